@@ -1,0 +1,152 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/ftm"
+	"github.com/oversight-project/oversight/match"
+)
+
+// MatchCommand finds the entities names refer to.
+type MatchCommand struct{ m *Main }
+
+// Run runs the command.
+func (c *MatchCommand) Run(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("oversight-match", flag.ContinueOnError)
+	fs.SetOutput(c.m.Stderr)
+	var sf storeFlags
+	sf.register(fs)
+	cfg := match.DefaultConfig()
+	indexPath := fs.String("index", "", "match against this FtM JSON-lines `file` instead of the store")
+	threshold := fs.Float64("threshold", cfg.Threshold, "report matches scoring at least `T`")
+	limit := fs.Int("limit", cfg.Limit, "at most `N` matches per name")
+	country := fs.String("country", "", "the name's country (ISO 3166-1 alpha-2); a mismatch lowers scores")
+	schema := fs.String("schema", "", "only entities of this `schema` (and its descendants)")
+	format := fs.String("format", "text", "output `format`: text or json (one object per line)")
+	fs.Usage = func() {
+		fmt.Fprint(c.m.Stderr, `Find the registry entities a name refers to.
+
+Usage:
+
+	oversight match [flags] [NAME ...]
+
+Matches each NAME, or each line of standard input when no NAME is given.
+
+Flags:
+
+	--db PATH        SQLite database (default $XDG_DATA_HOME/oversight/oversight.db)
+	--index FILE     match against an FtM JSON-lines file; the store is not touched
+	--threshold T    minimum score (default 0.9)
+	--limit N        matches per name (default 5)
+	--country CC     the name's country
+	--schema S       only this schema and its descendants, e.g. Company or PublicBody
+	--format F       text (default) or json
+
+Examples:
+
+	oversight match 上海市公安局 "Shanghai PSB"
+	oversight match --format json --country cn "Hikvision Digital Technology Co Ltd"
+`)
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return &ExitError{Code: 2}
+	}
+	if *format != "text" && *format != "json" {
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--format %q: want text or json", *format)}
+	}
+	if *threshold < 0 || *threshold > 1 {
+		return &ExitError{Code: 2, Message: "--threshold: want a number from 0 to 1"}
+	}
+	schemata := partySchemata()
+	if *schema != "" {
+		if ftm.Default.Schema(*schema) == nil {
+			return &ExitError{Code: 2, Message: fmt.Sprintf("--schema %q: unknown schema", *schema)}
+		}
+		schemata = ftm.Default.Descendants(*schema)
+	}
+	cfg.Limit = *limit
+	ix := match.NewIndex(cfg)
+	if *indexPath != "" {
+		f, err := os.Open(*indexPath)
+		if err != nil {
+			return &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
+		}
+		defer f.Close()
+		dec := ftm.NewDecoder(f, *indexPath)
+		for {
+			e, err := dec.Next()
+			if err == io.EOF {
+				break
+			} else if err != nil {
+				return err
+			}
+			ix.Add(e)
+		}
+	} else {
+		st, err := c.m.openStore(ctx, sf)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		if err := st.entities.EachEntity(ctx, partySchemata(), func(e *oversight.Entity) error { ix.Add(e); return nil }); err != nil {
+			return err
+		}
+	}
+	out := bufio.NewWriter(c.m.Stdout)
+	defer out.Flush()
+	run := func(name string) error {
+		q := oversight.NameQuery{Name: name, Country: strings.ToLower(*country), Schemata: schemata, Limit: *limit}
+		ms := ix.Match(q, *threshold)
+		if *format == "json" {
+			if ms == nil {
+				ms = []*oversight.Match{}
+			}
+			b, err := json.Marshal(struct {
+				Query   string             `json:"query"`
+				Matches []*oversight.Match `json:"matches"`
+			}{name, ms})
+			if err != nil {
+				return err
+			}
+			out.Write(append(b, '\n'))
+			return nil
+		}
+		fmt.Fprintf(out, "%s\n", name)
+		if len(ms) == 0 {
+			fmt.Fprintf(out, "  no match at or above %.2f\n", *threshold)
+		}
+		for _, m := range ms {
+			fmt.Fprintf(out, "  %.3f  %-32s %s (%s)\n", m.Score, m.ID, m.Caption, m.Schema)
+		}
+		return nil
+	}
+	if fs.NArg() > 0 {
+		for _, name := range fs.Args() {
+			if err := run(name); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	sc := bufio.NewScanner(c.m.Stdin)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		if line := strings.TrimSpace(sc.Text()); line != "" {
+			if err := run(line); err != nil {
+				return err
+			}
+		}
+	}
+	return sc.Err()
+}

@@ -1,0 +1,249 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/oversight-project/oversight"
+)
+
+// EntityService stores FtM entities as statements. It checks schemata through Merge, which
+// the caller provides (the ftm model), so that this package imports no other adapter.
+type EntityService struct {
+	db *DB
+	// CommonSchema returns the schema two fragments of one entity merge into, or "" if they
+	// cannot merge. If nil, fragments must have the same schema.
+	CommonSchema func(a, b string) string
+}
+
+var _ oversight.EntityService = (*EntityService)(nil)
+
+// NewEntityService returns an entity service on db.
+func NewEntityService(db *DB) *EntityService { return &EntityService{db: db} }
+
+// ImportEntities implements oversight.EntityService. The whole import is one transaction.
+func (s *EntityService) ImportEntities(ctx context.Context, dataset string, it oversight.EntityIterator) (*oversight.ImportResult, error) {
+	if dataset == "" {
+		return nil, oversight.Errorf(oversight.EINVALID, "dataset name required")
+	}
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	res, err := s.importEntities(ctx, tx, dataset, it)
+	if err != nil {
+		return nil, err
+	}
+	return res, tx.Commit()
+}
+
+func (s *EntityService) importEntities(ctx context.Context, tx *Tx, dataset string, it oversight.EntityIterator) (*oversight.ImportResult, error) {
+	now := tx.now.Format(TimeFormat)
+	if _, err := tx.ExecContext(ctx, `INSERT INTO datasets (name, updated_at) VALUES (?, ?)
+		ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at`, dataset, now); err != nil {
+		return nil, err
+	}
+	insEntity, err := tx.PrepareContext(ctx, `INSERT INTO entities (id, schema, first_seen, last_seen) VALUES (?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, schema = excluded.schema`)
+	if err != nil {
+		return nil, err
+	}
+	defer insEntity.Close()
+	getSchema, err := tx.PrepareContext(ctx, `SELECT schema FROM entities WHERE id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer getSchema.Close()
+	insStmt, err := tx.PrepareContext(ctx, `INSERT INTO statements (entity_id, prop, value, dataset, sources, first_seen, last_seen)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return nil, err
+	}
+	defer insStmt.Close()
+	touch, err := tx.PrepareContext(ctx, `UPDATE statements SET last_seen = ?, sources = ? WHERE entity_id = ? AND prop = ? AND value = ? AND dataset = ?`)
+	if err != nil {
+		return nil, err
+	}
+	defer touch.Close()
+
+	res := &oversight.ImportResult{Dataset: dataset}
+	for {
+		e, err := it.Next()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, err
+		}
+		schema := e.Schema
+		var old string
+		switch err := getSchema.QueryRowContext(ctx, e.ID).Scan(&old); {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return nil, err
+		case old != schema:
+			merged := ""
+			if s.CommonSchema != nil {
+				merged = s.CommonSchema(old, schema)
+			}
+			if merged == "" {
+				return nil, oversight.Errorf(oversight.ECONFLICT, "entity %s: schema %s does not merge with %s already in the store", e.ID, schema, old)
+			}
+			schema = merged
+		}
+		if _, err := insEntity.ExecContext(ctx, e.ID, schema, now, now); err != nil {
+			return nil, err
+		}
+		sources, _ := json.Marshal(nonNil(e.Properties["sourceUrl"]))
+		res.Entities++
+		for prop, vals := range e.Properties {
+			for _, v := range vals {
+				r, err := insStmt.ExecContext(ctx, e.ID, prop, v, dataset, string(sources), now, now)
+				if err != nil {
+					return nil, err
+				}
+				res.Statements++
+				if n, _ := r.RowsAffected(); n > 0 {
+					res.Added++
+					continue
+				}
+				if _, err := touch.ExecContext(ctx, now, string(sources), e.ID, prop, v, dataset); err != nil {
+					return nil, err
+				}
+			}
+		}
+		for _, ref := range e.Referents {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO referents (referent, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, ref, e.ID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return res, nil
+}
+
+func nonNil(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+// FindEntityByID implements oversight.EntityService.
+func (s *EntityService) FindEntityByID(ctx context.Context, id string) (*oversight.Entity, error) {
+	var found *oversight.Entity
+	err := s.each(ctx, `WHERE e.id = ?`, []any{id}, func(e *oversight.Entity) error {
+		found = e
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	if found == nil {
+		return nil, oversight.Errorf(oversight.ENOTFOUND, "entity %q not found", id)
+	}
+	return found, nil
+}
+
+// FindStatements implements oversight.EntityService.
+func (s *EntityService) FindStatements(ctx context.Context, id string) ([]*oversight.Statement, error) {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT s.entity_id, e.schema, s.prop, s.value, s.dataset, s.sources, s.first_seen, s.last_seen
+		FROM statements s JOIN entities e ON e.id = s.entity_id WHERE s.entity_id = ? ORDER BY s.rowid`, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*oversight.Statement
+	for rows.Next() {
+		st := &oversight.Statement{}
+		var sources, first, last string
+		if err := rows.Scan(&st.EntityID, &st.Schema, &st.Prop, &st.Value, &st.Dataset, &sources, &first, &last); err != nil {
+			return nil, err
+		}
+		_ = json.Unmarshal([]byte(sources), &st.Sources)
+		st.FirstSeen, _ = time.Parse(TimeFormat, first)
+		st.LastSeen, _ = time.Parse(TimeFormat, last)
+		out = append(out, st)
+	}
+	return out, rows.Err()
+}
+
+// EachEntity implements oversight.EntityService.
+func (s *EntityService) EachEntity(ctx context.Context, schemata []string, fn func(*oversight.Entity) error) error {
+	if len(schemata) == 0 {
+		return s.each(ctx, "", nil, fn)
+	}
+	args := make([]any, len(schemata))
+	for i, sc := range schemata {
+		args[i] = sc
+	}
+	return s.each(ctx, `WHERE e.schema IN (?`+strings.Repeat(", ?", len(schemata)-1)+`)`, args, fn)
+}
+
+// each streams merged entities in id order; statements keep their insertion order.
+func (s *EntityService) each(ctx context.Context, where string, args []any, fn func(*oversight.Entity) error) error {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT e.id, e.schema, s.prop, s.value, s.dataset, s.first_seen, s.last_seen
+		FROM entities e JOIN statements s ON s.entity_id = e.id `+where+` ORDER BY e.id, s.rowid`, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	var cur *oversight.Entity
+	for rows.Next() {
+		var id, schema, prop, value, dataset, first, last string
+		if err := rows.Scan(&id, &schema, &prop, &value, &dataset, &first, &last); err != nil {
+			return err
+		}
+		if cur == nil || cur.ID != id {
+			if cur != nil {
+				if err := fn(cur); err != nil {
+					return err
+				}
+			}
+			cur = &oversight.Entity{ID: id, Schema: schema, Properties: map[string][]string{}, FirstSeen: first, LastSeen: last}
+		}
+		if !slices.Contains(cur.Properties[prop], value) {
+			cur.Properties[prop] = append(cur.Properties[prop], value)
+		}
+		if !slices.Contains(cur.Datasets, dataset) {
+			cur.Datasets = append(cur.Datasets, dataset)
+		}
+		cur.FirstSeen = min(cur.FirstSeen, first)
+		cur.LastSeen = max(cur.LastSeen, last)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	if cur != nil {
+		return fn(cur)
+	}
+	return nil
+}
+
+// Datasets implements oversight.EntityService.
+func (s *EntityService) Datasets(ctx context.Context) ([]*oversight.Dataset, error) {
+	rows, err := s.db.db.QueryContext(ctx, `SELECT d.name, d.title, d.updated_at,
+		(SELECT COUNT(DISTINCT entity_id) FROM statements WHERE dataset = d.name),
+		(SELECT COUNT(*) FROM statements WHERE dataset = d.name)
+		FROM datasets d ORDER BY d.name`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*oversight.Dataset
+	for rows.Next() {
+		d := &oversight.Dataset{}
+		var updated string
+		if err := rows.Scan(&d.Name, &d.Title, &updated, &d.Entities, &d.Statements); err != nil {
+			return nil, err
+		}
+		d.UpdatedAt, _ = time.Parse(TimeFormat, updated)
+		out = append(out, d)
+	}
+	return out, rows.Err()
+}
