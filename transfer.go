@@ -72,13 +72,21 @@ func cloneValue(v any) any {
 		}
 		return out
 	case []map[string]any:
+		if v == nil {
+			return v
+		}
 		out := make([]map[string]any, len(v))
 		for i, x := range v {
 			out[i] = cloneValue(x).(map[string]any)
 		}
 		return out
 	case []string:
-		return append([]string(nil), v...)
+		if v == nil {
+			return v
+		}
+		out := make([]string, len(v))
+		copy(out, v)
+		return out
 	default:
 		return v
 	}

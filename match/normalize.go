@@ -29,26 +29,33 @@ func Normalize(s string) string {
 }
 
 func normalizeOnce(s string) string {
-	d := norm.NFD.String(folder.String(norm.NFKC.String(s)))
+	d := []rune(norm.NFD.String(folder.String(norm.NFKC.String(s))))
 	var b strings.Builder
 	space := true
-	for _, r := range d {
+	tokenLen := 0   // letters and digits in the current token
+	abbrev := false // the current token is an abbreviation written with dots
+	for i, r := range d {
 		switch {
 		case unicode.Is(unicode.Mn, r):
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			b.WriteRune(r)
 			space = false
+			tokenLen++
+		case r == '.' && (tokenLen == 1 || abbrev) && i+1 < len(d) && unicode.IsLetter(d[i+1]):
+			// An abbreviation written with dots (b.v., s.a., u.s.a.) stays one token.
+			abbrev = true
 		case r == '&':
 			if !space {
 				b.WriteByte(' ')
 			}
 			b.WriteString("& ")
-			space = true
+			space, tokenLen, abbrev = true, 0, false
 		default:
 			if !space {
 				b.WriteByte(' ')
 				space = true
 			}
+			tokenLen, abbrev = 0, false
 		}
 	}
 	return norm.NFC.String(strings.TrimSpace(b.String()))

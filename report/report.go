@@ -32,6 +32,12 @@ func WriteText(w io.Writer, d *oversight.Decision) error {
 	if d.Verdict == oversight.Clear {
 		p.f("  No rule fired and none is pending.\n")
 	}
+	if n := unresolved(d); n > 0 {
+		p.f("  %d of %d parties NOT RESOLVED in the registry or watchlists (see Parties).\n", n, len(d.Parties))
+		if d.Verdict == oversight.Clear {
+			p.f("  No rule in this pack turns on what they are; check them before relying on this.\n")
+		}
+	}
 
 	var decisive, other, resolved []*oversight.FiredRule
 	for _, f := range d.Fired {
@@ -129,6 +135,16 @@ func WriteText(w io.Writer, d *oversight.Decision) error {
 	}
 	p.f("\n%s\n", d.Disclaimer)
 	return p.err
+}
+
+func unresolved(d *oversight.Decision) int {
+	n := 0
+	for _, p := range d.Parties {
+		if !p.Resolved {
+			n++
+		}
+	}
+	return n
 }
 
 func partyStatus(p *oversight.Party) string {

@@ -31,10 +31,7 @@ type control struct {
 // LoadRegistry reads every entity from the store. parties lists the schemata to index by
 // name (the legal-entity schemata).
 func LoadRegistry(ctx context.Context, svc oversight.EntityService, cfg match.Config, parties []string) (*Registry, error) {
-	r := &Registry{
-		Entities: map[string]*oversight.Entity{}, Index: match.NewIndex(cfg),
-		sanctions: map[string][]*oversight.Entity{}, controllers: map[string][]control{},
-	}
+	r := NewRegistry(cfg)
 	err := svc.EachEntity(ctx, nil, func(e *oversight.Entity) error {
 		r.Add(e, slices.Contains(parties, e.Schema))
 		return nil
@@ -43,6 +40,14 @@ func LoadRegistry(ctx context.Context, svc oversight.EntityService, cfg match.Co
 		return nil, err
 	}
 	return r, nil
+}
+
+// NewRegistry returns an empty registry whose name index uses cfg.
+func NewRegistry(cfg match.Config) *Registry {
+	return &Registry{
+		Entities: map[string]*oversight.Entity{}, Index: match.NewIndex(cfg),
+		sanctions: map[string][]*oversight.Entity{}, controllers: map[string][]control{},
+	}
 }
 
 // Add adds an entity; indexed says whether it is a party to match names against.

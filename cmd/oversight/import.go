@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/oversight-project/oversight"
 	"github.com/oversight-project/oversight/ftm"
 )
 
@@ -49,7 +50,10 @@ func (c *ImportCommand) Run(ctx context.Context, args []string) error {
 		res, err := st.entities.ImportEntities(ctx, name, dec)
 		f.Close()
 		if err != nil {
-			return fmt.Errorf("%w (nothing of %s was written)", err, path)
+			if code := oversight.ErrorCode(err); code != oversight.EINTERNAL {
+				return oversight.Errorf(code, "%s (nothing of %s was written)", oversight.ErrorMessage(err), path)
+			}
+			return fmt.Errorf("import %s (nothing of it was written): %w", path, err)
 		}
 		fmt.Fprintf(c.m.Stdout, "%s: %d entities, %d statements (%d new) into dataset %s\n",
 			path, res.Entities, res.Statements, res.Added, res.Dataset)

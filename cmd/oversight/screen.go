@@ -118,7 +118,7 @@ Flags:
 Examples:
 
 	oversight screen examples/shanghai-psb-face-recognition.yaml
-	oversight screen --format json --profile redlines examples/xpcc-psb-redlines.yaml
+	oversight screen --format json --profile redlines examples/xpcc-psb-face-identification.yaml
 	cat transfer.json | oversight screen -
 `)
 }

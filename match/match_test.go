@@ -1,0 +1,135 @@
+package match_test
+
+import (
+	"bytes"
+	"io"
+	"math"
+	"testing"
+
+	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/bundle"
+	"github.com/oversight-project/oversight/ftm"
+	"github.com/oversight-project/oversight/match"
+)
+
+func seedIndex(tb testing.TB) *match.Index {
+	tb.Helper()
+	ix := match.NewIndex(match.DefaultConfig())
+	dec := ftm.NewDecoder(bytes.NewReader(bundle.Seed), "seed")
+	parties := ftm.Default.Descendants("LegalEntity")
+	for {
+		e, err := dec.Next()
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			tb.Fatal(err)
+		}
+		for _, s := range parties {
+			if e.Schema == s {
+				ix.Add(e)
+			}
+		}
+	}
+	return ix
+}
+
+func TestMatch_RegistryNames(t *testing.T) {
+	ix := seedIndex(t)
+	cfg := match.DefaultConfig()
+	for _, tt := range []struct {
+		name, query, country, want string
+	}{
+		{"OK/Han", "上海市公安局", "", "org-shanghai-psb"},
+		{"OK/Hangul", "법무부", "", "org-kr-moj"},
+		{"OK/HangulInterpunct", "인천공항출입국·외국인청", "", "org-kr-incheon-immigration"},
+		{"OK/Cyrillic", "Департамент информационных технологий города Москвы", "", "org-ru-moscow-dit"},
+		{"OK/Greek", "Αρχή Προστασίας Δεδομένων Προσωπικού Χαρακτήρα", "", "org-gr-hdpa"},
+		{"OK/Case", "SHANGHAI MUNICIPAL PUBLIC SECURITY BUREAU", "", "org-shanghai-psb"},
+		{"OK/Alias", "Shanghai PSB", "cn", "org-shanghai-psb"},
+		{"OK/Punctuation", "Hangzhou Hikvision Digital Technology Co Ltd", "", "co-hikvision"},
+		{"OK/LegalForm", "Hangzhou Hikvision Digital Technology Company Limited", "", "co-hikvision"},
+		{"OK/Marks", "Commission nationale de l’informatique et des libertes", "", "org-fr-cnil"},
+		{"OK/Apostrophe", "Peoples Public Security University of China", "", "org-ppsuc"},
+		{"OK/WordOrder", "Technology Dahua", "", "co-dahua"},
+		{"OK/Typo", "Hangzhou Hikvison Digital Technology Co., Ltd.", "", "co-hikvision"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ms := ix.Match(oversight.NameQuery{Name: tt.query, Country: tt.country}, cfg.Threshold)
+			if len(ms) == 0 || ms[0].ID != tt.want {
+				t.Fatalf("matches=%v, want %s first", ms, tt.want)
+			}
+		})
+	}
+	// Different bodies with similar names do not match at the threshold.
+	for _, q := range []string{"Kashgar County Public Security Bureau", "Shanghai Municipal Transport Commission", "Axis Bank Limited"} {
+		if ms := ix.Match(oversight.NameQuery{Name: q}, cfg.Threshold); len(ms) > 0 {
+			t.Errorf("%q matched %s (%.3f); want no match", q, ms[0].ID, ms[0].Score)
+		}
+	}
+	// A country mismatch lowers the score.
+	a := ix.Match(oversight.NameQuery{Name: "Axis Communications AB", Country: "se"}, 0)
+	b := ix.Match(oversight.NameQuery{Name: "Axis Communications AB", Country: "cn"}, 0)
+	if a[0].Score <= b[0].Score || b[0].Features["country"] != "mismatch" {
+		t.Errorf("country: same=%.3f other=%.3f (%v)", a[0].Score, b[0].Score, b[0].Features)
+	}
+}
+
+func TestScore(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want float64
+	}{
+		{"Noldus Information Technology BV", "Noldus Information Technology BV", 1},
+		{"Noldus Information Technology BV", "noldus information technology b.v.", 1},
+		{"Noldus Information Technology BV", "Noldus Information Technology", 0.98},
+		{"Canon Inc.", "CANON", 0.98},
+		{"", "x", 0},
+	} {
+		if got := match.Score(tt.a, tt.b); got != tt.want {
+			t.Errorf("Score(%q, %q)=%v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
+
+// FuzzScore checks the matcher's properties: scores in [0,1], score(a, a) = 1 for any name
+// with letters or digits, symmetry, and idempotent normalisation.
+func FuzzScore(f *testing.F) {
+	for _, s := range [][2]string{
+		{"上海市公安局", "Shanghai PSB"}, {"법무부", "Ministry of Justice"}, {"ООО «НтехЛаб»", "NtechLab"},
+		{"Hikvision Co., Ltd.", "HIKVISION"}, {"Ǆ ǅ ǆ", "ß ẞ"}, {"ﬁ ﬀ", "fi ff"}, {"a\u0301", "á"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		s := match.Score(a, b)
+		if s < 0 || s > 1 || math.IsNaN(s) {
+			t.Fatalf("Score(%q, %q)=%v outside [0,1]", a, b, s)
+		}
+		if r := match.Score(b, a); r != s {
+			t.Fatalf("Score not symmetric: %v vs %v for %q, %q", s, r, a, b)
+		}
+		if n := match.Normalize(a); n != "" && match.Score(a, a) != 1 {
+			t.Fatalf("Score(%q, itself)=%v, want 1", a, match.Score(a, a))
+		}
+		if n := match.Normalize(a); match.Normalize(n) != n {
+			t.Fatalf("Normalize not idempotent: %q → %q → %q", a, n, match.Normalize(n))
+		}
+	})
+}
+
+func TestNormalize(t *testing.T) {
+	for in, want := range map[string]string{
+		"Noldus B.V.":                 "noldus bv",
+		"U.S.A. Inc":                  "usa inc",
+		"Co.Ltd":                      "co ltd",
+		"  Müller & Söhne GmbH ":      "muller & sohne gmbh",
+		"上海市公安局":                      "上海市公安局",
+		"ＡＢＣ　Ｃｏ．":                     "abc co",
+		"인천공항출입국·외국인청":                "인천공항출입국 외국인청",
+		"People's Public Security U.": "people s public security u",
+	} {
+		if got := match.Normalize(in); got != want {
+			t.Errorf("Normalize(%q)=%q, want %q", in, got, want)
+		}
+	}
+}
