@@ -2,6 +2,7 @@ package rules_test
 
 import (
 	"bytes"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -360,4 +361,37 @@ func FuzzDecodeTransfer(f *testing.F) {
 			}
 		}
 	})
+}
+
+// The restricted-party rules count from the listing's own date, not from the date of the
+// newest regime they cite (project change 0.1.1).
+func TestPack_ListingRulesCoverOlderListings(t *testing.T) {
+	p := mustProgram(t)
+	doc := `kind: technology
+date: "2019-03-01"
+exporter: {name: X Inc, country: US}
+origin_country: US
+products: [{name: P, capabilities: [crowd.analytics], subject_to_ear: true}]
+end_user: {name: E, country: CN, categories: [police_public_security], listings: [ofac_sdn, us_entity_list]}
+end_use: {statement_provided: true, purposes: [public_safety]}
+destination: {country: CN, risk_level: 3, region_risk_level: 3, effective_risk: 3}
+deployment: {settings: [street]}
+`
+	d := evalDoc(t, p, doc, "")
+	if !fired(d, "SANC-ASSET-FREEZE-LISTED-PARTY") || !fired(d, "SANC-US-ENTITY-LIST") || d.Verdict != oversight.Prohibited {
+		t.Errorf("2019 transfer to a listed party: verdict=%s fired=%v", d.Verdict, ids(d))
+	}
+}
+
+// TestDocs_FieldTable keeps docs/transfers.md in step with the pack.
+func TestDocs_FieldTable(t *testing.T) {
+	doc, err := os.ReadFile("../docs/transfers.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, f := range mustProgram(t).Fields {
+		if !f.Computed && !strings.Contains(string(doc), "| `"+path+"` |") {
+			t.Errorf("docs/transfers.md has no row for %s", path)
+		}
+	}
 }

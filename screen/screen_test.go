@@ -237,3 +237,5 @@ func TestScreen_DateDefault(t *testing.T) {
 		t.Errorf("date=%s facts=%v", d.Date, fact(d, "date"))
 	}
 }
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

@@ -61,6 +61,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&MatchCommand{m}).Run(ctx, args)
 	case "rules":
 		return (&RulesCommand{m}).Run(ctx, args)
+	case "bench":
+		return (&BenchCommand{m}).Run(ctx, args)
 	case "version":
 		fmt.Fprintln(m.Stdout, "oversight", Version)
 		return nil
@@ -115,6 +117,7 @@ Commands:
 	export    write the store's entities as FollowTheMoney JSON lines
 	match     find the registry entities a name refers to
 	rules     check or list a rule pack
+	bench     measure screening speed on this machine
 	version   print the version
 
 Run 'oversight <command> -h' for a command's flags and examples.
