@@ -418,12 +418,16 @@ func describeNode(n *yaml.Node) string {
 }
 
 var (
-	appliesTo      = []string{oversight.KindTechnology, oversight.KindBiometricData, "both"}
-	verifications  = []string{"sourced", "from_knowledge_verify"}
-	idRe           = regexp.MustCompile(`^[A-Z0-9]+(-[A-Z0-9]+)*$`)
-	maxRuleStage   = 2
-	defaultStage   = 2
-	stageRedflagOK = 1
+	appliesTo     = []string{oversight.KindTechnology, oversight.KindBiometricData, "both"}
+	verifications = []string{"sourced", "from_knowledge_verify"}
+	idRe          = regexp.MustCompile(`^[A-Z0-9]+(-[A-Z0-9]+)*$`)
+)
+
+// Rules run in two stages: classification and red flags first, then decisions that may read
+// redflags.*.
+const (
+	redFlagStage = 1
+	maxRuleStage = 2
 )
 
 func (p *Program) compileRule(rr *rawRule, c *compiler, el *errList) *Rule {
@@ -453,12 +457,12 @@ func (p *Program) compileRule(rr *rawRule, c *compiler, el *errList) *Rule {
 		el.add(line, "%s: applies_to %q; allowed: %s", where, r.AppliesTo, strings.Join(appliesTo, ", "))
 	}
 	if r.Stage == 0 {
-		r.Stage = defaultStage
+		r.Stage = maxRuleStage
 	}
 	if r.Stage < 1 || r.Stage > maxRuleStage {
 		el.add(line, "%s: stage %d; allowed: 1, 2", where, r.Stage)
 	}
-	if r.RedFlag() && r.Stage != stageRedflagOK {
+	if r.RedFlag() && r.Stage != redFlagStage {
 		el.add(line, "%s: red-flag rules must be stage 1", where)
 	}
 	for _, pr := range r.ProfilesOnly {

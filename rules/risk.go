@@ -77,9 +77,8 @@ func (p *Program) ParseRiskTable(name string, src []byte) (*RiskTable, error) {
 		c.Code = code
 		check("countries."+code, c.Level, c.Source, c.Flags)
 	}
-	for i, r := range raw.Regions {
+	for _, r := range raw.Regions {
 		check("regions["+r.Region+"]", r.Level, r.Source, r.Flags)
-		_ = i
 	}
 	if len(errs) > 0 {
 		return nil, oversight.Errorf(oversight.EINVALID, "%s: %s", name, strings.Join(errs, "; "))

@@ -334,11 +334,8 @@ func (sc *screening) set(path string, derived any, sources []string, note string
 		sources = []string{}
 	}
 	f := &oversight.Fact{Path: path, Derived: derived, Sources: sources, Note: note}
-	if u, ok := derived.(oversight.Unknown); ok {
-		f.Derived = nil
-		f.Used = "unknown"
-		f.Note = note
-		_ = u
+	if _, ok := derived.(oversight.Unknown); ok {
+		f.Derived, f.Used = nil, "unknown"
 	}
 	objPath, key := path[:strings.LastIndex(path, ".")], path[strings.LastIndex(path, ".")+1:]
 	obj := sc.object(objPath)

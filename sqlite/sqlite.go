@@ -15,8 +15,6 @@ import (
 	"time"
 
 	_ "modernc.org/sqlite" // the pure-Go driver, imported here only
-
-	"github.com/oversight-project/oversight"
 )
 
 //go:embed migration/*.sql
@@ -142,13 +140,5 @@ func (db *DB) Meta(ctx context.Context, key string) (string, error) {
 // SetMeta stores a value in the meta table.
 func (db *DB) SetMeta(ctx context.Context, key, value string) error {
 	_, err := db.db.ExecContext(ctx, `INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
-	return err
-}
-
-// FormatError maps driver errors to coded errors; coded errors pass through.
-func FormatError(err error) error {
-	if err == nil || oversight.ErrorCode(err) != oversight.EINTERNAL {
-		return err
-	}
 	return err
 }
