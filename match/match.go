@@ -143,6 +143,11 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	return out
 }
 
+// ScoreSchema compares two names of entities of the given FtM schema ("" if unknown).
+func ScoreSchema(a, b, schema string) float64 {
+	return Score(a, b)
+}
+
 // Score compares two names directly and returns the score in [0,1].
 func Score(a, b string) float64 {
 	an, ak, as := keys(a)

@@ -31,14 +31,18 @@ func (c *MatchCommand) Run(ctx context.Context, args []string) error {
 	country := fs.String("country", "", "the name's country (ISO 3166-1 alpha-2); a mismatch lowers scores")
 	schema := fs.String("schema", "", "only entities of this `schema` (and its descendants)")
 	format := fs.String("format", "text", "output `format`: text or json (one object per line)")
+	pairs := fs.Bool("pairs", false, "read name1<TAB>name2[<TAB>schema] lines and score each pair")
 	fs.Usage = func() {
 		fmt.Fprint(c.m.Stderr, `Find the registry entities a name refers to.
 
 Usage:
 
 	oversight match [flags] [NAME ...]
+	oversight match --pairs [--format json] < pairs.tsv
 
-Matches each NAME, or each line of standard input when no NAME is given.
+Matches each NAME, or each line of standard input when no NAME is given. With --pairs, reads
+name1<TAB>name2[<TAB>schema] lines and prints, for each, the score and whether it reaches the
+default threshold: {"a": "...", "b": "...", "score": 0.91, "match": true}.
 
 Flags:
 
@@ -67,6 +71,9 @@ Examples:
 	}
 	if *threshold < 0 || *threshold > 1 {
 		return &ExitError{Code: 2, Message: "--threshold: want a number from 0 to 1"}
+	}
+	if *pairs {
+		return c.pairs(*format, cfg.Threshold)
 	}
 	schemata := partySchemata()
 	if *schema != "" {
@@ -146,6 +153,46 @@ Examples:
 			if err := run(line); err != nil {
 				return err
 			}
+		}
+	}
+	return sc.Err()
+}
+
+// pairs scores name pairs read from standard input.
+func (c *MatchCommand) pairs(format string, threshold float64) error {
+	out := bufio.NewWriter(c.m.Stdout)
+	defer out.Flush()
+	sc := bufio.NewScanner(c.m.Stdin)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(text) == "" {
+			continue
+		}
+		f := strings.Split(text, "\t")
+		if len(f) < 2 || len(f) > 3 {
+			return &ExitError{Code: 2, Message: fmt.Sprintf("stdin:%d: want name1<TAB>name2[<TAB>schema]", line)}
+		}
+		schema := ""
+		if len(f) == 3 {
+			schema = f[2]
+			if schema != "" && ftm.Default.Schema(schema) == nil {
+				return &ExitError{Code: 2, Message: fmt.Sprintf("stdin:%d: unknown schema %q", line, schema)}
+			}
+		}
+		score := match.ScoreSchema(f[0], f[1], schema)
+		if format == "json" {
+			b, _ := json.Marshal(struct {
+				A     string  `json:"a"`
+				B     string  `json:"b"`
+				Score float64 `json:"score"`
+				Match bool    `json:"match"`
+			}{f[0], f[1], score, score >= threshold})
+			out.Write(append(b, '\n'))
+		} else {
+			fmt.Fprintf(out, "%.3f\t%v\t%s\t%s\n", score, score >= threshold, f[0], f[1])
 		}
 	}
 	return sc.Err()
