@@ -1,16 +1,26 @@
 // Package match finds the entities a name refers to. It is pure: no I/O, no environment, no
 // clock; its Config is passed in.
 //
-// This is the first matcher: it normalises names (Unicode NFKC, case folding, marks,
-// punctuation, legal forms such as Ltd., GmbH, 有限公司 or 주식회사), finds a registry's own names
-// and aliases exactly in any script, and scores near misses by edit distance over the sorted
-// tokens. It scans every indexed name per query, which is fine for a registry of hundreds of
-// entities; the candidate index, transliteration and token weighting come next.
+// A name is normalised (Unicode NFKC, case folding, marks, punctuation, dotted abbreviations,
+// apostrophes), split into tokens, and tokens in other scripts are transliterated: Han to
+// pinyin, Hangul letter by letter, Cyrillic, Greek, Arabic, Hebrew and others through
+// unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …) rendered in English
+// first. Legal forms fold to a canonical form (Aktiengesellschaft → ag), honorifics are
+// dropped, particles and initials are marked (knowledge/*.tsv).
+//
+// Two names are compared by aligning their tokens: each token pairs with its most similar
+// counterpart (exact, within a typo budget that grows with the token's length, initial to word,
+// or equal consonant skeletons across scripts), and the score is the weighted share of both
+// names that found a counterpart. Extra tokens on one side (a middle name, a patronymic)
+// weigh less when the other side is fully matched. Names written without spaces are compared
+// whole as well. Scores are in [0,1]; 1 only for equal normalised names.
 package match
 
 import (
+	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/oversight-project/oversight"
 )
@@ -37,21 +47,24 @@ func DefaultConfig() Config {
 // used concurrently for reading.
 type Index struct {
 	cfg     Config
+	k       *Knowledge
 	entries []*entry
 	byID    map[string]*entry
+	df      map[string]int // token → number of indexed names containing it
+	names   int
+	keys    map[string][]int32 // candidate key → entries (positions in entries) that have it
 }
 
 type entry struct {
 	e     *oversight.Entity
-	names []nameForm
-}
-
-type nameForm struct {
-	raw, normalized, key, sortedKey string
+	names []*name
+	raw   []string
 }
 
 // NewIndex returns an empty index.
-func NewIndex(cfg Config) *Index { return &Index{cfg: cfg, byID: map[string]*entry{}} }
+func NewIndex(cfg Config) *Index {
+	return &Index{cfg: cfg, k: DefaultKnowledge(), byID: map[string]*entry{}, df: map[string]int{}, keys: map[string][]int32{}}
+}
 
 // Config returns the index's configuration.
 func (ix *Index) Config() Config { return ix.cfg }
@@ -61,20 +74,95 @@ func (ix *Index) Len() int { return len(ix.entries) }
 
 // Add indexes an entity under all its names. Entities without names are ignored.
 func (ix *Index) Add(e *oversight.Entity) {
-	names := e.Names()
-	if len(names) == 0 {
+	raws := e.Names()
+	if len(raws) == 0 {
 		return
 	}
 	en := &entry{e: e}
-	for _, n := range names {
-		nf := nameForm{raw: n}
-		nf.normalized, nf.key, nf.sortedKey = keys(n)
-		if nf.normalized != "" {
-			en.names = append(en.names, nf)
+	for _, r := range raws {
+		n := ix.k.analyze(r)
+		if n.normalized == "" {
+			continue
 		}
+		en.names = append(en.names, n)
+		en.raw = append(en.raw, r)
+		seen := map[string]bool{}
+		for _, t := range n.tokens {
+			if !seen[t.text] {
+				ix.df[t.text]++
+				seen[t.text] = true
+			}
+		}
+		ix.names++
 	}
+	pos := int32(len(ix.entries))
 	ix.entries = append(ix.entries, en)
 	ix.byID[e.ID] = en
+	done := map[string]bool{}
+	for _, n := range en.names {
+		for _, key := range candidateKeys(n) {
+			if !done[key] {
+				ix.keys[key] = append(ix.keys[key], pos)
+				done[key] = true
+			}
+		}
+	}
+}
+
+// candidateKeys are the keys under which a name is found: each distinctive token, its first
+// and last three letters (so that one typo leaves a key intact), its consonant skeleton, and
+// the start of the name written without spaces.
+func candidateKeys(n *name) []string {
+	var keys []string
+	for _, t := range n.tokens {
+		if t.kind != kindWord {
+			continue
+		}
+		rs := []rune(t.text)
+		keys = append(keys, "t:"+t.text)
+		if len(rs) >= 4 {
+			keys = append(keys, "p:"+string(rs[:3]), "s:"+string(rs[len(rs)-3:]), "e:"+string(rs[:2])+string(rs[len(rs)-1:]))
+			// The letters in order: any swap of neighbours keeps it (Yitu/Yiut).
+			sorted := slices.Clone(rs)
+			slices.Sort(sorted)
+			keys = append(keys, "a:"+string(sorted))
+		}
+		if sk := skeleton(strings.ReplaceAll(t.text, "x", "ks"), false); len(sk) >= 2 {
+			keys = append(keys, "k:"+sk)
+		}
+	}
+	if rs := []rune(n.joined); len(rs) >= 4 {
+		keys = append(keys, "j:"+string(rs[:4]))
+	}
+	if n.cjk {
+		keys = append(keys, "n:"+n.normalized)
+	}
+	return keys
+}
+
+// candidates returns the entries that share a key with the query, or every entry when the
+// query has no key (a name of initials and particles only).
+func (ix *Index) candidates(q *name) []int32 {
+	keys := candidateKeys(q)
+	if len(keys) == 0 {
+		all := make([]int32, len(ix.entries))
+		for i := range all {
+			all[i] = int32(i)
+		}
+		return all
+	}
+	seen := map[int32]bool{}
+	var out []int32
+	for _, k := range keys {
+		for _, p := range ix.keys[k] {
+			if !seen[p] {
+				seen[p] = true
+				out = append(out, p)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // Entity returns an indexed entity by id, or nil.
@@ -85,11 +173,35 @@ func (ix *Index) Entity(id string) *oversight.Entity {
 	return nil
 }
 
+// weight is a token's weight in this index: rare tokens decide, common ones do not.
+func (ix *Index) weight(t token) float64 {
+	w := kindWeight(t)
+	if ix.names < 20 || t.kind != kindWord {
+		return w
+	}
+	df := ix.df[t.text]
+	// Inverse document frequency, scaled to (0.3, 1]: a token in every name weighs 0.3.
+	idf := math.Log(float64(ix.names+1)/float64(df+1)) / math.Log(float64(ix.names+1))
+	return w * (0.3 + 0.7*max(0, min(1, idf)))
+}
+
+func kindWeight(t token) float64 {
+	switch t.kind {
+	case kindLegal:
+		return 0.1
+	case kindStop:
+		return 0.2
+	case kindInitial:
+		return 0.5
+	}
+	return 1
+}
+
 // Match returns candidates scoring at least minScore for the query, best first, at most
 // q.Limit (or the configured limit).
 func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Match {
-	qn, qk, qs := keys(q.Name)
-	if qn == "" {
+	qn := ix.k.analyze(q.Name)
+	if qn.normalized == "" {
 		return nil
 	}
 	limit := q.Limit
@@ -97,15 +209,16 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		limit = ix.cfg.Limit
 	}
 	var out []*oversight.Match
-	for _, en := range ix.entries {
+	for _, p := range ix.candidates(qn) {
+		en := ix.entries[p]
 		if len(q.Schemata) > 0 && !slices.Contains(q.Schemata, en.e.Schema) {
 			continue
 		}
 		best, bestName, method := 0.0, "", ""
-		for _, nf := range en.names {
-			s, m := Compare(qn, qk, qs, nf.normalized, nf.key, nf.sortedKey)
+		for i, n := range en.names {
+			s, m := compare(qn, n, ix.weight)
 			if s > best {
-				best, bestName, method = s, nf.raw, m
+				best, bestName, method = s, en.raw[i], m
 			}
 		}
 		country := "unknown"
@@ -150,34 +263,228 @@ func ScoreSchema(a, b, schema string) float64 {
 
 // Score compares two names directly and returns the score in [0,1].
 func Score(a, b string) float64 {
-	an, ak, as := keys(a)
-	bn, bk, bs := keys(b)
-	s, _ := Compare(an, ak, as, bn, bk, bs)
+	k := DefaultKnowledge()
+	s, _ := compare(k.analyze(a), k.analyze(b), kindWeight)
 	return round(s)
 }
 
-// Compare scores two names given their normalised forms, keys and sorted keys, and says
-// which comparison decided: exact (1.0), legal_form, token_order, or edit distance.
-func Compare(an, ak, as, bn, bk, bs string) (float64, string) {
+// compare scores two analysed names and says which comparison decided.
+func compare(a, b *name, weight func(token) float64) (float64, string) {
 	switch {
-	case an == "" || bn == "":
+	case a.normalized == "" || b.normalized == "":
 		return 0, ""
-	case an == bn:
+	case a.normalized == b.normalized:
 		return 1, "exact"
-	case ak == bk:
-		return 0.98, "legal_form"
-	case as == bs:
-		return 0.95, "token_order"
 	}
-	return 0.95 * ratio(as, bs), "edit"
+	if a.cjk && b.cjk {
+		// In Han, Hangul and Kana a different character is a different name (习近平 and
+		// 习近朋), not a typo: compare the characters, and stay below a match when any differs.
+		return 0.85 * ratio(a.normalized, b.normalized), "characters"
+	}
+	s, method := align(a.tokens, b.tokens, weight)
+	if a.joined != "" && b.joined != "" {
+		if a.joined == b.joined {
+			s, method = max(s, 0.97), "joined"
+		} else if la, lb := len(a.joined), len(b.joined); 10*min(la, lb) >= 9*max(la, lb) && 0.9 > s {
+			if r := ratio(a.joined, b.joined); r >= 0.9 && 0.9*r > s {
+				s, method = 0.9*r, "joined_edit"
+			}
+		}
+	}
+	// Two different legal forms (S.A.S. and S.A.R.L.) suggest two entities of one group.
+	if legalConflict(a.tokens, b.tokens) {
+		s *= 0.92
+		method += "+legal_form_differs"
+	}
+	if a.translit || b.translit {
+		method += "+translit"
+	}
+	return min(s, 0.99), method
+}
+
+type pair struct {
+	i, j int
+	sim  float64
+}
+
+// align pairs the tokens of a and b greedily by similarity and returns the weighted share of
+// both names that found a counterpart.
+func align(a, b []token, weight func(token) float64) (float64, string) {
+	var cands []pair
+	for i, x := range a {
+		for j, y := range b {
+			if s := tokenSim(x, y); s > 0 {
+				cands = append(cands, pair{i, j, s})
+			}
+		}
+	}
+	// Ties break on the pair's texts, taken in either order, so that compare(a, b) and
+	// compare(b, a) make the same pairs.
+	key := func(c pair) string {
+		x, y := a[c.i].text, b[c.j].text
+		if x > y {
+			x, y = y, x
+		}
+		return x + "\x00" + y
+	}
+	sort.SliceStable(cands, func(p, q int) bool {
+		if cands[p].sim != cands[q].sim {
+			return cands[p].sim > cands[q].sim
+		}
+		return key(cands[p]) < key(cands[q])
+	})
+	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
+	var matched float64
+	words := 0 // pairs of two words (not initials, particles or legal forms)
+	for _, c := range cands {
+		if usedA[c.i] || usedB[c.j] {
+			continue
+		}
+		usedA[c.i], usedB[c.j] = true, true
+		w := weight(a[c.i]) + weight(b[c.j])
+		matched += c.sim * w
+		if a[c.i].kind == kindWord && b[c.j].kind == kindWord {
+			words++
+		}
+	}
+	if words == 0 {
+		// Initials, particles and legal forms alone do not make two names alike.
+		return 0, "tokens"
+	}
+	restA, restB := unmatched(a, usedA, weight), unmatched(b, usedB, weight)
+	matchedA, matchedB := total(a, weight)-restA, total(b, weight)-restB
+	// Tokens left over on one side count at a third when the other side found a counterpart
+	// for everything that weighs (a middle name, a patronymic, a descriptive word).
+	const extra = 1.0 / 3
+	switch {
+	case restA <= restB && restA < 0.25:
+		restB *= extra
+	case restB < restA && restB < 0.25:
+		restA *= extra
+	}
+	return matched / (matchedA + restA + matchedB + restB), "tokens"
+}
+
+// legalConflict reports whether both names carry legal forms and share none.
+func legalConflict(a, b []token) bool {
+	var la, lb []string
+	for _, t := range a {
+		if t.kind == kindLegal {
+			la = append(la, t.text)
+		}
+	}
+	for _, t := range b {
+		if t.kind == kindLegal {
+			lb = append(lb, t.text)
+		}
+	}
+	if len(la) == 0 || len(lb) == 0 {
+		return false
+	}
+	for _, x := range la {
+		if slices.Contains(lb, x) {
+			return false
+		}
+	}
+	return true
+}
+
+func unmatched(ts []token, used []bool, weight func(token) float64) float64 {
+	var s float64
+	for i, t := range ts {
+		if !used[i] {
+			s += weight(t)
+		}
+	}
+	return s
+}
+
+func total(ts []token, weight func(token) float64) float64 {
+	var s float64
+	for _, t := range ts {
+		s += weight(t)
+	}
+	return s
+}
+
+// tokenSim is the similarity of two tokens in [0,1]; 0 means they do not pair.
+func tokenSim(x, y token) float64 {
+	if x.kind == kindLegal || y.kind == kindLegal {
+		if x.kind == y.kind && x.text == y.text {
+			return 1
+		}
+		return 0
+	}
+	if x.text == y.text {
+		return 1
+	}
+	if x.kind == kindInitial || y.kind == kindInitial {
+		if x.text[0] == y.text[0] {
+			return 0.9
+		}
+		return 0
+	}
+	if x.skel != "" || y.skel != "" {
+		if skeleton(x.text, x.skel != "") == skeleton(y.text, y.skel != "") && len(skeleton(x.text, false)) >= 2 {
+			return 0.9
+		}
+	}
+	// x and ks are one sound in transliteration (Alexander, Aleksandr, Αλέξανδρος).
+	xt, yt := strings.ReplaceAll(x.text, "x", "ks"), strings.ReplaceAll(y.text, "x", "ks")
+	if xt == yt {
+		return 0.95
+	}
+	lx, ly := len([]rune(xt)), len([]rune(yt))
+	l := max(lx, ly)
+	if float64(l-min(lx, ly))/float64(l) > 0.25 && l-min(lx, ly) > typoBudget(min(lx, ly)) {
+		// The edit distance is at least the difference in length: neither test below can pass,
+		// except the consonant skeleton, which is checked without it.
+		if sx := skeleton(xt, false); len(sx) >= 2 && min(lx, ly) >= 4 && sx == skeleton(yt, false) {
+			return 0.85
+		}
+		return 0
+	}
+	d := levenshtein(xt, yt)
+	if d <= typoBudget(min(lx, ly)) {
+		return 1 - 0.5*float64(d)/float64(l)
+	}
+	// Spellings of one name across transliteration systems (Osama/Usama, Husayn/Hussein)
+	// share their consonants.
+	if sx := skeleton(xt, false); len(sx) >= 2 && min(lx, ly) >= 4 && sx == skeleton(yt, false) {
+		return 0.85
+	}
+	if r := 1 - float64(d)/float64(l); r >= 0.75 {
+		return r * 0.85
+	}
+	return 0
+}
+
+// typoBudget is how many edits a token of n letters may differ by and still be the same word.
+func typoBudget(n int) int {
+	switch {
+	case n <= 3:
+		return 0
+	case n <= 5:
+		return 1
+	case n <= 9:
+		return 2
+	}
+	return 3
 }
 
 // ratio is 1 - normalised Levenshtein distance over runes.
 func ratio(a, b string) float64 {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) == 0 && len(rb) == 0 {
+	if a == "" && b == "" {
 		return 1
 	}
+	return 1 - float64(levenshtein(a, b))/float64(max(len([]rune(a)), len([]rune(b))))
+}
+
+// levenshtein is the optimal-string-alignment edit distance over runes: insertions,
+// deletions, substitutions and transpositions of neighbours (Appel/Apple) cost 1.
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	pp := make([]int, len(rb)+1) // row i-2
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -191,10 +498,13 @@ func ratio(a, b string) float64 {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], pp[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		pp, prev, cur = prev, cur, pp
 	}
-	return 1 - float64(prev[len(rb)])/float64(max(len(ra), len(rb)))
+	return prev[len(rb)]
 }
 
 func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }

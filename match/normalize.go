@@ -1,8 +1,6 @@
 package match
 
 import (
-	"slices"
-	"sort"
 	"strings"
 	"unicode"
 
@@ -41,6 +39,8 @@ func normalizeOnce(s string) string {
 			b.WriteRune(r)
 			space = false
 			tokenLen++
+		case isApostrophe(r) && tokenLen > 0 && i+1 < len(d) && unicode.IsLetter(d[i+1]):
+			// Qa'ida, O'Brien, People's: the apostrophe joins, it does not separate.
 		case r == '.' && (tokenLen == 1 || abbrev) && i+1 < len(d) && unicode.IsLetter(d[i+1]):
 			// An abbreviation written with dots (b.v., s.a., u.s.a.) stays one token.
 			abbrev = true
@@ -61,55 +61,10 @@ func normalizeOnce(s string) string {
 	return norm.NFC.String(strings.TrimSpace(b.String()))
 }
 
-// legalForms are organisation-type words and suffixes that do not tell two organisations
-// apart. Tokens are matched after normalisation; suffixes are stripped from the end of a token
-// in scripts written without spaces.
-var legalForms = []string{
-	"co", "company", "ltd", "limited", "inc", "incorporated", "corp", "corporation", "llc", "llp",
-	"plc", "gmbh", "ag", "kg", "se", "sa", "sas", "sarl", "srl", "spa", "bv", "nv", "ab", "oy", "oyj",
-	"as", "asa", "aps", "kk", "pte", "pty", "jsc", "ojsc", "cjsc", "pjsc", "ooo", "оао", "ооо",
-	"зао", "пао", "ао", "the", "s", "a", "l",
-}
-
-var cjkLegalSuffixes = []string{
-	"股份有限公司", "有限责任公司", "有限責任公司", "有限公司", "集团", "集團", "公司", "주식회사", "유한회사", "株式会社", "有限会社",
-}
-
-// tokens splits a normalised name into tokens without legal forms, and strips legal-form
-// suffixes written without a space (有限公司, 주식회사). If nothing is left, the legal forms are kept.
-func tokens(normalized string) []string {
-	raw := strings.Fields(normalized)
-	var out []string
-	for _, t := range raw {
-		if slices.Contains(legalForms, t) {
-			continue
-		}
-		for _, suf := range cjkLegalSuffixes {
-			if strings.HasSuffix(t, suf) && len(t) > len(suf) {
-				t = strings.TrimSuffix(t, suf)
-				break
-			} else if strings.HasPrefix(t, suf) && len(t) > len(suf) {
-				t = strings.TrimPrefix(t, suf)
-				break
-			}
-		}
-		if t == "주식회사" || t == "有限公司" {
-			continue
-		}
-		out = append(out, t)
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '\u2019', '\u02bc', '\u02bb', '`', '\u00b4':
+		return true
 	}
-	if len(out) == 0 {
-		return raw
-	}
-	return out
-}
-
-// key is the name's tokens without legal forms, in order; sortedKey the same sorted.
-func keys(name string) (normalized, key, sortedKey string) {
-	normalized = Normalize(name)
-	toks := tokens(normalized)
-	key = strings.Join(toks, " ")
-	sorted := slices.Clone(toks)
-	sort.Strings(sorted)
-	return normalized, key, strings.Join(sorted, " ")
+	return false
 }

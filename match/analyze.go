@@ -1,0 +1,283 @@
+package match
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-pinyin"
+	"github.com/mozillazg/go-unidecode"
+)
+
+// Token kinds: what a token is for matching.
+const (
+	kindWord      = iota
+	kindLegal     // an organisation's legal form, in canonical form
+	kindStop      // a particle (of, de, al …)
+	kindInitial   // a single letter
+	kindHonorific // a title; dropped
+)
+
+// token is one comparable unit of a name.
+type token struct {
+	text   string // Latin-comparable form
+	kind   int
+	script string // script of the original token
+	skel   string // consonant skeleton, for scripts written without vowels
+}
+
+// name is an analysed name.
+type name struct {
+	normalized string  // Normalize(raw)
+	tokens     []token // without honorifics
+	joined     string  // word tokens concatenated, for names written without spaces
+	translit   bool    // a token came from another script
+	cjk        bool    // every word is written in Han, Hangul or Kana
+}
+
+// Names are bounded: nothing longer is a name, and comparison cost grows with the square of
+// the number of tokens.
+const (
+	maxNameBytes  = 1000
+	maxNameTokens = 64
+)
+
+var pinyinArgs = pinyin.NewArgs()
+
+// analyze turns a raw name into tokens: normalised, transliterated where the script is not
+// Latin (institutional terms first, from Knowledge), legal forms folded to canonical forms,
+// honorifics dropped, particles and initials marked.
+func (k *Knowledge) analyze(raw string) *name {
+	if len(raw) > maxNameBytes {
+		raw = strings.ToValidUTF8(raw[:maxNameBytes], "")
+	}
+	n := &name{normalized: Normalize(raw)}
+	var words []token
+	fields := strings.Fields(n.normalized)
+	if len(fields) > maxNameTokens {
+		fields = fields[:maxNameTokens]
+	}
+	n.cjk = len(fields) > 0
+	for _, w := range fields {
+		if s := scriptOfWord(w); s != "han" && s != "hangul" && s != "kana" {
+			n.cjk = false
+		}
+	}
+	for _, w := range fields {
+		switch script := scriptOfWord(w); script {
+		case "latin", "":
+			words = append(words, token{text: deobfuscate(w), script: "latin"})
+		case "han", "hangul":
+			n.translit = true
+			for _, piece := range k.segment(w, script) {
+				for _, t := range strings.Fields(piece) {
+					words = append(words, token{text: t, script: script})
+				}
+			}
+		default:
+			n.translit = true
+			for _, t := range strings.Fields(normalizeOnce(unidecode.Unidecode(w))) {
+				tok := token{text: t, script: script}
+				if script == "arabic" || script == "hebrew" {
+					tok.skel = skeleton(t, true)
+				}
+				words = append(words, tok)
+			}
+		}
+	}
+	words = k.foldLegalForms(words)
+	kept := words[:0:0]
+	for _, t := range words {
+		switch {
+		case t.kind == kindLegal:
+		case k.honorifics[t.text]:
+			t.kind = kindHonorific
+		case k.stop[t.text]:
+			t.kind = kindStop
+		case utf8.RuneCountInString(t.text) == 1 && unicode.IsLetter([]rune(t.text)[0]):
+			t.kind = kindInitial
+		}
+		if t.kind != kindHonorific {
+			kept = append(kept, t)
+		}
+	}
+	if len(kept) == 0 { // a name that is only a title keeps it
+		kept = words
+	}
+	n.tokens = kept
+	var b strings.Builder
+	for _, t := range kept {
+		if t.kind == kindWord || t.kind == kindInitial {
+			b.WriteString(t.text)
+		}
+	}
+	n.joined = b.String()
+	return n
+}
+
+// segment splits a Han or Hangul word into known institutional terms (rendered in English)
+// and runs of other characters (transliterated as one word). A one-character term counts only
+// at the end of the word or before another term, so 市 in 上海市公安局 is "municipal" but the
+// 부 of 부산 is not "ministry".
+func (k *Knowledge) segment(w, script string) []string {
+	rs := []rune(w)
+	var out []string
+	var run []rune
+	flush := func() {
+		if len(run) > 0 {
+			out = append(out, transliterate(string(run), script))
+			run = run[:0]
+		}
+	}
+	termAt := func(i int) int { // length of the longest term starting at i, 0 if none
+		for l := min(k.termMaxRunes, len(rs)-i); l >= 1; l-- {
+			if _, ok := k.terms[string(rs[i:i+l])]; ok {
+				return l
+			}
+		}
+		return 0
+	}
+	for i := 0; i < len(rs); {
+		l := termAt(i)
+		if l == 1 && i+1 < len(rs) && termAt(i+1) == 0 {
+			l = 0
+		}
+		if l == 0 {
+			run = append(run, rs[i])
+			i++
+			continue
+		}
+		flush()
+		out = append(out, k.terms[string(rs[i:i+l])])
+		i += l
+	}
+	flush()
+	return out
+}
+
+// transliterate renders a run of Han (pinyin, syllables joined) or Hangul (letter by letter,
+// after the Revised Romanization's letters) as one Latin word.
+func transliterate(s, script string) string {
+	if script == "han" {
+		return strings.Join(pinyin.LazyPinyin(s, pinyinArgs), "")
+	}
+	return strings.ReplaceAll(normalizeOnce(unidecode.Unidecode(s)), " ", "")
+}
+
+// foldLegalForms replaces legal-form phrases (longest first) with one canonical token.
+func (k *Knowledge) foldLegalForms(ts []token) []token {
+	var out []token
+	for i := 0; i < len(ts); {
+		matched := 0
+		for l := min(k.legalMaxWords, len(ts)-i); l >= 1; l-- {
+			parts := make([]string, l)
+			for j := range parts {
+				parts[j] = ts[i+j].text
+			}
+			if canon, ok := k.legal[strings.Join(parts, " ")]; ok {
+				// A one-letter "legal form" (s, a) only counts next to other legal words.
+				if l == 1 && len(parts[0]) == 1 {
+					continue
+				}
+				out = append(out, token{text: canon, kind: kindLegal, script: ts[i].script})
+				matched = l
+				break
+			}
+		}
+		if matched == 0 {
+			out = append(out, ts[i])
+			matched = 1
+		}
+		i += matched
+	}
+	// A name that is only a legal form ("Company") keeps it as a word.
+	words := 0
+	for _, t := range out {
+		if t.kind != kindLegal {
+			words++
+		}
+	}
+	if words == 0 {
+		for i := range out {
+			out[i].kind = kindWord
+		}
+	}
+	return out
+}
+
+// scriptOfWord names the script of the first letter of w.
+func scriptOfWord(w string) string {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		switch {
+		case unicode.In(r, unicode.Latin):
+			return "latin"
+		case unicode.In(r, unicode.Han):
+			return "han"
+		case unicode.In(r, unicode.Hangul):
+			return "hangul"
+		case unicode.In(r, unicode.Cyrillic):
+			return "cyrillic"
+		case unicode.In(r, unicode.Greek):
+			return "greek"
+		case unicode.In(r, unicode.Arabic):
+			return "arabic"
+		case unicode.In(r, unicode.Hebrew):
+			return "hebrew"
+		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+			return "kana"
+		}
+		return "other"
+	}
+	return ""
+}
+
+// skeleton is a consonant key for comparing names across scripts that do not write short
+// vowels (Arabic, Hebrew): vowels and the letters that double as long vowels (w, y) are
+// dropped, and Latin letters with no Arabic equivalent are folded (v→f, p→b, g→j, o/u/e/i/a
+// dropped). fromAbjad says whether s came from such a script.
+func skeleton(s string, fromAbjad bool) string {
+	var b strings.Builder
+	var last rune
+	for _, r := range s {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'w', '\'':
+			continue
+		case 'v':
+			r = 'f'
+		case 'p':
+			r = 'b'
+		case 'g':
+			r = 'j'
+		case 'c', 'k':
+			r = 'q'
+		case 'z':
+			r = 's'
+		}
+		if r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// deobfuscate reads digits written for letters inside a word (Ig0r Sech1n): in a token that
+// has both letters and digits, 0→o 1→i 3→e 4→a 5→s 7→t. Tokens that are all digits stay.
+func deobfuscate(w string) string {
+	letters, digits := false, false
+	for _, r := range w {
+		if unicode.IsLetter(r) {
+			letters = true
+		} else if unicode.IsDigit(r) {
+			digits = true
+		}
+	}
+	if !letters || !digits {
+		return w
+	}
+	return strings.NewReplacer("0", "o", "1", "i", "3", "e", "4", "a", "5", "s", "7", "t").Replace(w)
+}

@@ -1,0 +1,73 @@
+package match
+
+import (
+	"bufio"
+	"bytes"
+	"embed"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:embed knowledge/*.tsv
+var knowledgeFS embed.FS
+
+// Knowledge is the organisation and name knowledge the matcher uses, read from the embedded
+// tables in knowledge/ (each file names its sources).
+type Knowledge struct {
+	legal         map[string]string // normalised variant → canonical legal form
+	legalMaxWords int
+	terms         map[string]string // Chinese/Korean institutional term → English rendering
+	termMaxRunes  int
+	honorifics    map[string]bool
+	stop          map[string]bool
+}
+
+var (
+	defaultKnowledge     *Knowledge
+	defaultKnowledgeOnce sync.Once
+)
+
+// DefaultKnowledge returns the embedded knowledge tables.
+func DefaultKnowledge() *Knowledge {
+	defaultKnowledgeOnce.Do(func() {
+		k := &Knowledge{legal: map[string]string{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}}
+		readTSV("knowledge/legal_forms.tsv", func(a, b string) {
+			k.legal[a] = b
+			k.legalMaxWords = max(k.legalMaxWords, len(strings.Fields(a)))
+		})
+		readTSV("knowledge/terms.tsv", func(a, b string) {
+			k.terms[a] = b
+			k.termMaxRunes = max(k.termMaxRunes, utf8.RuneCountInString(a))
+		})
+		readTSV("knowledge/words.tsv", func(kind, w string) {
+			switch kind {
+			case "honorific":
+				k.honorifics[w] = true
+			case "stop":
+				k.stop[w] = true
+			}
+		})
+		defaultKnowledge = k
+	})
+	return defaultKnowledge
+}
+
+func readTSV(name string, fn func(a, b string)) {
+	b, err := knowledgeFS.ReadFile(name)
+	if err != nil {
+		panic(err)
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		a, b, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic(name + ": bad line " + line)
+		}
+		fn(strings.TrimSpace(a), strings.TrimSpace(b))
+	}
+}
