@@ -256,7 +256,9 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	return out
 }
 
-// ScoreSchema compares two names of entities of the given FtM schema ("" if unknown).
+// ScoreSchema compares two names of entities of the given FtM schema ("" if unknown). The
+// schema does not change the score yet: persons and organisations share one comparison, and
+// honorifics and legal forms are recognised whatever the schema.
 func ScoreSchema(a, b, schema string) float64 {
 	return Score(a, b)
 }
