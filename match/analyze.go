@@ -124,10 +124,23 @@ func (k *Knowledge) segment(w, script string) []string {
 	var out []string
 	var run []rune
 	flush := func() {
-		if len(run) > 0 {
+		switch {
+		case len(run) == 0:
+		case script == "hangul" && len(run) >= 2 && len(run) <= 4 && len(out) == 0 && len(rs) == len(run):
+			// A word of two to four syllables that holds no institutional term is most
+			// likely a person's name (김정은): one token per syllable, the surname in its usual
+			// spelling.
+			for i, r := range run {
+				if l, ok := k.koSurnames[string(r)]; ok && i == 0 {
+					out = append(out, l)
+				} else {
+					out = append(out, transliterate(string(r), script))
+				}
+			}
+		default:
 			out = append(out, transliterate(string(run), script))
-			run = run[:0]
 		}
+		run = run[:0]
 	}
 	termAt := func(i int) int { // length of the longest term starting at i, 0 if none
 		for l := min(k.termMaxRunes, len(rs)-i); l >= 1; l-- {
@@ -280,4 +293,12 @@ func deobfuscate(w string) string {
 		return w
 	}
 	return strings.NewReplacer("0", "o", "1", "i", "3", "e", "4", "a", "5", "s", "7", "t").Replace(w)
+}
+
+// koreanFold folds the differences between the Revised Romanization, McCune–Reischauer and
+// common spellings of Korean syllables (jeong/jong/chung, eun/un, gim/kim): eo→o, eu→u, oo→u,
+// ee→i, sh→s, and voiceless stops to voiced ones.
+func koreanFold(s string) string {
+	s = strings.NewReplacer("eo", "o", "eu", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j").Replace(s)
+	return strings.NewReplacer("k", "g", "t", "d", "p", "b").Replace(s)
 }

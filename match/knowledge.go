@@ -21,6 +21,7 @@ type Knowledge struct {
 	termMaxRunes  int
 	honorifics    map[string]bool
 	stop          map[string]bool
+	koSurnames    map[string]string // Hangul surname syllable → usual Latin spelling
 }
 
 var (
@@ -31,7 +32,7 @@ var (
 // DefaultKnowledge returns the embedded knowledge tables.
 func DefaultKnowledge() *Knowledge {
 	defaultKnowledgeOnce.Do(func() {
-		k := &Knowledge{legal: map[string]string{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}}
+		k := &Knowledge{legal: map[string]string{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, koSurnames: map[string]string{}}
 		readTSV("knowledge/legal_forms.tsv", func(a, b string) {
 			k.legal[a] = b
 			k.legalMaxWords = max(k.legalMaxWords, len(strings.Fields(a)))
@@ -40,6 +41,7 @@ func DefaultKnowledge() *Knowledge {
 			k.terms[a] = b
 			k.termMaxRunes = max(k.termMaxRunes, utf8.RuneCountInString(a))
 		})
+		readTSV("knowledge/korean_surnames.tsv", func(h, l string) { k.koSurnames[h] = l })
 		readTSV("knowledge/words.tsv", func(kind, w string) {
 			switch kind {
 			case "honorific":

@@ -431,6 +431,9 @@ func tokenSim(x, y token) float64 {
 			return 0.9
 		}
 	}
+	if (x.script == "hangul") != (y.script == "hangul") && koreanFold(x.text) == koreanFold(y.text) {
+		return 0.95
+	}
 	// x and ks are one sound in transliteration (Alexander, Aleksandr, Αλέξανδρος).
 	xt, yt := strings.ReplaceAll(x.text, "x", "ks"), strings.ReplaceAll(y.text, "x", "ks")
 	if xt == yt {
