@@ -23,7 +23,6 @@ type token struct {
 	text   string // Latin-comparable form
 	kind   int
 	script string // script of the original token
-	skel   string // consonant skeleton, for scripts written without vowels
 }
 
 // name is an analysed name.
@@ -59,12 +58,12 @@ func (k *Knowledge) analyze(raw string) *name {
 	}
 	n.cjk = len(fields) > 0
 	for _, w := range fields {
-		if s := scriptOfWord(w); s != "han" && s != "hangul" && s != "kana" {
+		if s := Script(w); s != "han" && s != "hangul" && s != "kana" {
 			n.cjk = false
 		}
 	}
 	for _, w := range fields {
-		switch script := scriptOfWord(w); script {
+		switch script := Script(w); script {
 		case "latin", "":
 			words = append(words, token{text: deobfuscate(w), script: "latin"})
 		case "han", "hangul":
@@ -77,11 +76,7 @@ func (k *Knowledge) analyze(raw string) *name {
 		default:
 			n.translit = true
 			for _, t := range strings.Fields(normalizeOnce(unidecode.Unidecode(w))) {
-				tok := token{text: t, script: script}
-				if script == "arabic" || script == "hebrew" {
-					tok.skel = skeleton(t, true)
-				}
-				words = append(words, tok)
+				words = append(words, token{text: t, script: script})
 			}
 		}
 	}
@@ -218,40 +213,56 @@ func (k *Knowledge) foldLegalForms(ts []token) []token {
 	return out
 }
 
-// scriptOfWord names the script of the first letter of w.
-func scriptOfWord(w string) string {
-	for _, r := range w {
+// scripts are the scripts Script names, in the order they are tested.
+var scripts = []struct {
+	name   string
+	tables []*unicode.RangeTable
+}{
+	{"latin", []*unicode.RangeTable{unicode.Latin}},
+	{"han", []*unicode.RangeTable{unicode.Han}},
+	{"hangul", []*unicode.RangeTable{unicode.Hangul}},
+	{"cyrillic", []*unicode.RangeTable{unicode.Cyrillic}},
+	{"greek", []*unicode.RangeTable{unicode.Greek}},
+	{"arabic", []*unicode.RangeTable{unicode.Arabic}},
+	{"hebrew", []*unicode.RangeTable{unicode.Hebrew}},
+	{"kana", []*unicode.RangeTable{unicode.Hiragana, unicode.Katakana}},
+	{"armenian", []*unicode.RangeTable{unicode.Armenian}},
+	{"georgian", []*unicode.RangeTable{unicode.Georgian}},
+	{"thai", []*unicode.RangeTable{unicode.Thai}},
+	{"devanagari", []*unicode.RangeTable{unicode.Devanagari}},
+	{"bengali", []*unicode.RangeTable{unicode.Bengali}},
+	{"khmer", []*unicode.RangeTable{unicode.Khmer}},
+	{"ethiopic", []*unicode.RangeTable{unicode.Ethiopic}},
+	{"myanmar", []*unicode.RangeTable{unicode.Myanmar}},
+	{"kannada", []*unicode.RangeTable{unicode.Kannada}},
+}
+
+// Script names the script of the first letter of s ("latin", "han", "hangul", "cyrillic",
+// "greek", "arabic", "hebrew", "kana", …), "other" for a script not listed, "" if s has no
+// letter.
+func Script(s string) string {
+	for _, r := range s {
 		if !unicode.IsLetter(r) {
 			continue
 		}
-		switch {
-		case unicode.In(r, unicode.Latin):
-			return "latin"
-		case unicode.In(r, unicode.Han):
-			return "han"
-		case unicode.In(r, unicode.Hangul):
-			return "hangul"
-		case unicode.In(r, unicode.Cyrillic):
-			return "cyrillic"
-		case unicode.In(r, unicode.Greek):
-			return "greek"
-		case unicode.In(r, unicode.Arabic):
-			return "arabic"
-		case unicode.In(r, unicode.Hebrew):
-			return "hebrew"
-		case unicode.In(r, unicode.Hiragana, unicode.Katakana):
-			return "kana"
+		for _, sc := range scripts {
+			if unicode.In(r, sc.tables...) {
+				return sc.name
+			}
 		}
 		return "other"
 	}
 	return ""
 }
 
+// abjad reports whether a token comes from a script that does not write short vowels.
+func (t token) abjad() bool { return t.script == "arabic" || t.script == "hebrew" }
+
 // skeleton is a consonant key for comparing names across scripts that do not write short
 // vowels (Arabic, Hebrew): vowels and the letters that double as long vowels (w, y) are
 // dropped, and Latin letters with no Arabic equivalent are folded (v→f, p→b, g→j, o/u/e/i/a
-// dropped). fromAbjad says whether s came from such a script.
-func skeleton(s string, fromAbjad bool) string {
+// dropped).
+func skeleton(s string) string {
 	var b strings.Builder
 	var last rune
 	for _, r := range s {

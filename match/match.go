@@ -49,7 +49,6 @@ type Index struct {
 	cfg     Config
 	k       *Knowledge
 	entries []*entry
-	byID    map[string]*entry
 	df      map[string]int // token → number of indexed names containing it
 	names   int
 	keys    map[string][]int32 // candidate key → entries (positions in entries) that have it
@@ -63,7 +62,7 @@ type entry struct {
 
 // NewIndex returns an empty index.
 func NewIndex(cfg Config) *Index {
-	return &Index{cfg: cfg, k: DefaultKnowledge(), byID: map[string]*entry{}, df: map[string]int{}, keys: map[string][]int32{}}
+	return &Index{cfg: cfg, k: DefaultKnowledge(), df: map[string]int{}, keys: map[string][]int32{}}
 }
 
 // Config returns the index's configuration.
@@ -97,7 +96,6 @@ func (ix *Index) Add(e *oversight.Entity) {
 	}
 	pos := int32(len(ix.entries))
 	ix.entries = append(ix.entries, en)
-	ix.byID[e.ID] = en
 	done := map[string]bool{}
 	for _, n := range en.names {
 		for _, key := range candidateKeys(n) {
@@ -127,7 +125,7 @@ func candidateKeys(n *name) []string {
 			slices.Sort(sorted)
 			keys = append(keys, "a:"+string(sorted))
 		}
-		if sk := skeleton(strings.ReplaceAll(t.text, "x", "ks"), false); len(sk) >= 2 {
+		if sk := skeleton(strings.ReplaceAll(t.text, "x", "ks")); len(sk) >= 2 {
 			keys = append(keys, "k:"+sk)
 		}
 	}
@@ -163,14 +161,6 @@ func (ix *Index) candidates(q *name) []int32 {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// Entity returns an indexed entity by id, or nil.
-func (ix *Index) Entity(id string) *oversight.Entity {
-	if en, ok := ix.byID[id]; ok {
-		return en.e
-	}
-	return nil
 }
 
 // weight is a token's weight in this index: rare tokens decide, common ones do not.
@@ -226,7 +216,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			if cs := en.e.Get("country"); len(cs) > 0 {
 				country = "mismatch"
 				for _, c := range cs {
-					if equalFold(c, q.Country) {
+					if strings.EqualFold(c, q.Country) {
 						country = "match"
 					}
 				}
@@ -426,8 +416,8 @@ func tokenSim(x, y token) float64 {
 		}
 		return 0
 	}
-	if x.skel != "" || y.skel != "" {
-		if skeleton(x.text, x.skel != "") == skeleton(y.text, y.skel != "") && len(skeleton(x.text, false)) >= 2 {
+	if x.abjad() || y.abjad() {
+		if sx := skeleton(x.text); len(sx) >= 2 && sx == skeleton(y.text) {
 			return 0.9
 		}
 	}
@@ -441,21 +431,18 @@ func tokenSim(x, y token) float64 {
 	}
 	lx, ly := len([]rune(xt)), len([]rune(yt))
 	l := max(lx, ly)
-	if float64(l-min(lx, ly))/float64(l) > 0.25 && l-min(lx, ly) > typoBudget(min(lx, ly)) {
-		// The edit distance is at least the difference in length: neither test below can pass,
-		// except the consonant skeleton, which is checked without it.
-		if sx := skeleton(xt, false); len(sx) >= 2 && min(lx, ly) >= 4 && sx == skeleton(yt, false) {
-			return 0.85
-		}
-		return 0
+	// The edit distance is at least the difference in length: when that alone rules out both
+	// edit tests below, the distance is not computed.
+	d := l
+	if float64(l-min(lx, ly))/float64(l) <= 0.25 || l-min(lx, ly) <= typoBudget(min(lx, ly)) {
+		d = levenshtein(xt, yt)
 	}
-	d := levenshtein(xt, yt)
 	if d <= typoBudget(min(lx, ly)) {
 		return 1 - 0.5*float64(d)/float64(l)
 	}
 	// Spellings of one name across transliteration systems (Osama/Usama, Husayn/Hussein)
 	// share their consonants.
-	if sx := skeleton(xt, false); len(sx) >= 2 && min(lx, ly) >= 4 && sx == skeleton(yt, false) {
+	if sx := skeleton(xt); len(sx) >= 2 && min(lx, ly) >= 4 && sx == skeleton(yt) {
 		return 0.85
 	}
 	if r := 1 - float64(d)/float64(l); r >= 0.75 {
@@ -513,16 +500,3 @@ func levenshtein(a, b string) int {
 }
 
 func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
-
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i]|0x20, b[i]|0x20
-		if x != y {
-			return false
-		}
-	}
-	return true
-}

@@ -114,7 +114,6 @@ func (db *DB) migrateFile(name string) error {
 // Tx wraps a transaction with the time fixed when it began.
 type Tx struct {
 	*sql.Tx
-	db  *DB
 	now time.Time
 }
 
@@ -124,7 +123,7 @@ func (db *DB) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Tx{Tx: tx, db: db, now: db.Now().UTC()}, nil
+	return &Tx{Tx: tx, now: db.Now().UTC()}, nil
 }
 
 // Meta returns a value from the meta table ("" if unset).

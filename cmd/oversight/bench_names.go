@@ -2,12 +2,12 @@ package main
 
 import (
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"io"
 	"os"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/oversight-project/oversight/match"
 )
@@ -16,27 +16,18 @@ import (
 // name benchmark (case_group,schema,name1,name2,is_match,quality,category,notes) and prints
 // precision, recall and F1 overall, per case group, per quality tier and per script.
 func (c *BenchCommand) benchNames(args []string) error {
-	path := "../shared/data/eval/nk_name_bench_cases.csv"
-	threshold := match.DefaultConfig().Threshold
-	verbose := false
-	for i := 0; i < len(args); i++ {
-		switch args[i] {
-		case "--cases":
-			i++
-			if i < len(args) {
-				path = args[i]
-			}
-		case "--threshold":
-			i++
-			if i < len(args) {
-				fmt.Sscanf(args[i], "%g", &threshold)
-			}
-		case "-v", "--verbose":
-			verbose = true
-		default:
-			return &ExitError{Code: 2, Message: "usage: oversight bench names [--cases FILE] [--threshold T] [-v]"}
+	fs := flag.NewFlagSet("oversight-bench-names", flag.ContinueOnError)
+	fs.SetOutput(c.m.Stderr)
+	cases := fs.String("cases", "../shared/data/eval/nk_name_bench_cases.csv", "labelled pairs `file` (case_group,schema,name1,name2,is_match,quality,…)")
+	threshold := fs.Float64("threshold", match.DefaultConfig().Threshold, "count a pair as a match at or above `T`")
+	verbose := fs.Bool("v", false, "list every error, not only STRONG ones")
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
 		}
+		return &ExitError{Code: 2}
 	}
+	path := *cases
 	f, err := os.Open(path)
 	if err != nil {
 		return &ExitError{Code: 2, Message: fmt.Sprintf("--cases: %v", err)}
@@ -86,7 +77,7 @@ func (c *BenchCommand) benchNames(args []string) error {
 		a, b := rec[col["name1"]], rec[col["name2"]]
 		want := rec[col["is_match"]] == "true"
 		score := match.ScoreSchema(a, b, rec[col["schema"]])
-		got := score >= threshold
+		got := score >= *threshold
 		quality := rec[col["quality"]]
 		if quality == "" {
 			quality = "MEDIUM"
@@ -94,8 +85,8 @@ func (c *BenchCommand) benchNames(args []string) error {
 		add("all", want, got)
 		add("group "+rec[col["case_group"]], want, got)
 		add("quality "+quality, want, got)
-		add("script "+scriptOf(a+" "+b), want, got)
-		if want != got && (quality == "STRONG" || verbose) {
+		add("script "+nonLatinScript(a+" "+b), want, got)
+		if want != got && (quality == "STRONG" || *verbose) {
 			strongErrors = append(strongErrors, fmt.Sprintf("  %-6s want %-5v score %.3f  %q ~ %q", quality, want, score, a, b))
 		}
 	}
@@ -104,7 +95,7 @@ func (c *BenchCommand) benchNames(args []string) error {
 		keys = append(keys, k)
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] == "all" || (keys[j] != "all" && keys[i] < keys[j]) })
-	fmt.Fprintf(c.m.Stdout, "oversight bench names: %s, threshold %.2f\n", path, threshold)
+	fmt.Fprintf(c.m.Stdout, "oversight bench names: %s, threshold %.2f\n", path, *threshold)
 	fmt.Fprintf(c.m.Stdout, "%-32s %5s %5s %5s %5s %7s %7s %7s\n", "", "TP", "FP", "FN", "TN", "P", "R", "F1")
 	for _, k := range keys {
 		t := groups[k]
@@ -116,7 +107,7 @@ func (c *BenchCommand) benchNames(args []string) error {
 		}
 		fmt.Fprintf(c.m.Stdout, "%-32s %5d %5d %5d %5d %7.3f %7.3f %7.3f\n", k, t.tp, t.fp, t.fn, t.tn, p, rc, f1)
 	}
-	fmt.Fprintf(c.m.Stdout, "errors (STRONG%s): %d\n", map[bool]string{true: " and all others", false: ""}[verbose], len(strongErrors))
+	fmt.Fprintf(c.m.Stdout, "errors (STRONG%s): %d\n", map[bool]string{true: " and all others", false: ""}[*verbose], len(strongErrors))
 	for _, e := range strongErrors {
 		fmt.Fprintln(c.m.Stdout, e)
 	}
@@ -130,18 +121,12 @@ func ratio(a, b int) float64 {
 	return float64(a) / float64(b)
 }
 
-// scriptOf names the first non-Latin script in s, or "Latin".
-func scriptOf(s string) string {
-	for _, r := range s {
-		if !unicode.IsLetter(r) || unicode.In(r, unicode.Latin) {
-			continue
+// nonLatinScript names the script of the first word of s not written in Latin, or "latin".
+func nonLatinScript(s string) string {
+	for _, w := range strings.Fields(s) {
+		if sc := match.Script(w); sc != "latin" && sc != "" {
+			return sc
 		}
-		for _, name := range []string{"Han", "Hangul", "Cyrillic", "Arabic", "Greek", "Hebrew", "Hiragana", "Katakana", "Armenian", "Georgian", "Thai", "Devanagari", "Bengali", "Khmer", "Ethiopic", "Myanmar", "Kannada"} {
-			if unicode.In(r, unicode.Scripts[name]) {
-				return strings.ToLower(name)
-			}
-		}
-		return "other"
 	}
 	return "latin"
 }

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/oversight-project/oversight"
 	"github.com/oversight-project/oversight/ftm"
@@ -49,7 +50,7 @@ Examples:
 	var f *os.File
 	if *out != "" {
 		// Write to a temporary file and rename, so a failed export leaves no partial file.
-		if f, err = os.CreateTemp(dirOf(*out), ".oversight-export-*"); err != nil {
+		if f, err = os.CreateTemp(filepath.Dir(*out), ".oversight-export-*"); err != nil {
 			return err
 		}
 		defer os.Remove(f.Name())
@@ -69,13 +70,4 @@ Examples:
 		return os.Rename(f.Name(), *out)
 	}
 	return nil
-}
-
-func dirOf(path string) string {
-	for i := len(path) - 1; i >= 0; i-- {
-		if path[i] == '/' {
-			return path[:i+1]
-		}
-	}
-	return "."
 }
