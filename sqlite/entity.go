@@ -37,14 +37,16 @@ func (s *EntityService) ImportEntities(ctx context.Context, dataset string, it o
 		return nil, err
 	}
 	defer tx.Rollback()
-	res, err := s.importEntities(ctx, tx, dataset, it)
+	res, err := s.importEntities(ctx, tx, dataset, it, nil)
 	if err != nil {
 		return nil, err
 	}
 	return res, tx.Commit()
 }
 
-func (s *EntityService) importEntities(ctx context.Context, tx *Tx, dataset string, it oversight.EntityIterator) (*oversight.ImportResult, error) {
+// importEntities writes the entities of it as statements of dataset; each, if not nil, is
+// called for every entity after its statements are written.
+func (s *EntityService) importEntities(ctx context.Context, tx *Tx, dataset string, it oversight.EntityIterator, each func(*oversight.Entity) error) (*oversight.ImportResult, error) {
 	now := tx.now.Format(TimeFormat)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO datasets (name, updated_at) VALUES (?, ?)
 		ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at`, dataset, now); err != nil {
@@ -120,6 +122,11 @@ func (s *EntityService) importEntities(ctx context.Context, tx *Tx, dataset stri
 		}
 		for _, ref := range e.Referents {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO referents (referent, entity_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, ref, e.ID); err != nil {
+				return nil, err
+			}
+		}
+		if each != nil {
+			if err := each(e); err != nil {
 				return nil, err
 			}
 		}
