@@ -79,8 +79,8 @@ func source(name string) (string, string) {
 // row is one CSL record, from either format.
 type row struct {
 	ID, Source, EntityNumber, Type, Programs, Name, Title, Addresses, FRNotice   string
-	StartDate, EndDate, LicenseRequirement, LicensePolicy, CallSign, VesselType string
-	GrossTonnage, GRT, VesselFlag, VesselOwner, Remarks, SourceListURL, AltNames  string
+	StartDate, EndDate, LicenseRequirement, LicensePolicy, CallSign, VesselType  string
+	GrossTonnage, GRT, VesselFlag, VesselOwner, Remarks, SourceListURL, AltNames string
 	Citizenships, DatesOfBirth, Nationalities, PlacesOfBirth, SourceInfoURL, IDs string
 }
 

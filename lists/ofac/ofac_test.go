@@ -102,7 +102,7 @@ func TestTruncated(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, data := range map[string][]byte{
-		"cut at a line end": src[:indexNth(src, '\n', 100)+1],
+		"cut at a line end":  src[:indexNth(src, '\n', 100)+1],
 		"cut inside a quote": src[:len(src)/2],
 		"broken quote":       append(append([]byte{}, src[:indexNth(src, '\n', 3)+1]...), []byte("1,\"X\" Y\",-0- ,-0- \r\n\x1a")...),
 	} {
