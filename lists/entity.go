@@ -185,3 +185,14 @@ func URL(s string) string {
 	}
 	return s
 }
+
+// Join joins the parts that are not blank, trimmed, with sep.
+func Join(sep string, parts ...string) string {
+	var keep []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			keep = append(keep, p)
+		}
+	}
+	return strings.Join(keep, sep)
+}

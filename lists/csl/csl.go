@@ -259,10 +259,10 @@ func readJSON(r io.Reader, b *builder) (int, error) {
 		}
 		var addrs, ids []string
 		for _, a := range j.Addresses {
-			addrs = append(addrs, join(", ", a.Address, a.City, a.State, a.PostalCode, a.Country))
+			addrs = append(addrs, lists.Join(", ", a.Address, a.City, a.State, a.PostalCode, a.Country))
 		}
 		for _, id := range j.IDs {
-			ids = append(ids, join(", ", id.Country, id.Number, id.Type))
+			ids = append(ids, lists.Join(", ", id.Country, id.Number, id.Type))
 		}
 		r.Addresses, r.IDs = strings.Join(addrs, "; "), strings.Join(ids, "; ")
 		if err := b.add(r); err != nil {
@@ -440,14 +440,4 @@ func split(s string) []string {
 		}
 	}
 	return out
-}
-
-func join(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
 }

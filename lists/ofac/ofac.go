@@ -245,7 +245,7 @@ func entity(r *record, prefix, programID, page string) (*oversight.Entity, *over
 		lists.Add(e, prop, a[3])
 	}
 	for _, a := range r.addrs {
-		lists.Add(e, "address", joinNonEmpty(", ", a[2], a[3], a[4]))
+		lists.Add(e, "address", lists.Join(", ", a[2], a[3], a[4]))
 		lists.Add(e, "country", lists.Country(a[4]))
 	}
 	remarks(e, r.remarks)
@@ -282,16 +282,6 @@ func programs(s string) []string {
 		}
 	}
 	return out
-}
-
-func joinNonEmpty(sep string, parts ...string) string {
-	var keep []string
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			keep = append(keep, p)
-		}
-	}
-	return strings.Join(keep, sep)
 }
 
 var quoted = regexp.MustCompile(`'([^']+)'`)
