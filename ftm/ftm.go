@@ -196,3 +196,33 @@ func (enc *Encoder) Encode(e *oversight.Entity) error {
 
 // Flush writes buffered data.
 func (enc *Encoder) Flush() error { return enc.w.Flush() }
+
+// Trim removes from e the properties its schema does not have and the values that are not
+// well formed, so that an entity written against a larger FtM model validates against this
+// one. It returns the number of values removed. e's schema must be known and not abstract.
+func (m *Model) Trim(e *oversight.Entity) int {
+	s := m.Schemata[e.Schema]
+	n := 0
+	for pn, vals := range e.Properties {
+		p, ok := s.Properties[pn]
+		if !ok {
+			n += len(vals)
+			delete(e.Properties, pn)
+			continue
+		}
+		keep := vals[:0]
+		for _, v := range vals {
+			if checkValue(p, v) == "" {
+				keep = append(keep, v)
+			} else {
+				n++
+			}
+		}
+		if len(keep) == 0 {
+			delete(e.Properties, pn)
+		} else {
+			e.Properties[pn] = keep
+		}
+	}
+	return n
+}

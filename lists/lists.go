@@ -48,6 +48,8 @@ type Opener func(name string) (io.ReadCloser, error)
 type Result struct {
 	Records     int    // records in the publisher's file(s)
 	PublishedAt string // the publisher's date for this edition, if the file gives one
+	Skipped     int    // records not loaded, e.g. of schemata the FtM table does not hold
+	Dropped     int    // property values not loaded, e.g. of properties the table does not hold
 }
 
 // Read reads a whole list into memory and checks every entity against the FtM schema
