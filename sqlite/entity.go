@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
 	"io"
 	"slices"
 	"strings"
@@ -52,28 +51,37 @@ func (s *EntityService) importEntities(ctx context.Context, tx *Tx, dataset stri
 		ON CONFLICT (name) DO UPDATE SET updated_at = excluded.updated_at`, dataset, now); err != nil {
 		return nil, err
 	}
-	insEntity, err := tx.PrepareContext(ctx, `INSERT INTO entities (id, schema, first_seen, last_seen) VALUES (?, ?, ?, ?)
-		ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, schema = excluded.schema`)
+	// The schema of every entity already in the store, so that fragments merge without a
+	// query per entity.
+	schemata := map[string]string{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, schema FROM entities`)
 	if err != nil {
 		return nil, err
 	}
-	defer insEntity.Close()
-	getSchema, err := tx.PrepareContext(ctx, `SELECT schema FROM entities WHERE id = ?`)
-	if err != nil {
+	for rows.Next() {
+		var id, schema string
+		if err := rows.Scan(&id, &schema); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		schemata[id] = schema
+	}
+	if err := rows.Close(); err != nil {
 		return nil, err
 	}
-	defer getSchema.Close()
-	insStmt, err := tx.PrepareContext(ctx, `INSERT INTO statements (entity_id, prop, value, dataset, sources, first_seen, last_seen)
-		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`)
-	if err != nil {
+	ents := newBatch(ctx, tx, `INSERT INTO entities (id, schema, first_seen, last_seen) VALUES `,
+		` ON CONFLICT (id) DO UPDATE SET last_seen = excluded.last_seen, schema = excluded.schema`, 4)
+	defer ents.close()
+	// Statements are written in batches of upserts: a statement already in the store keeps
+	// its first_seen and gets this import's last_seen and sources.
+	stmts := newBatch(ctx, tx, `INSERT INTO statements (entity_id, prop, value, dataset, sources, first_seen, last_seen) VALUES `,
+		` ON CONFLICT (entity_id, prop, value, dataset) DO UPDATE SET last_seen = excluded.last_seen, sources = excluded.sources`, 7)
+	defer stmts.close()
+	stmts.before = ents.flush // statements refer to their entity
+	var before int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM statements WHERE dataset = ?`, dataset).Scan(&before); err != nil {
 		return nil, err
 	}
-	defer insStmt.Close()
-	touch, err := tx.PrepareContext(ctx, `UPDATE statements SET last_seen = ?, sources = ? WHERE entity_id = ? AND prop = ? AND value = ? AND dataset = ?`)
-	if err != nil {
-		return nil, err
-	}
-	defer touch.Close()
 
 	res := &oversight.ImportResult{Dataset: dataset}
 	for {
@@ -84,11 +92,8 @@ func (s *EntityService) importEntities(ctx context.Context, tx *Tx, dataset stri
 			return nil, err
 		}
 		schema := e.Schema
-		var old string
-		switch err := getSchema.QueryRowContext(ctx, e.ID).Scan(&old); {
-		case errors.Is(err, sql.ErrNoRows):
-		case err != nil:
-			return nil, err
+		switch old, ok := schemata[e.ID]; {
+		case !ok:
 		case old != schema:
 			merged := ""
 			if s.CommonSchema != nil {
@@ -99,25 +104,18 @@ func (s *EntityService) importEntities(ctx context.Context, tx *Tx, dataset stri
 			}
 			schema = merged
 		}
-		if _, err := insEntity.ExecContext(ctx, e.ID, schema, now, now); err != nil {
+		schemata[e.ID] = schema
+		if err := ents.add(e.ID, schema, now, now); err != nil {
 			return nil, err
 		}
 		sources, _ := json.Marshal(nonNil(e.Properties["sourceUrl"]))
 		res.Entities++
 		for prop, vals := range e.Properties {
 			for _, v := range vals {
-				r, err := insStmt.ExecContext(ctx, e.ID, prop, v, dataset, string(sources), now, now)
-				if err != nil {
+				if err := stmts.add(e.ID, prop, v, dataset, string(sources), now, now); err != nil {
 					return nil, err
 				}
 				res.Statements++
-				if n, _ := r.RowsAffected(); n > 0 {
-					res.Added++
-					continue
-				}
-				if _, err := touch.ExecContext(ctx, now, string(sources), e.ID, prop, v, dataset); err != nil {
-					return nil, err
-				}
 			}
 		}
 		for _, ref := range e.Referents {
@@ -131,7 +129,81 @@ func (s *EntityService) importEntities(ctx context.Context, tx *Tx, dataset stri
 			}
 		}
 	}
+	if err := ents.flush(); err != nil {
+		return nil, err
+	}
+	if err := stmts.flush(); err != nil {
+		return nil, err
+	}
+	var after int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM statements WHERE dataset = ?`, dataset).Scan(&after); err != nil {
+		return nil, err
+	}
+	res.Added = after - before
 	return res, nil
+}
+
+// batch writes rows with multi-row INSERTs of up to batchRows rows each.
+type batch struct {
+	ctx        context.Context
+	tx         *Tx
+	head, tail string
+	cols, n    int
+	args       []any
+	full       *sql.Stmt    // prepared for a full batch
+	before     func() error // called before rows are written
+}
+
+const batchRows = 256
+
+func newBatch(ctx context.Context, tx *Tx, head, tail string, cols int) *batch {
+	return &batch{ctx: ctx, tx: tx, head: head, tail: tail, cols: cols}
+}
+
+func (b *batch) query(rows int) string {
+	row := "(?" + strings.Repeat(", ?", b.cols-1) + ")"
+	return b.head + row + strings.Repeat(", "+row, rows-1) + b.tail
+}
+
+func (b *batch) add(vals ...any) error {
+	b.args = append(b.args, vals...)
+	if b.n++; b.n < batchRows {
+		return nil
+	}
+	if b.before != nil {
+		if err := b.before(); err != nil {
+			return err
+		}
+	}
+	if b.full == nil {
+		var err error
+		if b.full, err = b.tx.PrepareContext(b.ctx, b.query(batchRows)); err != nil {
+			return err
+		}
+	}
+	_, err := b.full.ExecContext(b.ctx, b.args...)
+	b.args, b.n = b.args[:0], 0
+	return err
+}
+
+func (b *batch) flush() error {
+	if b.n == 0 {
+		return nil
+	}
+	if b.before != nil {
+		if err := b.before(); err != nil {
+			return err
+		}
+	}
+	_, err := b.tx.ExecContext(b.ctx, b.query(b.n), b.args...)
+	b.args, b.n = b.args[:0], 0
+	return err
+}
+
+func (b *batch) close() {
+	if b.full != nil {
+		b.full.Close()
+	}
 }
 
 func nonNil(xs []string) []string {

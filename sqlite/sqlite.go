@@ -48,7 +48,7 @@ func (db *DB) Open() (err error) {
 	} else {
 		dsn = "file::memory:"
 	}
-	dsn += "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+	dsn += "?_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=cache_size(-65536)"
 	if db.db, err = sql.Open("sqlite", dsn); err != nil {
 		return err
 	}

@@ -50,16 +50,10 @@ func (s *WatchlistService) ReplaceList(ctx context.Context, v *oversight.ListVer
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) + 1 FROM list_versions WHERE list = ?`, v.List).Scan(&out.Version); err != nil {
 		return nil, err
 	}
-	insBlob, err := tx.PrepareContext(ctx, `INSERT INTO list_blobs (hash, schema, caption, data) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`)
-	if err != nil {
-		return nil, err
-	}
-	defer insBlob.Close()
-	insEntry, err := tx.PrepareContext(ctx, `INSERT INTO list_entries (list, version, entity_id, hash) VALUES (?, ?, ?, ?)`)
-	if err != nil {
-		return nil, err
-	}
-	defer insEntry.Close()
+	blobs := newBatch(ctx, tx, `INSERT INTO list_blobs (hash, schema, caption, data) VALUES `, ` ON CONFLICT DO NOTHING`, 4)
+	defer blobs.close()
+	entries := newBatch(ctx, tx, `INSERT INTO list_entries (list, version, entity_id, hash) VALUES `, ``, 4)
+	defer entries.close()
 	seen := map[string]bool{}
 	each := func(e *oversight.Entity) error {
 		if seen[e.ID] {
@@ -72,14 +66,19 @@ func (s *WatchlistService) ReplaceList(ctx context.Context, v *oversight.ListVer
 		}
 		sum := sha256.Sum256(data)
 		hash := hex.EncodeToString(sum[:])
-		if _, err := insBlob.ExecContext(ctx, hash, e.Schema, e.Caption(), string(data)); err != nil {
+		if err := blobs.add(hash, e.Schema, e.Caption(), string(data)); err != nil {
 			return err
 		}
-		_, err = insEntry.ExecContext(ctx, v.List, out.Version, e.ID, hash)
-		return err
+		return entries.add(v.List, out.Version, e.ID, hash)
 	}
 	res, err := s.entities.importEntities(ctx, tx, v.List, it, each)
 	if err != nil {
+		return nil, err
+	}
+	if err := blobs.flush(); err != nil {
+		return nil, err
+	}
+	if err := entries.flush(); err != nil {
 		return nil, err
 	}
 	out.Entities = res.Entities

@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -34,6 +35,7 @@ type Main struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
+	HTTPClient     *http.Client // for downloads; nil means a default client
 }
 
 // ExitError ends the program with a status and, if Message is set, a message on stderr.
@@ -59,6 +61,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&ExportCommand{m}).Run(ctx, args)
 	case "match":
 		return (&MatchCommand{m}).Run(ctx, args)
+	case "lists":
+		return (&ListsCommand{m}).Run(ctx, args)
 	case "rules":
 		return (&RulesCommand{m}).Run(ctx, args)
 	case "bench":
@@ -116,6 +120,7 @@ Commands:
 	import    load FollowTheMoney entities (JSON lines) into the store
 	export    write the store's entities as FollowTheMoney JSON lines
 	match     find the registry entities a name refers to
+	lists     update the official watchlists, show their status, diff their versions
 	rules     check or list a rule pack
 	bench     measure screening speed on this machine
 	version   print the version
