@@ -122,15 +122,51 @@ func (r *Registry) ancestors(id string) []control {
 	return out
 }
 
-// Listing programmes (OpenSanctions programId keys) and the listings the rules know.
+// programListings maps the programId of a Sanction to the listing the rules know (SPEC §4.3).
+// The keys are those the seed registry uses (OpenSanctions' programme keys) and those the list
+// readers give (docs/lists.md).
 var programListings = map[string]string{
-	"US-BIS-EL":  "us_entity_list",
-	"US-BIS-MEU": "us_other_restricted",
-	"US-GLOMAG":  "ofac_sdn",
-	"US-NS-CMIC": "us_other_restricted",
-	"US-UFLPA":   "us_other_restricted",
-	"EU-HR":      "eu_ghrsr",
-	"GB-HR":      "uk_asset_freeze",
+	"US-OFAC-SDN":          "ofac_sdn",
+	"US-GLOMAG":            "ofac_sdn",
+	"US-BIS-EL":            "us_entity_list",
+	"US-BIS-MEU":           "us_other_restricted",
+	"US-BIS-DPL":           "us_other_restricted",
+	"US-BIS-UVL":           "us_other_restricted",
+	"US-NS-CMIC":           "us_other_restricted",
+	"US-UFLPA":             "us_other_restricted",
+	"US-OFAC-SSI":          "us_other_restricted",
+	"US-OFAC-PLC":          "us_other_restricted",
+	"US-OFAC-MBS":          "us_other_restricted",
+	"US-OFAC-FSE":          "us_other_restricted",
+	"US-OFAC-CAPTA":        "us_other_restricted",
+	"US-OFAC-NONSDN":       "us_other_restricted",
+	"US-DDTC-DEBARRED":     "us_other_restricted",
+	"US-DOS-ISN":           "us_other_restricted",
+	"EU-HR":                "eu_ghrsr",
+	"GB-HR":                "uk_asset_freeze",
+	"GB-FCDO-ASSET-FREEZE": "uk_asset_freeze",
+}
+
+// programPrefixes maps families of programIds to listings: every UN Security Council regime
+// is a UN sanction, every EU FSF programme an EU asset freeze, and a CSL source list the CSL
+// reader does not know a US restriction.
+var programPrefixes = []struct{ prefix, listing string }{
+	{"UN-SC-", "un_sanctions"},
+	{"EU-FSF-", "eu_asset_freeze"},
+	{"US-CSL-", "us_other_restricted"},
+}
+
+// programListing returns the listing a programId means, or "".
+func programListing(id string) string {
+	if l, ok := programListings[id]; ok {
+		return l
+	}
+	for _, p := range programPrefixes {
+		if strings.HasPrefix(id, p.prefix) {
+			return p.listing
+		}
+	}
+	return ""
 }
 
 // listing is one listing in force for an entity, with the sanction that records it.
@@ -146,11 +182,18 @@ func (r *Registry) listings(id, date string) []listing {
 	var out []listing
 	add := func(eid, via string) {
 		for _, s := range r.sanctions[eid] {
-			l, ok := programListings[s.First("programId")]
-			if !ok || !inForce(s, date) {
+			if !inForce(s, date) {
 				continue
 			}
-			out = append(out, listing{Listing: l, Sanction: s, Via: via, ViaID: eid})
+			var seen []string
+			for _, pid := range s.Get("programId") {
+				l := programListing(pid)
+				if l == "" || slices.Contains(seen, l) {
+					continue
+				}
+				seen = append(seen, l)
+				out = append(out, listing{Listing: l, Sanction: s, Via: via, ViaID: eid})
+			}
 		}
 	}
 	add(id, "")

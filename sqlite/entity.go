@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -264,44 +265,59 @@ func (s *EntityService) EachEntity(ctx context.Context, schemata []string, fn fu
 	return s.each(ctx, `WHERE e.schema IN (?`+strings.Repeat(", ?", len(schemata)-1)+`)`, args, fn)
 }
 
-// each streams merged entities in id order; statements keep their insertion order.
+// each streams merged entities in id order; statements keep their insertion order. The
+// rows come in entity order from the statements primary key (no sort in SQLite); each
+// entity's statements are put back in insertion (rowid) order here.
 func (s *EntityService) each(ctx context.Context, where string, args []any, fn func(*oversight.Entity) error) error {
-	rows, err := s.db.db.QueryContext(ctx, `SELECT e.id, e.schema, s.prop, s.value, s.dataset, s.first_seen, s.last_seen
-		FROM entities e JOIN statements s ON s.entity_id = e.id `+where+` ORDER BY e.id, s.rowid`, args...)
+	rows, err := s.db.db.QueryContext(ctx, `SELECT s.entity_id, s.rowid, e.schema, s.prop, s.value, s.dataset, s.first_seen, s.last_seen
+		FROM statements s JOIN entities e ON e.id = s.entity_id `+where+` ORDER BY s.entity_id`, args...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
-	var cur *oversight.Entity
+	type row struct {
+		rowid                                     int64
+		schema, prop, value, dataset, first, last string
+	}
+	var cur string
+	var buf []row
+	emit := func() error {
+		if len(buf) == 0 {
+			return nil
+		}
+		sort.Slice(buf, func(i, j int) bool { return buf[i].rowid < buf[j].rowid })
+		e := &oversight.Entity{ID: cur, Schema: buf[0].schema, Properties: map[string][]string{}, FirstSeen: buf[0].first, LastSeen: buf[0].last}
+		for _, r := range buf {
+			if !slices.Contains(e.Properties[r.prop], r.value) {
+				e.Properties[r.prop] = append(e.Properties[r.prop], r.value)
+			}
+			if !slices.Contains(e.Datasets, r.dataset) {
+				e.Datasets = append(e.Datasets, r.dataset)
+			}
+			e.FirstSeen = min(e.FirstSeen, r.first)
+			e.LastSeen = max(e.LastSeen, r.last)
+		}
+		buf = buf[:0]
+		return fn(e)
+	}
 	for rows.Next() {
-		var id, schema, prop, value, dataset, first, last string
-		if err := rows.Scan(&id, &schema, &prop, &value, &dataset, &first, &last); err != nil {
+		var id string
+		var r row
+		if err := rows.Scan(&id, &r.rowid, &r.schema, &r.prop, &r.value, &r.dataset, &r.first, &r.last); err != nil {
 			return err
 		}
-		if cur == nil || cur.ID != id {
-			if cur != nil {
-				if err := fn(cur); err != nil {
-					return err
-				}
+		if id != cur {
+			if err := emit(); err != nil {
+				return err
 			}
-			cur = &oversight.Entity{ID: id, Schema: schema, Properties: map[string][]string{}, FirstSeen: first, LastSeen: last}
+			cur = id
 		}
-		if !slices.Contains(cur.Properties[prop], value) {
-			cur.Properties[prop] = append(cur.Properties[prop], value)
-		}
-		if !slices.Contains(cur.Datasets, dataset) {
-			cur.Datasets = append(cur.Datasets, dataset)
-		}
-		cur.FirstSeen = min(cur.FirstSeen, first)
-		cur.LastSeen = max(cur.LastSeen, last)
+		buf = append(buf, r)
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if cur != nil {
-		return fn(cur)
-	}
-	return nil
+	return emit()
 }
 
 // Datasets implements oversight.EntityService.
