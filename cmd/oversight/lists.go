@@ -221,7 +221,7 @@ func (c *ListsCommand) updateOne(ctx context.Context, w *sqlite.WatchlistService
 	if err != nil {
 		return "", err
 	}
-	if n := len(prev); n > 0 && !force && res.Records < prev[n-1].Records/2 {
+	if n := len(prev); n > 0 && !force && res.Records*2 < prev[n-1].Records {
 		return "", oversight.Errorf(oversight.EINVALID, "%d records, fewer than half the %d of version %d: refused (a partial file?); use --force if the list really shrank",
 			res.Records, prev[n-1].Records, prev[n-1].Version)
 	}
