@@ -17,10 +17,11 @@ func NewEntity(schema, id string) *oversight.Entity {
 	return &oversight.Entity{ID: id, Schema: schema, Properties: map[string][]string{}}
 }
 
-// Add adds values to a property, trimmed, skipping empty ones and ones already there.
+// Add adds values to a property, trimmed, skipping empty ones and ones already there. Bytes
+// that are not UTF-8 become U+FFFD, so that a damaged file gives text the store can keep.
 func Add(e *oversight.Entity, prop string, vals ...string) {
 	for _, v := range vals {
-		v = strings.TrimSpace(v)
+		v = strings.TrimSpace(strings.ToValidUTF8(v, "\uFFFD"))
 		if v == "" || slices.Contains(e.Properties[prop], v) {
 			continue
 		}

@@ -166,14 +166,14 @@ func readCSV(open lists.Opener, name string, want int, required bool, fn func(li
 		if err == io.EOF {
 			break
 		}
-		line, _ := cr.FieldPos(0)
 		if err != nil {
 			var pe *csv.ParseError
 			if errors.As(err, &pe) {
 				return 0, lists.Invalid(name, pe.Line, "%v", pe.Err)
 			}
-			return 0, lists.Invalid(name, line, "%v", err)
+			return 0, lists.Invalid(name, 0, "%v", err)
 		}
+		line, _ := cr.FieldPos(0)
 		if ended {
 			return 0, lists.Invalid(name, line, "data after the end-of-file byte")
 		}
