@@ -238,7 +238,7 @@ func TestLists_Screening(t *testing.T) {
 	out, errs, _ := run(t, dir, tr, "screen", "--format", "json", "-")
 	var d struct {
 		Verdict string `json:"verdict"`
-		Facts []struct {
+		Facts   []struct {
 			Path    string `json:"path"`
 			Derived any    `json:"derived"`
 		} `json:"facts"`
