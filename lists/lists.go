@@ -10,6 +10,7 @@ package lists
 
 import (
 	"compress/gzip"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -178,3 +179,36 @@ func (p *peekReader) Read(b []byte) (int, error) {
 	}
 	return p.r.Read(b)
 }
+
+// EachXML opens an XML list file and calls fn for every start element, in document order;
+// fn may decode the element whole with dec.DecodeElement. line is the line the element
+// starts on. Syntax errors, a file cut short included, come back as EINVALID with the line.
+func EachXML(open Opener, file string, fn func(dec *xml.Decoder, se xml.StartElement, line int) error) error {
+	rc, err := open(file)
+	if err != nil {
+		return Invalid(file, 0, "%v", err)
+	}
+	defer rc.Close()
+	dec := xml.NewDecoder(rc)
+	for {
+		line, _ := dec.InputPos()
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			return nil
+		} else if err != nil {
+			line, _ := dec.InputPos()
+			return Invalid(file, line, "%v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			if err := fn(dec, se, line); err != nil {
+				if isInvalid(err) {
+					return err
+				}
+				return Invalid(file, line, "%v", err)
+			}
+		}
+	}
+}
+
+// isInvalid reports whether err already is an EINVALID error.
+func isInvalid(err error) bool { return oversight.ErrorCode(err) == oversight.EINVALID }

@@ -11,9 +11,7 @@ package eu
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -88,26 +86,9 @@ type entry struct {
 
 func read(open lists.Opener, emit func(*oversight.Entity) error) (*lists.Result, error) {
 	const name = "eu_fsf.xml"
-	rc, err := open(name)
-	if err != nil {
-		return nil, lists.Invalid(name, 0, "%v", err)
-	}
-	defer rc.Close()
-	dec := xml.NewDecoder(rc)
 	res := &lists.Result{}
 	root := false
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			line, _ := dec.InputPos()
-			return nil, lists.Invalid(name, line, "%v", err)
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	err := lists.EachXML(open, name, func(dec *xml.Decoder, se xml.StartElement, line int) error {
 		switch se.Name.Local {
 		case "export":
 			root = true
@@ -117,22 +98,25 @@ func read(open lists.Opener, emit func(*oversight.Entity) error) (*lists.Result,
 				}
 			}
 		case "sanctionEntity":
-			line, _ := dec.InputPos()
 			var r entry
 			if err := dec.DecodeElement(&r, &se); err != nil {
-				return nil, lists.Invalid(name, line, "%v", err)
+				return err
 			}
 			ents, err := entities(&r)
 			if err != nil {
-				return nil, lists.Invalid(name, line, "%v", err)
+				return err
 			}
 			for _, e := range ents {
 				if err := emit(e); err != nil {
-					return nil, lists.Invalid(name, line, "%v", err)
+					return err
 				}
 			}
 			res.Records++
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if !root {
 		return nil, lists.Invalid(name, 0, "no export element: is this the EU FSF XML (1.1)?")

@@ -7,9 +7,7 @@ package uk
 
 import (
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/oversight-project/oversight"
@@ -93,61 +91,37 @@ type designation struct {
 
 func read(open lists.Opener, emit func(*oversight.Entity) error) (*lists.Result, error) {
 	const file = "UK_Sanctions_List.xml"
-	rc, err := open(file)
-	if err != nil {
-		return nil, lists.Invalid(file, 0, "%v", err)
-	}
-	defer rc.Close()
-	dec := xml.NewDecoder(rc)
 	res := &lists.Result{}
-	depth := 0
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			line, _ := dec.InputPos()
-			return nil, lists.Invalid(file, line, "%v", err)
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			depth--
-		case xml.StartElement:
-			depth++
-			switch t.Name.Local {
-			case "DateGenerated":
-				var s string
-				if err := dec.DecodeElement(&s, &t); err != nil {
-					line, _ := dec.InputPos()
-					return nil, lists.Invalid(file, line, "%v", err)
-				}
-				depth--
-				res.PublishedAt = lists.Date(s)
-				if res.PublishedAt == "" {
-					res.PublishedAt = strings.TrimSpace(s)
-				}
-			case "Designation":
-				line, _ := dec.InputPos()
-				var d designation
-				if err := dec.DecodeElement(&d, &t); err != nil {
-					return nil, lists.Invalid(file, line, "%v", err)
-				}
-				depth--
-				e, s, err := entity(&d)
-				if err != nil {
-					return nil, lists.Invalid(file, line, "%v", err)
-				}
-				for _, x := range []*oversight.Entity{e, s} {
-					if err := emit(x); err != nil {
-						return nil, lists.Invalid(file, line, "%v", err)
-					}
-				}
-				res.Records++
+	err := lists.EachXML(open, file, func(dec *xml.Decoder, se xml.StartElement, line int) error {
+		switch se.Name.Local {
+		case "DateGenerated":
+			var s string
+			if err := dec.DecodeElement(&s, &se); err != nil {
+				return err
 			}
+			if res.PublishedAt = lists.Date(s); res.PublishedAt == "" {
+				res.PublishedAt = strings.TrimSpace(s)
+			}
+		case "Designation":
+			var d designation
+			if err := dec.DecodeElement(&d, &se); err != nil {
+				return err
+			}
+			e, s, err := entity(&d)
+			if err != nil {
+				return err
+			}
+			for _, x := range []*oversight.Entity{e, s} {
+				if err := emit(x); err != nil {
+					return err
+				}
+			}
+			res.Records++
 		}
-	}
-	if depth != 0 {
-		return nil, lists.Invalid(file, 0, "the XML ends inside an element: the file is truncated")
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if res.Records == 0 {
 		return nil, lists.Invalid(file, 0, "no Designation elements: is this the UK Sanctions List XML?")

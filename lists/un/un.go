@@ -7,8 +7,7 @@ package un
 
 import (
 	"encoding/xml"
-	"errors"
-	"io"
+	"fmt"
 	"strings"
 
 	"github.com/oversight-project/oversight"
@@ -87,26 +86,9 @@ type xmlAddr struct {
 
 func read(open lists.Opener, emit func(*oversight.Entity) error) (*lists.Result, error) {
 	const name = "consolidated.xml"
-	rc, err := open(name)
-	if err != nil {
-		return nil, lists.Invalid(name, 0, "%v", err)
-	}
-	defer rc.Close()
-	dec := xml.NewDecoder(rc)
 	res := &lists.Result{}
 	root := false
-	for {
-		tok, err := dec.Token()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			line, _ := dec.InputPos()
-			return nil, lists.Invalid(name, line, "%v", err)
-		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
+	err := lists.EachXML(open, name, func(dec *xml.Decoder, se xml.StartElement, line int) error {
 		switch se.Name.Local {
 		case "CONSOLIDATED_LIST":
 			root = true
@@ -116,23 +98,25 @@ func read(open lists.Opener, emit func(*oversight.Entity) error) (*lists.Result,
 				}
 			}
 		case "INDIVIDUAL", "ENTITY":
-			line, _ := dec.InputPos()
 			var r record
 			if err := dec.DecodeElement(&r, &se); err != nil {
-				return nil, lists.Invalid(name, line, "%v", err)
+				return err
 			}
 			if r.DataID == "" || r.First == "" {
-				return nil, lists.Invalid(name, line, "%s without DATAID or FIRST_NAME", se.Name.Local)
+				return fmt.Errorf("%s without DATAID or FIRST_NAME", se.Name.Local)
 			}
 			e, s := entity(&r, se.Name.Local == "INDIVIDUAL")
-			if err := emit(e); err != nil {
-				return nil, lists.Invalid(name, line, "%v", err)
-			}
-			if err := emit(s); err != nil {
-				return nil, lists.Invalid(name, line, "%v", err)
+			for _, x := range []*oversight.Entity{e, s} {
+				if err := emit(x); err != nil {
+					return err
+				}
 			}
 			res.Records++
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	if !root {
 		return nil, lists.Invalid(name, 0, "no CONSOLIDATED_LIST element: is this the UN list?")
