@@ -1,5 +1,6 @@
 // Package sqlite is Oversight's embedded store: one SQLite file through the pure-Go
-// modernc.org/sqlite driver, with embedded migrations. It implements oversight.EntityService.
+// modernc.org/sqlite driver, with embedded migrations. It implements oversight.EntityService
+// and oversight.WatchlistService.
 package sqlite
 
 import (
