@@ -9,7 +9,9 @@
 package lists
 
 import (
+	"bufio"
 	"compress/gzip"
+	"encoding/csv"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -127,9 +129,9 @@ func PathOpener(paths map[string]string) Opener {
 
 // MaybeGunzip returns rc, decompressed if it starts with the gzip magic bytes.
 func MaybeGunzip(rc io.ReadCloser) (io.ReadCloser, error) {
-	br := &peekReader{r: rc}
-	magic, err := br.peek(2)
-	if err != nil {
+	br := bufio.NewReader(rc)
+	magic, err := br.Peek(2)
+	if err != nil && !errors.Is(err, io.EOF) {
 		rc.Close()
 		return nil, err
 	}
@@ -151,33 +153,13 @@ type readCloser struct {
 
 func (r *readCloser) Close() error { return r.close() }
 
-// peekReader lets the first bytes be looked at and then read again.
-type peekReader struct {
-	r   io.Reader
-	buf []byte
-}
-
-func (p *peekReader) peek(n int) ([]byte, error) {
-	for len(p.buf) < n {
-		b := make([]byte, n-len(p.buf))
-		k, err := p.r.Read(b)
-		p.buf = append(p.buf, b[:k]...)
-		if errors.Is(err, io.EOF) {
-			return p.buf, nil
-		} else if err != nil {
-			return nil, err
-		}
+// CSVError turns an error of encoding/csv into an EINVALID error naming the file and line.
+func CSVError(file string, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return Invalid(file, pe.Line, "%v", pe.Err)
 	}
-	return p.buf, nil
-}
-
-func (p *peekReader) Read(b []byte) (int, error) {
-	if len(p.buf) > 0 {
-		n := copy(b, p.buf)
-		p.buf = p.buf[n:]
-		return n, nil
-	}
-	return p.r.Read(b)
+	return Invalid(file, 0, "%v", err)
 }
 
 // EachXML opens an XML list file and calls fn for every start element, in document order;

@@ -40,11 +40,7 @@ func findList(name string) (*lists.List, error) {
 			return l, nil
 		}
 	}
-	var names []string
-	for _, l := range officialLists {
-		names = append(names, l.Name)
-	}
-	return nil, oversight.Errorf(oversight.EINVALID, "unknown list %q; known: %s, opensanctions/DATASET", name, strings.Join(names, ", "))
+	return nil, oversight.Errorf(oversight.EINVALID, "unknown list %q; known: %s, opensanctions/DATASET", name, strings.Join(listNames(), ", "))
 }
 
 // ListsCommand manages the official watchlists: update, status, diff.

@@ -142,11 +142,7 @@ func readCSV(r io.Reader, b *builder) (int, error) {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return 0, lists.Invalid(name, pe.Line, "%v", pe.Err)
-			}
-			return 0, lists.Invalid(name, 0, "%v", err)
+			return 0, lists.CSVError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		get := func(c string) string { return strings.TrimSpace(f[idx[c]]) }

@@ -86,12 +86,11 @@ type files struct{ prim, add, alt, comments string }
 
 // record is one primary row with what the other files add to it.
 type record struct {
-	fields   []string
-	remarks  string
-	aliases  [][]string
-	addrs    [][]string
-	line     int
-	programs []string
+	fields  []string
+	remarks string
+	aliases [][]string
+	addrs   [][]string
+	line    int
 }
 
 func read(open lists.Opener, emit func(*oversight.Entity) error, fn files, prefix, programID, page string) (*lists.Result, error) {
@@ -167,11 +166,7 @@ func readCSV(open lists.Opener, name string, want int, required bool, fn func(li
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return 0, lists.Invalid(name, pe.Line, "%v", pe.Err)
-			}
-			return 0, lists.Invalid(name, 0, "%v", err)
+			return 0, lists.CSVError(name, err)
 		}
 		line, _ := cr.FieldPos(0)
 		if ended {
@@ -256,12 +251,12 @@ func entity(r *record, prefix, programID, page string) (*oversight.Entity, *over
 	lists.Add(s, "country", "us")
 	lists.Add(s, "sourceUrl", page)
 	lists.Add(s, "authorityId", f[0])
-	r.programs = programs(f[3])
-	lists.Add(s, "program", r.programs...)
+	progs := programs(f[3])
+	lists.Add(s, "program", progs...)
 	if programID != "" {
 		lists.Add(s, "programId", programID)
 	} else {
-		for _, p := range r.programs {
+		for _, p := range progs {
 			id, ok := consPrograms[p]
 			if !ok {
 				id = "US-OFAC-NONSDN"
