@@ -41,6 +41,9 @@ func (s *EntityService) ImportEntities(ctx context.Context, dataset string, it o
 	if err != nil {
 		return nil, err
 	}
+	if _, err := appendAudit(ctx, tx, "entities.import", dataset, res); err != nil {
+		return nil, err
+	}
 	return res, tx.Commit()
 }
 

@@ -104,6 +104,9 @@ func (s *WatchlistService) ReplaceList(ctx context.Context, v *oversight.ListVer
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, out.List, out.Version, out.Title, now, out.PublishedAt, out.Records, out.Entities, out.SHA256, out.Source); err != nil {
 		return nil, err
 	}
+	if _, err := appendAudit(ctx, tx, "list.replace", out.List, map[string]any{"version": out.Version, "records": out.Records, "entities": out.Entities, "sha256": out.SHA256}); err != nil {
+		return nil, err
+	}
 	if err := tx.Commit(); err != nil {
 		return nil, err
 	}
