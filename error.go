@@ -8,10 +8,14 @@ import (
 // Error codes. Adapters translate their own errors into these at the boundary; the CLI maps
 // them to exit codes and the HTTP layer to status codes.
 const (
-	EINVALID  = "invalid" // bad input: the message says what and where
-	ENOTFOUND = "not_found"
-	ECONFLICT = "conflict"
-	EINTERNAL = "internal" // anything uncoded; logged, never shown in detail
+	EINVALID      = "invalid" // bad input: the message says what and where
+	ENOTFOUND     = "not_found"
+	ECONFLICT     = "conflict"
+	EUNAUTHORIZED = "unauthorized" // no token, or an unknown or revoked one
+	EFORBIDDEN    = "forbidden"    // the token's access level does not allow this
+	// EUNAVAILABLE: not ready yet (the registry is still loading); try again shortly.
+	EUNAVAILABLE = "unavailable"
+	EINTERNAL    = "internal" // anything uncoded; logged, never shown in detail
 )
 
 // Error is an error with a machine-readable code and a message that is safe to show a user.

@@ -1,5 +1,7 @@
 package oversight
 
+import "context"
+
 // Party roles in a transfer.
 const (
 	RoleExporter     = "exporter"
@@ -39,4 +41,42 @@ type Party struct {
 	Status   string   `json:"status"` // "resolved", "possible" (needs review) or "unresolved"
 	Matches  []*Match `json:"matches"`
 	Possible []*Match `json:"possible,omitempty"`
+}
+
+// Relation is a link between an entity and another: a property of one that names the other
+// (a parent body), or a link entity that names both (an Ownership, a contract, a Sanction).
+type Relation struct {
+	Label     string  `json:"label"`     // e.g. "parent", "owner of", "Sanction", "Ownership: asset"
+	Direction string  `json:"direction"` // "out": the entity names Other; "in": Other (or Via) names the entity
+	Via       *Entity `json:"via,omitempty"`
+	Other     *Entity `json:"entity"`
+}
+
+// RegistryService screens transfers and answers name queries against the registry and the
+// official lists, held in memory. It loads in the background: until it has, methods that need
+// it return EUNAVAILABLE.
+type RegistryService interface {
+	// Ready reports whether the registry is loaded.
+	Ready() bool
+
+	// Profiles lists the rule pack's evaluation profiles.
+	Profiles() []string
+
+	// DecodeTransfer reads a transfer document (YAML or JSON). Returns EINVALID naming the
+	// path of every bad value.
+	DecodeTransfer(name string, data []byte) (*Transfer, error)
+
+	// Screen screens t under the named profile ("" for the default).
+	Screen(ctx context.Context, t *Transfer, profile string) (*Decision, error)
+
+	// Match finds the entities a name refers to, scoring at least threshold (a negative
+	// threshold means the calibrated default).
+	Match(ctx context.Context, q NameQuery, threshold float64) ([]*Match, error)
+
+	// Search finds registry entities by name in any script, loosely: best first, with the
+	// total number found.
+	Search(ctx context.Context, q string, offset, limit int) ([]*Match, int, error)
+
+	// Related returns the relations of an entity. Returns ENOTFOUND.
+	Related(ctx context.Context, id string) ([]*Relation, error)
 }

@@ -193,3 +193,13 @@ func checkValue(p *Property, v string) string {
 	}
 	return ""
 }
+
+// IsRef reports whether prop of schema holds the ids of other entities.
+func (m *Model) IsRef(schema, prop string) bool {
+	if s := m.Schemata[schema]; s != nil {
+		if p := s.Properties[prop]; p != nil {
+			return p.Type == "entity"
+		}
+	}
+	return false
+}

@@ -115,9 +115,14 @@ func newScreener(ctx context.Context, st *store, prog *rules.Program) (*screen.S
 	if err != nil {
 		return nil, err
 	}
-	risk, err := prog.ParseRiskTable("country_risk.yaml (bundled)", bundle.CountryRisk)
+	risk, err := riskTable(prog)
 	if err != nil {
 		return nil, err
 	}
 	return &screen.Screener{Program: prog, Registry: reg, Risk: risk, Statements: st.entities.FindStatements}, nil
+}
+
+// riskTable parses the bundled country-risk table against the rule pack.
+func riskTable(prog *rules.Program) (*rules.RiskTable, error) {
+	return prog.ParseRiskTable("country_risk.yaml (bundled)", bundle.CountryRisk)
 }

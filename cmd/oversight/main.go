@@ -48,6 +48,7 @@ func (e *ExitError) Error() string { return fmt.Sprintf("exit %d: %s", e.Code, e
 
 // Run dispatches to a subcommand.
 func (m *Main) Run(ctx context.Context, args []string) error {
+	ctx = oversight.NewContextWithActor(ctx, m.actor())
 	cmd := ""
 	if len(args) > 0 {
 		cmd, args = args[0], args[1:]
@@ -65,6 +66,12 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&ListsCommand{m}).Run(ctx, args)
 	case "rules":
 		return (&RulesCommand{m}).Run(ctx, args)
+	case "serve":
+		return (&ServeCommand{m: m}).Run(ctx, args)
+	case "token":
+		return (&TokenCommand{m}).Run(ctx, args)
+	case "audit":
+		return (&AuditCommand{m}).Run(ctx, args)
 	case "bench":
 		return (&BenchCommand{m}).Run(ctx, args)
 	case "version":
@@ -78,6 +85,14 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return nil
 	}
 	return &ExitError{Code: 2, Message: fmt.Sprintf("unknown command %q; run 'oversight help'", cmd)}
+}
+
+// actor names the command-line user in the audit log.
+func (m *Main) actor() string {
+	if u := m.Getenv("USER"); u != "" {
+		return "cli:" + u
+	}
+	return "cli"
 }
 
 // Exit prints an error the way a user should see it and returns the exit status.
@@ -122,6 +137,9 @@ Commands:
 	match     find the registry entities a name refers to
 	lists     update the official watchlists, show their status, diff their versions
 	rules     check or list a rule pack
+	serve     serve the HTTP API and the web UI
+	token     create, list and revoke API tokens
+	audit     verify or show the audit log
 	bench     measure screening speed on this machine
 	version   print the version
 

@@ -1,0 +1,206 @@
+package screen
+
+import (
+	"bytes"
+	"context"
+	"slices"
+	"sort"
+	"sync/atomic"
+	"time"
+
+	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/match"
+	"github.com/oversight-project/oversight/rules"
+)
+
+// Ensure the service implements the interface.
+var _ oversight.RegistryService = (*Service)(nil)
+
+// Service is a RegistryService over a store: it loads the registry into memory with Load, and
+// Load again swaps in a fresh copy once built, so that requests never wait on a reload. Set
+// the fields, then call Load; a Service may be used concurrently.
+type Service struct {
+	Program  *rules.Program
+	Risk     *rules.RiskTable
+	Entities oversight.EntityService
+	Config   match.Config
+	// Parties lists the schemata whose names are indexed (the legal-entity schemata).
+	Parties []string
+	// IsRef reports whether a property of a schema names another entity; it drives Related.
+	IsRef func(schema, prop string) bool
+	// Now gives the screening date used when a transfer has none; nil means time.Now.
+	Now func() time.Time
+	// SearchFloor is the lowest score Search reports (default 0.5).
+	SearchFloor float64
+
+	state atomic.Pointer[loaded]
+}
+
+// loaded is one built registry with what is derived from it.
+type loaded struct {
+	screener *Screener
+	refs     map[string][]ref // entity id → entities that name it
+}
+
+type ref struct {
+	from string // the entity that names
+	prop string // in this property
+}
+
+// Load reads the registry from the store and builds its index, then makes it the one that
+// requests use.
+func (s *Service) Load(ctx context.Context) error {
+	reg, err := LoadRegistry(ctx, s.Entities, s.Config, s.Parties)
+	if err != nil {
+		return err
+	}
+	l := &loaded{refs: map[string][]ref{}}
+	l.screener = &Screener{Program: s.Program, Registry: reg, Risk: s.Risk, Statements: s.Entities.FindStatements, Now: s.Now}
+	if s.IsRef != nil {
+		ids := make([]string, 0, len(reg.Entities))
+		for id := range reg.Entities {
+			ids = append(ids, id)
+		}
+		sort.Strings(ids)
+		for _, id := range ids {
+			e := reg.Entities[id]
+			for _, prop := range sortedKeys(e.Properties) {
+				if !s.IsRef(e.Schema, prop) {
+					continue
+				}
+				for _, v := range e.Properties[prop] {
+					l.refs[v] = append(l.refs[v], ref{from: id, prop: prop})
+				}
+			}
+		}
+	}
+	s.state.Store(l)
+	return nil
+}
+
+func sortedKeys(m map[string][]string) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func (s *Service) current() (*loaded, error) {
+	l := s.state.Load()
+	if l == nil {
+		return nil, oversight.Errorf(oversight.EUNAVAILABLE, "the registry is still loading; try again shortly")
+	}
+	return l, nil
+}
+
+// Ready implements oversight.RegistryService.
+func (s *Service) Ready() bool { return s.state.Load() != nil }
+
+// Profiles implements oversight.RegistryService.
+func (s *Service) Profiles() []string { return s.Program.ProfileNames() }
+
+// DecodeTransfer implements oversight.RegistryService.
+func (s *Service) DecodeTransfer(name string, data []byte) (*oversight.Transfer, error) {
+	return s.Program.DecodeTransfer(name, bytes.NewReader(data))
+}
+
+// Screen implements oversight.RegistryService.
+func (s *Service) Screen(ctx context.Context, t *oversight.Transfer, profile string) (*oversight.Decision, error) {
+	if profile == "" {
+		profile = rules.DefaultProfile
+	}
+	if _, ok := s.Program.Profiles[profile]; !ok {
+		return nil, oversight.Errorf(oversight.EINVALID, "profile %q: want one of %v", profile, s.Program.ProfileNames())
+	}
+	l, err := s.current()
+	if err != nil {
+		return nil, err
+	}
+	return l.screener.Screen(ctx, t, rules.Options{Profile: profile})
+}
+
+// Match implements oversight.RegistryService.
+func (s *Service) Match(ctx context.Context, q oversight.NameQuery, threshold float64) ([]*oversight.Match, error) {
+	l, err := s.current()
+	if err != nil {
+		return nil, err
+	}
+	if threshold < 0 {
+		threshold = s.Config.Threshold
+	}
+	if len(q.Schemata) == 0 {
+		q.Schemata = s.Parties
+	}
+	return l.screener.Registry.Index.Match(q, threshold), nil
+}
+
+// maxSearch bounds the matches Search ranks.
+const maxSearch = 500
+
+// Search implements oversight.RegistryService.
+func (s *Service) Search(ctx context.Context, q string, offset, limit int) ([]*oversight.Match, int, error) {
+	l, err := s.current()
+	if err != nil {
+		return nil, 0, err
+	}
+	floor := s.SearchFloor
+	if floor == 0 {
+		floor = 0.5
+	}
+	ms := l.screener.Registry.Index.Match(oversight.NameQuery{Name: q, Limit: maxSearch}, floor)
+	n := len(ms)
+	offset = min(max(offset, 0), n)
+	return ms[offset:min(offset+max(limit, 0), n)], n, nil
+}
+
+// Related implements oversight.RegistryService.
+func (s *Service) Related(ctx context.Context, id string) ([]*oversight.Relation, error) {
+	l, err := s.current()
+	if err != nil {
+		return nil, err
+	}
+	ents := l.screener.Registry.Entities
+	e, ok := ents[id]
+	if !ok {
+		return nil, oversight.Errorf(oversight.ENOTFOUND, "entity %q not found", id)
+	}
+	var out []*oversight.Relation
+	// What the entity names itself.
+	for _, prop := range sortedKeys(e.Properties) {
+		if s.IsRef == nil || !s.IsRef(e.Schema, prop) {
+			continue
+		}
+		for _, v := range e.Properties[prop] {
+			if o, ok := ents[v]; ok {
+				out = append(out, &oversight.Relation{Label: prop, Direction: "out", Other: o})
+			}
+		}
+	}
+	// What names the entity: a party directly, or a link entity (an Ownership, a contract,
+	// a Sanction) whose other ends are the related entities.
+	for _, r := range l.refs[id] {
+		from := ents[r.from]
+		if slices.Contains(s.Parties, from.Schema) {
+			out = append(out, &oversight.Relation{Label: r.prop, Direction: "in", Other: from})
+			continue
+		}
+		others := 0
+		for _, prop := range sortedKeys(from.Properties) {
+			if prop == r.prop || !s.IsRef(from.Schema, prop) {
+				continue
+			}
+			for _, v := range from.Properties[prop] {
+				if o, ok := ents[v]; ok && v != id {
+					out = append(out, &oversight.Relation{Label: from.Schema + ": " + prop, Direction: "in", Via: from, Other: o})
+					others++
+				}
+			}
+		}
+		if others == 0 {
+			out = append(out, &oversight.Relation{Label: from.Schema, Direction: "in", Other: from})
+		}
+	}
+	return out, nil
+}
