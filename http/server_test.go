@@ -202,9 +202,9 @@ func TestAPI(t *testing.T) {
 		has    string // a substring of the body
 	}
 	for _, tc := range []struct {
-		name                              string
+		name                             string
 		method, path, level, ctype, body string
-		want                              want
+		want                             want
 	}{
 		{"Healthz", "GET", "/healthz", "", "", "", want{200, `"ok"`}},
 		{"Readyz", "GET", "/readyz", "", "", "", want{200, `"ready"`}},
