@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -116,8 +117,18 @@ func (s *Server) uiEntity(w http.ResponseWriter, r *http.Request) error {
 	}
 	e := res.Entity
 	p := &html.EntityPage{Layout: s.layout(r, e.Caption()), Entity: e}
+	// One row per value, with every dataset that states it and the union of their sources.
+	byValue := map[[2]string]*html.Fact{}
 	for _, st := range res.Statements {
-		p.Facts = append(p.Facts, &html.Fact{Prop: st.Prop, Value: st.Value, Dataset: st.Dataset, Sources: st.Sources})
+		k := [2]string{st.Prop, st.Value}
+		f := byValue[k]
+		if f == nil {
+			f = &html.Fact{Prop: st.Prop, Value: st.Value}
+			byValue[k] = f
+			p.Facts = append(p.Facts, f)
+		}
+		f.Datasets = appendNew(f.Datasets, st.Dataset)
+		f.Sources = appendNew(f.Sources, st.Sources...)
 	}
 	for _, rel := range res.Relations {
 		if rel.Other.Schema == "Sanction" && rel.Direction == "in" {
@@ -266,4 +277,13 @@ func (s *Server) uiLogin(w http.ResponseWriter, r *http.Request) {
 func (s *Server) uiLogout(w http.ResponseWriter, r *http.Request) {
 	http.SetCookie(w, &http.Cookie{Name: tokenCookie, Value: "", Path: "/", MaxAge: -1, HttpOnly: true, SameSite: http.SameSiteStrictMode})
 	http.Redirect(w, r, "/", http.StatusSeeOther)
+}
+
+func appendNew(xs []string, ys ...string) []string {
+	for _, y := range ys {
+		if !slices.Contains(xs, y) {
+			xs = append(xs, y)
+		}
+	}
+	return xs
 }

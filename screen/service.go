@@ -155,17 +155,41 @@ func (s *Service) Search(ctx context.Context, q string, offset, limit int) ([]*o
 	return ms[offset:min(offset+max(limit, 0), n)], n, nil
 }
 
-// Related implements oversight.RegistryService.
+// Related implements oversight.RegistryService. It gives the entity's own links and, through
+// the deals between parties (a Contract or Project), what is one step further: the supplier
+// and the technology of a contract whose authority is the entity.
 func (s *Service) Related(ctx context.Context, id string) ([]*oversight.Relation, error) {
 	l, err := s.current()
 	if err != nil {
 		return nil, err
 	}
-	ents := l.screener.Registry.Entities
-	e, ok := ents[id]
-	if !ok {
+	if _, ok := l.screener.Registry.Entities[id]; !ok {
 		return nil, oversight.Errorf(oversight.ENOTFOUND, "entity %q not found", id)
 	}
+	out := s.neighbours(l, id)
+	seen := map[string]bool{id: true}
+	for _, r := range out {
+		seen[r.Other.ID] = true
+	}
+	for _, r := range slices.Clone(out) {
+		if r.Other.Schema != "Contract" && r.Other.Schema != "Project" {
+			continue // only deals join parties: a shared document or product does not
+		}
+		for _, r2 := range s.neighbours(l, r.Other.ID) {
+			if seen[r2.Other.ID] {
+				continue
+			}
+			seen[r2.Other.ID] = true
+			out = append(out, &oversight.Relation{Label: r.Other.Schema + " → " + r2.Label, Direction: r.Direction, Via: r.Other, Other: r2.Other})
+		}
+	}
+	return out, nil
+}
+
+// neighbours returns the relations one step from an entity.
+func (s *Service) neighbours(l *loaded, id string) []*oversight.Relation {
+	ents := l.screener.Registry.Entities
+	e := ents[id]
 	var out []*oversight.Relation
 	// What the entity names itself.
 	for _, prop := range sortedKeys(e.Properties) {
@@ -178,11 +202,11 @@ func (s *Service) Related(ctx context.Context, id string) ([]*oversight.Relation
 			}
 		}
 	}
-	// What names the entity: a party directly, or a link entity (an Ownership, a contract,
-	// a Sanction) whose other ends are the related entities.
+	// What names the entity: a party or a thing directly, or a link entity (an Ownership,
+	// a contract award, a Sanction) whose other ends are the related entities.
 	for _, r := range l.refs[id] {
 		from := ents[r.from]
-		if slices.Contains(s.Parties, from.Schema) {
+		if !link(from.Schema) {
 			out = append(out, &oversight.Relation{Label: r.prop, Direction: "in", Other: from})
 			continue
 		}
@@ -202,5 +226,16 @@ func (s *Service) Related(ctx context.Context, id string) ([]*oversight.Relation
 			out = append(out, &oversight.Relation{Label: from.Schema, Direction: "in", Other: from})
 		}
 	}
-	return out, nil
+	return out
+}
+
+// link reports whether entities of a schema stand for a relation between others (FtM's
+// interval schemata) rather than for a thing of their own, like a Contract or a Technology.
+func link(schema string) bool {
+	switch schema {
+	case "Ownership", "Directorship", "Membership", "Employment", "Representation", "Succession",
+		"UnknownLink", "ContractAward", "Documentation", "Associate", "Family", "Payment", "Sanction":
+		return true
+	}
+	return false
 }

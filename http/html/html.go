@@ -141,12 +141,13 @@ func (p *SearchPage) NextOffset() int {
 	return p.Offset + p.Limit
 }
 
-// Fact is one property value of an entity with where it came from.
+// Fact is one property value of an entity with the datasets that state it and the sources
+// they cite.
 type Fact struct {
-	Prop    string
-	Value   string
-	Dataset string
-	Sources []string
+	Prop     string
+	Value    string
+	Datasets []string
+	Sources  []string
 }
 
 // EntityPage shows an entity, its facts with their sources, its listings and relations.
