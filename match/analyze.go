@@ -23,6 +23,21 @@ type token struct {
 	text   string // Latin-comparable form
 	kind   int
 	script string // script of the original token
+
+	// Forms derived from text once, by derive, for comparing tokens many times.
+	xt    string // text with x written ks
+	xr    []rune // the runes of xt
+	skel  string // skeleton(text)
+	skelX string // skeleton(xt)
+	fold  string // koreanFold(text)
+}
+
+// derive fills in the comparison forms of a token.
+func (t *token) derive() {
+	t.xt = strings.ReplaceAll(t.text, "x", "ks")
+	t.xr = []rune(t.xt)
+	t.skel, t.skelX = skeleton(t.text), skeleton(t.xt)
+	t.fold = koreanFold(t.text)
 }
 
 // name is an analysed name.
@@ -30,6 +45,7 @@ type name struct {
 	normalized string  // Normalize(raw)
 	tokens     []token // without honorifics
 	joined     string  // word tokens concatenated, for names written without spaces
+	jr         []rune  // the runes of joined
 	translit   bool    // a token came from another script
 	cjk        bool    // every word is written in Han, Hangul or Kana
 }
@@ -99,6 +115,9 @@ func (k *Knowledge) analyze(raw string) *name {
 	if len(kept) == 0 { // a name that is only a title keeps it
 		kept = words
 	}
+	for i := range kept {
+		kept[i].derive()
+	}
 	n.tokens = kept
 	var b strings.Builder
 	for _, t := range kept {
@@ -107,6 +126,7 @@ func (k *Knowledge) analyze(raw string) *name {
 		}
 	}
 	n.joined = b.String()
+	n.jr = []rune(n.joined)
 	return n
 }
 
@@ -303,13 +323,19 @@ func deobfuscate(w string) string {
 	if !letters || !digits {
 		return w
 	}
-	return strings.NewReplacer("0", "o", "1", "i", "3", "e", "4", "a", "5", "s", "7", "t").Replace(w)
+	return digitLetters.Replace(w)
 }
+
+// Replacers are built once: a strings.Replacer may be used concurrently.
+var (
+	digitLetters = strings.NewReplacer("0", "o", "1", "i", "3", "e", "4", "a", "5", "s", "7", "t")
+	koreanVowels = strings.NewReplacer("eo", "o", "eu", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j")
+	koreanStops  = strings.NewReplacer("k", "g", "t", "d", "p", "b")
+)
 
 // koreanFold folds the differences between the Revised Romanization, McCune–Reischauer and
 // common spellings of Korean syllables (jeong/jong/chung, eun/un, gim/kim): eo→o, eu→u, oo→u,
 // ee→i, sh→s, and voiceless stops to voiced ones.
 func koreanFold(s string) string {
-	s = strings.NewReplacer("eo", "o", "eu", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j").Replace(s)
-	return strings.NewReplacer("k", "g", "t", "d", "p", "b").Replace(s)
+	return koreanStops.Replace(koreanVowels.Replace(s))
 }

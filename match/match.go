@@ -125,8 +125,8 @@ func candidateKeys(n *name) []string {
 			slices.Sort(sorted)
 			keys = append(keys, "a:"+string(sorted))
 		}
-		if sk := skeleton(strings.ReplaceAll(t.text, "x", "ks")); len(sk) >= 2 {
-			keys = append(keys, "k:"+sk)
+		if len(t.skelX) >= 2 {
+			keys = append(keys, "k:"+t.skelX)
 		}
 	}
 	if rs := []rune(n.joined); len(rs) >= 4 {
@@ -278,8 +278,12 @@ func compare(a, b *name, weight func(token) float64) (float64, string) {
 		if a.joined == b.joined {
 			s, method = max(s, 0.97), "joined"
 		} else if la, lb := len(a.joined), len(b.joined); 10*min(la, lb) >= 9*max(la, lb) && 0.9 > s {
-			if r := ratio(a.joined, b.joined); r >= 0.9 && 0.9*r > s {
-				s, method = 0.9*r, "joined_edit"
+			// A ratio of 0.9 or more is at most a tenth of the letters edited.
+			l := max(len(a.jr), len(b.jr))
+			if d := boundedLevenshtein(a.jr, b.jr, l/10); d <= l/10 {
+				if r := 1 - float64(d)/float64(l); r >= 0.9 && 0.9*r > s {
+					s, method = 0.9*r, "joined_edit"
+				}
 			}
 		}
 	}
@@ -417,32 +421,33 @@ func tokenSim(x, y token) float64 {
 		return 0
 	}
 	if x.abjad() || y.abjad() {
-		if sx := skeleton(x.text); len(sx) >= 2 && sx == skeleton(y.text) {
+		if len(x.skel) >= 2 && x.skel == y.skel {
 			return 0.9
 		}
 	}
-	if (x.script == "hangul") != (y.script == "hangul") && koreanFold(x.text) == koreanFold(y.text) {
+	if (x.script == "hangul") != (y.script == "hangul") && x.fold == y.fold {
 		return 0.95
 	}
 	// x and ks are one sound in transliteration (Alexander, Aleksandr, Αλέξανδρος).
-	xt, yt := strings.ReplaceAll(x.text, "x", "ks"), strings.ReplaceAll(y.text, "x", "ks")
-	if xt == yt {
+	if x.xt == y.xt {
 		return 0.95
 	}
-	lx, ly := len([]rune(xt)), len([]rune(yt))
-	l := max(lx, ly)
-	// The edit distance is at least the difference in length: when that alone rules out both
-	// edit tests below, the distance is not computed.
+	lx, ly := len(x.xr), len(y.xr)
+	l, short := max(lx, ly), min(lx, ly)
+	// Only distances up to the larger of the typo budget and a quarter of the length matter
+	// below; the distance is computed up to that bound (the length difference alone may
+	// rule it out).
+	limit := max(typoBudget(short), l/4)
 	d := l
-	if float64(l-min(lx, ly))/float64(l) <= 0.25 || l-min(lx, ly) <= typoBudget(min(lx, ly)) {
-		d = levenshtein(xt, yt)
+	if float64(l-short)/float64(l) <= 0.25 || l-short <= typoBudget(short) {
+		d = boundedLevenshtein(x.xr, y.xr, limit)
 	}
-	if d <= typoBudget(min(lx, ly)) {
+	if d <= typoBudget(short) {
 		return 1 - 0.5*float64(d)/float64(l)
 	}
 	// Spellings of one name across transliteration systems (Osama/Usama, Husayn/Hussein)
 	// share their consonants.
-	if sx := skeleton(xt); len(sx) >= 2 && min(lx, ly) >= 4 && sx == skeleton(yt) {
+	if len(x.skelX) >= 2 && short >= 4 && x.skelX == y.skelX {
 		return 0.85
 	}
 	if r := 1 - float64(d)/float64(l); r >= 0.75 {
@@ -497,6 +502,55 @@ func levenshtein(a, b string) int {
 		pp, prev, cur = prev, cur, pp
 	}
 	return prev[len(rb)]
+}
+
+// boundedLevenshtein is levenshtein over runes, for distances up to limit: any larger
+// distance is returned as limit+1. It does not allocate for words of up to 63 letters.
+func boundedLevenshtein(ra, rb []rune, limit int) int {
+	if abs(len(ra)-len(rb)) > limit {
+		return limit + 1
+	}
+	var buf [3 * 64]int
+	var pp, prev, cur []int
+	if n := len(rb) + 1; n <= 64 {
+		pp, prev, cur = buf[:n], buf[64:64+n], buf[128:128+n]
+	} else {
+		pp, prev, cur = make([]int, n), make([]int, n), make([]int, n)
+	}
+	for j := range prev {
+		prev[j] = j
+	}
+	prevMin := 0
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		rowMin := i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], pp[j-2]+1)
+			}
+			rowMin = min(rowMin, cur[j])
+		}
+		// Every later cell is at least the smallest of this row or the one before (a
+		// transposition reaches back two rows).
+		if min(rowMin, prevMin) > limit {
+			return limit + 1
+		}
+		prevMin = rowMin
+		pp, prev, cur = prev, cur, pp
+	}
+	return min(prev[len(rb)], limit+1)
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 func round(f float64) float64 { return float64(int(f*1000+0.5)) / 1000 }
