@@ -127,7 +127,12 @@ func (s *Server) handleMatch(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
+	if err := s.acquire(r.Context()); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	ms, err := s.Registry.Match(r.Context(), q, threshold)
+	s.release()
 	if err != nil {
 		s.writeError(w, r, err)
 		return

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -37,6 +38,7 @@ type Server struct {
 	// them; it should swap in a fresh registry in the background.
 	Reload func()
 
+	cpu     chan struct{} // one slot per core: matching work waits here in arrival order
 	ln      net.Listener
 	server  *http.Server
 	handler http.Handler
@@ -61,6 +63,7 @@ func (s *Server) Open() (err error) {
 	if s.pages, err = html.NewPages(); err != nil {
 		return err
 	}
+	s.cpu = make(chan struct{}, runtime.GOMAXPROCS(0))
 	s.handler = s.routes()
 	if s.ln, err = net.Listen("tcp", s.Addr); err != nil {
 		return err
@@ -228,6 +231,20 @@ func (s *Server) need(level string, h func(http.ResponseWriter, *http.Request)) 
 		h(w, r.WithContext(ctx))
 	})
 }
+
+// acquire waits for a core to do CPU-bound work on (matching, screening). Requests wait in
+// the order they came, so that under load every request waits about as long, rather than
+// some being starved by the scheduler.
+func (s *Server) acquire(ctx context.Context) error {
+	select {
+	case s.cpu <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return oversight.Errorf(oversight.EUNAVAILABLE, "the server is overloaded; try again shortly")
+	}
+}
+
+func (s *Server) release() { <-s.cpu }
 
 // timeoutContext bounds a request's work.
 func timeoutContext(r *http.Request, d time.Duration) (context.Context, context.CancelFunc) {

@@ -31,19 +31,24 @@ func (c *BenchCommand) benchServe(ctx context.Context, args []string) error {
 	warmup := fs.Duration("warmup", 2*time.Second, "requests sent first and not counted")
 	conns := fs.Int("connections", 16, "concurrent connections (each sends its next request when the last is answered)")
 	target := fs.String("url", "", "load this running server's base `URL` instead of starting one")
+	rate := fs.Int("rate", 0, "send this many requests `per second` on a fixed schedule (open loop; latency counts from the scheduled time); 0 sends each connection's next request when the last is answered")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the measured run (client and server) to `file`")
 	fs.Usage = func() {
 		fmt.Fprint(c.m.Stderr, `Load the HTTP API with name matches and report throughput and latency.
 
 Usage:
 
-	oversight bench serve [--db PATH] [--duration 10s] [--connections 16] [--url URL]
+	oversight bench serve [--db PATH] [--duration 10s] [--connections 16] [--rate R] [--url URL]
 
 Starts 'oversight serve' on a loopback port in this process (or uses --url), waits until it
 is ready, then sends GET /v1/match?name=… over N keep-alive connections for the duration,
 cycling through the names of the store's parties with case changes, dropped letters and
 swapped words, so that the server cannot answer from a cache. Client and server share the
 machine's cores. Reports requests/s, latency percentiles and errors (any answer not 200).
+
+With --rate R the requests are sent on a fixed schedule of R per second, whatever the
+answers: a request that waits for a free connection counts its wait, so the percentiles say
+what a client sending R requests per second sees (no coordinated omission).
 `)
 	}
 	if err := fs.Parse(args); err != nil {
@@ -102,7 +107,28 @@ machine's cores. Reports requests/s, latency percentiles and errors (any answer 
 		var mu sync.Mutex
 		var lat []time.Duration
 		errs, bad := 0, 0
-		stop := time.Now().Add(d)
+		start := time.Now()
+		stop := start.Add(d)
+		// Each job is the time a request should be sent: now (closed loop) or on the schedule.
+		jobs := make(chan time.Time, 1<<16)
+		go func() {
+			defer close(jobs)
+			for i := 0; ; i++ {
+				at := time.Now()
+				if *rate > 0 {
+					at = start.Add(time.Duration(i) * time.Second / time.Duration(*rate))
+					time.Sleep(time.Until(at))
+				}
+				if at.After(stop) {
+					return
+				}
+				select {
+				case jobs <- at:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
 		var wg sync.WaitGroup
 		for w := range *conns {
 			wg.Add(1)
@@ -110,9 +136,10 @@ machine's cores. Reports requests/s, latency percentiles and errors (any answer 
 				defer wg.Done()
 				var mine []time.Duration
 				myErrs, myBad := 0, 0
-				for i := w; time.Now().Before(stop); i += *conns {
+				i := w
+				for at := range jobs {
 					u := base + "/v1/match?name=" + url.QueryEscape(queries[i%len(queries)])
-					t0 := time.Now()
+					i += *conns
 					resp, err := client.Get(u)
 					if err != nil {
 						myErrs++
@@ -123,7 +150,7 @@ machine's cores. Reports requests/s, latency percentiles and errors (any answer 
 					if resp.StatusCode != 200 {
 						myBad++
 					}
-					mine = append(mine, time.Since(t0))
+					mine = append(mine, time.Since(at))
 				}
 				mu.Lock()
 				lat = append(lat, mine...)
@@ -158,7 +185,11 @@ machine's cores. Reports requests/s, latency percentiles and errors (any answer 
 		}
 		return lat[min(len(lat)-1, int(p*float64(len(lat))))]
 	}
-	fmt.Fprintf(c.m.Stdout, "GET /v1/match: %d connections, %v, %d cores (GOMAXPROCS %d)\n", *conns, *duration, runtime.NumCPU(), runtime.GOMAXPROCS(0))
+	mode := "closed loop"
+	if *rate > 0 {
+		mode = fmt.Sprintf("open loop at %d/s", *rate)
+	}
+	fmt.Fprintf(c.m.Stdout, "GET /v1/match: %d connections, %s, %v, %d cores (GOMAXPROCS %d)\n", *conns, mode, *duration, runtime.NumCPU(), runtime.GOMAXPROCS(0))
 	fmt.Fprintf(c.m.Stdout, "  requests   %d (%.0f/s)\n", len(lat), float64(len(lat))/elapsed.Seconds())
 	fmt.Fprintf(c.m.Stdout, "  latency    p50 %v  p90 %v  p99 %v  max %v\n", pct(.5).Round(time.Microsecond), pct(.9).Round(time.Microsecond), pct(.99).Round(time.Microsecond), pct(1).Round(time.Microsecond))
 	fmt.Fprintf(c.m.Stdout, "  errors     %d transport, %d not 200\n", errs, bad)
