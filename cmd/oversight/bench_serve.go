@@ -109,15 +109,22 @@ what a client sending R requests per second sees (no coordinated omission).
 		errs, bad := 0, 0
 		start := time.Now()
 		stop := start.Add(d)
-		// Each job is the time a request should be sent: now (closed loop) or on the schedule.
-		jobs := make(chan time.Time, 1<<16)
+		// Each job is the time a request should be sent: on the schedule (open loop), or
+		// whenever a connection is free (closed loop: the channel has no buffer).
+		var jobs chan time.Time
+		if *rate > 0 {
+			jobs = make(chan time.Time, 1<<16)
+		} else {
+			jobs = make(chan time.Time)
+		}
 		go func() {
 			defer close(jobs)
 			for i := 0; ; i++ {
-				at := time.Now()
+				at := start.Add(time.Duration(i) * time.Second / time.Duration(max(*rate, 1)))
 				if *rate > 0 {
-					at = start.Add(time.Duration(i) * time.Second / time.Duration(*rate))
 					time.Sleep(time.Until(at))
+				} else {
+					at = time.Now()
 				}
 				if at.After(stop) {
 					return
@@ -138,6 +145,9 @@ what a client sending R requests per second sees (no coordinated omission).
 				myErrs, myBad := 0, 0
 				i := w
 				for at := range jobs {
+					if *rate == 0 {
+						at = time.Now()
+					}
 					u := base + "/v1/match?name=" + url.QueryEscape(queries[i%len(queries)])
 					i += *conns
 					resp, err := client.Get(u)
