@@ -3,8 +3,8 @@
 // human-rights red line, why, and on what evidence.
 //
 // The root package holds the types every other package speaks in: FollowTheMoney entities and
-// their statements, transfers, verdicts and decisions, name matches, and coded errors. It imports
-// only the standard library.
+// their statements, transfers, verdicts and decisions, name matches, saved screenings, API
+// tokens, audit records, and coded errors. It imports only the standard library.
 //
 // Dependencies point one way: cmd → adapters (sqlite, …) → screen → match, rules → oversight.
 // Adapters never import each other.
