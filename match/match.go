@@ -474,38 +474,15 @@ func ratio(a, b string) float64 {
 	if a == "" && b == "" {
 		return 1
 	}
-	return 1 - float64(levenshtein(a, b))/float64(max(len([]rune(a)), len([]rune(b))))
-}
-
-// levenshtein is the optimal-string-alignment edit distance over runes: insertions,
-// deletions, substitutions and transpositions of neighbours (Appel/Apple) cost 1.
-func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	pp := make([]int, len(rb)+1) // row i-2
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], pp[j-2]+1)
-			}
-		}
-		pp, prev, cur = prev, cur, pp
-	}
-	return prev[len(rb)]
+	l := max(len(ra), len(rb))
+	return 1 - float64(boundedLevenshtein(ra, rb, l))/float64(l)
 }
 
-// boundedLevenshtein is levenshtein over runes, for distances up to limit: any larger
-// distance is returned as limit+1. It does not allocate for words of up to 63 letters.
+// boundedLevenshtein is the optimal-string-alignment edit distance over runes (insertions,
+// deletions, substitutions and transpositions of neighbours, as in Appel/Apple, cost 1), for
+// distances up to limit: any larger distance is returned as limit+1. It does not allocate for
+// words of up to 63 letters.
 func boundedLevenshtein(ra, rb []rune, limit int) int {
 	if abs(len(ra)-len(rb)) > limit {
 		return limit + 1
