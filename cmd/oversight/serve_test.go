@@ -97,3 +97,15 @@ func TestServe(t *testing.T) {
 		t.Fatalf("token create without role: %d %s", code, stderr)
 	}
 }
+
+func TestBenchMatch(t *testing.T) {
+	out, stderr, code := run(t, t.TempDir(), "", "bench", "match", "--index", "../../bundle/registry/seed.ftm.jsonl", "--queries", "50")
+	if code != 0 {
+		t.Fatalf("bench match: %d %s", code, stderr)
+	}
+	for _, want := range []string{"index build", "p99", "queries/s", "of 50 ("} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+}

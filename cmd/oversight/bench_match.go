@@ -1,0 +1,191 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/ftm"
+	"github.com/oversight-project/oversight/lists"
+	"github.com/oversight-project/oversight/lists/ofac"
+	"github.com/oversight-project/oversight/match"
+)
+
+// benchMatch measures the matcher on a list: index build time and memory, single-query
+// latency, throughput on every core, and how often a one-edit typo of a name ranks its
+// entity first.
+func (c *BenchCommand) benchMatch(args []string) error {
+	fs := flag.NewFlagSet("oversight-bench-match", flag.ContinueOnError)
+	fs.SetOutput(c.m.Stderr)
+	index := fs.String("index", "", "FtM JSON-lines `file` to index (default: the OFAC SDN list in ../shared/data/watchlists)")
+	n := fs.Int("queries", 2000, "number of typo `queries`")
+	seed := fs.Uint64("seed", 1, "random `seed` for the typos")
+	fs.Usage = func() {
+		fmt.Fprint(c.m.Stderr, `Measure the name matcher on a list.
+
+Usage:
+
+	oversight bench match [--index FILE] [--queries N] [--seed S]
+
+Indexes the parties of FILE (FtM JSON lines), or of the real OFAC SDN list when
+../shared/data/watchlists holds it, and reports: index build time; heap in use and resident
+memory after the build; the latency of single queries, one at a time (p50, p99); the
+throughput of the same queries on every core; and the share of one-edit typos (a letter
+dropped, doubled, replaced or swapped with its neighbour) of the entities' primary names that
+rank their entity first.
+`)
+	}
+	if err := fs.Parse(args); err != nil {
+		if err == flag.ErrHelp {
+			return err
+		}
+		return &ExitError{Code: 2}
+	}
+	var ents []*oversight.Entity
+	source := *index
+	if source != "" {
+		f, err := os.Open(source)
+		if err != nil {
+			return &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
+		}
+		defer f.Close()
+		dec := ftm.NewDecoder(f, source)
+		for {
+			e, err := dec.Next()
+			if err == io.EOF {
+				break
+			} else if err != nil {
+				return err
+			}
+			ents = append(ents, e)
+		}
+	} else {
+		dir := ""
+		for _, d := range []string{"../shared/data/watchlists", "../../shared/data/watchlists", "../../../shared/data/watchlists"} {
+			if _, err := os.Stat(filepath.Join(d, "sdn.csv")); err == nil {
+				dir = d
+				break
+			}
+		}
+		if dir == "" {
+			return &ExitError{Code: 2, Message: "no --index given and no ../shared/data/watchlists/sdn.csv here"}
+		}
+		paths, err := lists.FindFiles(dir, ofac.SDN)
+		if err != nil {
+			return err
+		}
+		if ents, _, err = lists.Read(ofac.SDN, lists.PathOpener(paths)); err != nil {
+			return err
+		}
+		source = filepath.Join(dir, "sdn.csv") + " (OFAC SDN)"
+	}
+	parties := partySchemata()
+	var indexed []*oversight.Entity
+	names := 0
+	for _, e := range ents {
+		if slices.Contains(parties, e.Schema) && len(e.Names()) > 0 {
+			indexed = append(indexed, e)
+			names += len(e.Names())
+		}
+	}
+	if len(indexed) == 0 {
+		return &ExitError{Code: 2, Message: "no named parties to index"}
+	}
+
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	t0 := time.Now()
+	ix := match.NewIndex(match.DefaultConfig())
+	for _, e := range indexed {
+		ix.Add(e)
+	}
+	build := time.Since(t0)
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+
+	// Typo queries of primary names, each with the entity it should find.
+	rng := rand.New(rand.NewPCG(*seed, 0))
+	type query struct{ name, id string }
+	var qs []query
+	for len(qs) < *n {
+		e := indexed[rng.IntN(len(indexed))]
+		rs := []rune(e.Caption())
+		if len(rs) < 4 {
+			continue
+		}
+		i := rng.IntN(len(rs) - 1)
+		switch rng.IntN(4) {
+		case 0:
+			rs = append(rs[:i:i], rs[i+1:]...)
+		case 1:
+			rs = append(rs[:i+1:i+1], rs[i:]...)
+		case 2:
+			rs[i] = rune('a' + rng.IntN(26))
+		case 3:
+			rs[i], rs[i+1] = rs[i+1], rs[i]
+		}
+		qs = append(qs, query{string(rs), e.ID})
+	}
+
+	lat := make([]time.Duration, len(qs))
+	first := 0
+	for i, q := range qs {
+		t := time.Now()
+		ms := ix.Match(oversight.NameQuery{Name: q.name, Schemata: parties, Limit: 5}, 0)
+		lat[i] = time.Since(t)
+		if len(ms) > 0 && ms[0].ID == q.id {
+			first++
+		}
+	}
+	slices.Sort(lat)
+	var wg sync.WaitGroup
+	procs := runtime.GOMAXPROCS(0)
+	t0 = time.Now()
+	for w := range procs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(qs); i += procs {
+				ix.Match(oversight.NameQuery{Name: qs[i].name, Schemata: parties, Limit: 5}, 0)
+			}
+		}()
+	}
+	wg.Wait()
+	par := time.Since(t0)
+
+	fmt.Fprintf(c.m.Stdout, "list          %s: %d parties, %d names\n", source, len(indexed), names)
+	fmt.Fprintf(c.m.Stdout, "index build   %v\n", build.Round(time.Millisecond))
+	fmt.Fprintf(c.m.Stdout, "memory        heap in use +%.1f MB after the build; process resident %s\n",
+		float64(int64(after.HeapInuse)-int64(before.HeapInuse))/1e6, residentMemory())
+	fmt.Fprintf(c.m.Stdout, "one at a time p50 %v  p99 %v  max %v  (%d queries)\n",
+		lat[len(lat)/2].Round(time.Microsecond), lat[len(lat)*99/100].Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond), len(qs))
+	fmt.Fprintf(c.m.Stdout, "throughput    %.0f queries/s on %d cores\n", float64(len(qs))/par.Seconds(), procs)
+	fmt.Fprintf(c.m.Stdout, "typos         %d of %d (%.1f%%) rank their entity first\n", first, len(qs), 100*float64(first)/float64(len(qs)))
+	return nil
+}
+
+// residentMemory reads the process's resident set size from /proc, where there is one.
+func residentMemory() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		var kb int
+		if _, err := fmt.Sscanf(line, "VmRSS: %d kB", &kb); err == nil {
+			return fmt.Sprintf("%.0f MB", float64(kb)/1024)
+		}
+	}
+	return "unknown"
+}
