@@ -1,6 +1,7 @@
 package http
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -251,7 +252,7 @@ func (s *Server) handleImport(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, r, err)
 		return
 	}
-	res, err := s.Entities.ImportEntities(r.Context(), dataset, ftm.NewDecoder(strings.NewReader(string(body)), "request body"))
+	res, err := s.Entities.ImportEntities(r.Context(), dataset, ftm.NewDecoder(bytes.NewReader(body), "request body"))
 	if err != nil {
 		s.writeError(w, r, err)
 		return
@@ -288,7 +289,7 @@ func (s *Server) handleCreateScreening(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var req ScreeningRequest
-	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&req); err != nil {
 		s.writeError(w, r, oversight.Errorf(oversight.EINVALID, "request body: want {\"case\": \"…\", \"profile\": \"…\", \"transfer\": {…}}: %v", err))

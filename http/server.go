@@ -24,7 +24,7 @@ type Server struct {
 	// MaxBodyBytes bounds request bodies other than imports (default 1 MiB);
 	// MaxImportBytes bounds POST /v1/entities (default 64 MiB).
 	MaxBodyBytes, MaxImportBytes int64
-	// RequestTimeout bounds the work of one request (default 30 s; imports get 10 times it).
+	// RequestTimeout bounds the work of one request (default 30 s).
 	RequestTimeout time.Duration
 	Logger         *slog.Logger
 	Version        string
@@ -79,9 +79,6 @@ func (s *Server) Open() (err error) {
 	go s.server.Serve(s.ln)
 	return nil
 }
-
-// Handler returns the server's handler (set by Open).
-func (s *Server) Handler() http.Handler { return s.handler }
 
 // URL returns the base URL the server listens on.
 func (s *Server) URL() string {
@@ -226,13 +223,13 @@ func (s *Server) need(level string, h func(http.ResponseWriter, *http.Request)) 
 			s.writeError(w, r, err)
 			return
 		}
-		ctx, cancel := timeoutContext(r, s.RequestTimeout)
+		ctx, cancel := context.WithTimeout(r.Context(), s.RequestTimeout)
 		defer cancel()
 		h(w, r.WithContext(ctx))
 	})
 }
 
-// acquire waits for a core to do CPU-bound work on (matching, screening). Requests wait in
+// acquire waits for a core to match a name on. Requests wait in
 // the order they came, so that under load every request waits about as long, rather than
 // some being starved by the scheduler.
 func (s *Server) acquire(ctx context.Context) error {
@@ -246,18 +243,13 @@ func (s *Server) acquire(ctx context.Context) error {
 
 func (s *Server) release() { <-s.cpu }
 
-// timeoutContext bounds a request's work.
-func timeoutContext(r *http.Request, d time.Duration) (context.Context, context.CancelFunc) {
-	return context.WithTimeout(r.Context(), d)
-}
-
 // read wraps an API handler that reads: open to all unless the server is private.
 func (s *Server) read(h func(http.ResponseWriter, *http.Request)) http.Handler {
 	if s.Private {
 		return s.need(oversight.AccessViewer, h)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := timeoutContext(r, s.RequestTimeout)
+		ctx, cancel := context.WithTimeout(r.Context(), s.RequestTimeout)
 		defer cancel()
 		h(w, r.WithContext(ctx))
 	})

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -302,7 +303,7 @@ func TestAPI_Workflow(t *testing.T) {
 	if list.Total != 2 || len(list.Screenings) != 2 || list.Screenings[0].ID != ids[1] {
 		t.Fatalf("list: %d %s", resp.StatusCode, b)
 	}
-	if resp, _ = s.call(t, ts, "GET", "/v1/screenings/"+itoa(ids[0]), "", "", ""); resp.StatusCode != 200 {
+	if resp, _ = s.call(t, ts, "GET", "/v1/screenings/"+strconv.FormatInt(ids[0], 10), "", "", ""); resp.StatusCode != 200 {
 		t.Fatalf("get screening: %d", resp.StatusCode)
 	}
 	for _, body := range []string{`{"transfer": {"kind": "technology"}}`, `{"case": "x"}`, `{"case": "x", "transfer": {}, "extra": 1}`, `not json`} {
@@ -413,5 +414,3 @@ func TestMetrics(t *testing.T) {
 		}
 	}
 }
-
-func itoa(n int64) string { b, _ := json.Marshal(n); return string(b) }

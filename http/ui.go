@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"errors"
 	"io"
 	"net/http"
@@ -46,7 +47,7 @@ func (s *Server) page(write bool, h func(http.ResponseWriter, *http.Request) err
 			s.uiError(w, r, err)
 			return
 		}
-		ctx, cancel := timeoutContext(r, s.RequestTimeout)
+		ctx, cancel := context.WithTimeout(r.Context(), s.RequestTimeout)
 		defer cancel()
 		if err := h(w, r.WithContext(ctx)); err != nil {
 			s.uiError(w, r, err)
@@ -62,7 +63,7 @@ func setPageHeaders(w http.ResponseWriter) {
 }
 
 func (s *Server) layout(r *http.Request, title string) html.Layout {
-	return html.Layout{Title: title, Token: tokenFrom(r), Version: s.Version, Private: s.Private}
+	return html.Layout{Title: title, Token: tokenFrom(r), Version: s.Version}
 }
 
 func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) error {
@@ -87,7 +88,7 @@ func (s *Server) uiError(w http.ResponseWriter, r *http.Request, err error) {
 	if code == oversight.EUNAUTHORIZED {
 		title = "Sign in needed"
 	}
-	p := &html.ErrorPage{Layout: s.layout(r, title), Status: status, Message: oversight.ErrorMessage(err)}
+	p := &html.ErrorPage{Layout: s.layout(r, title), Message: oversight.ErrorMessage(err)}
 	if err := s.render(w, r, status, "error", p); err != nil {
 		http.Error(w, "internal error", http.StatusInternalServerError)
 	}
@@ -202,11 +203,11 @@ func (s *Server) uiScreen(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) uiCases(w http.ResponseWriter, r *http.Request) error {
-	cs, n, err := s.Cases.FindCases(r.Context(), 0, 200)
+	cs, _, err := s.Cases.FindCases(r.Context(), 0, 200)
 	if err != nil {
 		return err
 	}
-	return s.render(w, r, http.StatusOK, "cases", &html.CasesPage{Layout: s.layout(r, "Cases"), Cases: cs, Total: n})
+	return s.render(w, r, http.StatusOK, "cases", &html.CasesPage{Layout: s.layout(r, "Cases"), Cases: cs})
 }
 
 func (s *Server) uiCase(w http.ResponseWriter, r *http.Request) error {

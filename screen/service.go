@@ -3,8 +3,8 @@ package screen
 import (
 	"bytes"
 	"context"
+	"maps"
 	"slices"
-	"sort"
 	"sync/atomic"
 	"time"
 
@@ -57,14 +57,9 @@ func (s *Service) Load(ctx context.Context) error {
 	l := &loaded{refs: map[string][]ref{}}
 	l.screener = &Screener{Program: s.Program, Registry: reg, Risk: s.Risk, Statements: s.Entities.FindStatements, Now: s.Now}
 	if s.IsRef != nil {
-		ids := make([]string, 0, len(reg.Entities))
-		for id := range reg.Entities {
-			ids = append(ids, id)
-		}
-		sort.Strings(ids)
-		for _, id := range ids {
+		for _, id := range slices.Sorted(maps.Keys(reg.Entities)) {
 			e := reg.Entities[id]
-			for _, prop := range sortedKeys(e.Properties) {
+			for _, prop := range slices.Sorted(maps.Keys(e.Properties)) {
 				if !s.IsRef(e.Schema, prop) {
 					continue
 				}
@@ -76,15 +71,6 @@ func (s *Service) Load(ctx context.Context) error {
 	}
 	s.state.Store(l)
 	return nil
-}
-
-func sortedKeys(m map[string][]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 func (s *Service) current() (*loaded, error) {
@@ -192,7 +178,7 @@ func (s *Service) neighbours(l *loaded, id string) []*oversight.Relation {
 	e := ents[id]
 	var out []*oversight.Relation
 	// What the entity names itself.
-	for _, prop := range sortedKeys(e.Properties) {
+	for _, prop := range slices.Sorted(maps.Keys(e.Properties)) {
 		if s.IsRef == nil || !s.IsRef(e.Schema, prop) {
 			continue
 		}
@@ -211,7 +197,7 @@ func (s *Service) neighbours(l *loaded, id string) []*oversight.Relation {
 			continue
 		}
 		others := 0
-		for _, prop := range sortedKeys(from.Properties) {
+		for _, prop := range slices.Sorted(maps.Keys(from.Properties)) {
 			if prop == r.prop || !s.IsRef(from.Schema, prop) {
 				continue
 			}

@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"time"
 
 	"github.com/oversight-project/oversight"
-	"github.com/oversight-project/oversight/ftm"
 	"github.com/oversight-project/oversight/lists"
 	"github.com/oversight-project/oversight/lists/ofac"
 	"github.com/oversight-project/oversight/match"
@@ -53,20 +51,8 @@ rank their entity first.
 	var ents []*oversight.Entity
 	source := *index
 	if source != "" {
-		f, err := os.Open(source)
-		if err != nil {
-			return &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
-		}
-		defer f.Close()
-		dec := ftm.NewDecoder(f, source)
-		for {
-			e, err := dec.Next()
-			if err == io.EOF {
-				break
-			} else if err != nil {
-				return err
-			}
-			ents = append(ents, e)
+		if err := readIndexFile(source, func(e *oversight.Entity) { ents = append(ents, e) }); err != nil {
+			return err
 		}
 	} else {
 		dir := ""

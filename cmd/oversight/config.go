@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -125,4 +126,23 @@ func newScreener(ctx context.Context, st *store, prog *rules.Program) (*screen.S
 // riskTable parses the bundled country-risk table against the rule pack.
 func riskTable(prog *rules.Program) (*rules.RiskTable, error) {
 	return prog.ParseRiskTable("country_risk.yaml (bundled)", bundle.CountryRisk)
+}
+
+// readIndexFile calls fn for every entity of the FtM JSON-lines file given with --index.
+func readIndexFile(path string, fn func(*oversight.Entity)) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
+	}
+	defer f.Close()
+	dec := ftm.NewDecoder(f, path)
+	for {
+		e, err := dec.Next()
+		if err == io.EOF {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		fn(e)
+	}
 }

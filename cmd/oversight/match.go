@@ -6,8 +6,6 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"strings"
 
 	"github.com/oversight-project/oversight"
@@ -85,20 +83,8 @@ Examples:
 	cfg.Limit = *limit
 	ix := match.NewIndex(cfg)
 	if *indexPath != "" {
-		f, err := os.Open(*indexPath)
-		if err != nil {
-			return &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
-		}
-		defer f.Close()
-		dec := ftm.NewDecoder(f, *indexPath)
-		for {
-			e, err := dec.Next()
-			if err == io.EOF {
-				break
-			} else if err != nil {
-				return err
-			}
-			ix.Add(e)
+		if err := readIndexFile(*indexPath, ix.Add); err != nil {
+			return err
 		}
 	} else {
 		st, err := c.m.openStore(ctx, sf)

@@ -56,9 +56,7 @@ var funcs = template.FuncMap{
 		return fmt.Sprint(v)
 	},
 	"isURL": func(s string) bool { return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://") },
-	"date":  func(s string) string { return strings.SplitN(s, "T", 2)[0] },
 	"add":   func(a, b int) int { return a + b },
-	"sub":   func(a, b int) int { return a - b },
 }
 
 // NewPages parses the embedded templates.
@@ -103,7 +101,6 @@ type Layout struct {
 	Title   string
 	Token   *oversight.Token // the signed-in token, or nil
 	Version string
-	Private bool
 }
 
 // SignedIn reports whether a token is signed in.
@@ -176,7 +173,6 @@ type ScreenPage struct {
 type CasesPage struct {
 	Layout
 	Cases []*oversight.CaseSummary
-	Total int
 }
 
 // CasePage is one case's history of screenings.
@@ -203,7 +199,6 @@ type LoginPage struct {
 // ErrorPage tells what went wrong.
 type ErrorPage struct {
 	Layout
-	Status  int
 	Message string
 }
 
