@@ -30,6 +30,10 @@ type token struct {
 	skel  string // skeleton(text)
 	skelX string // skeleton(xt)
 	fold  string // koreanFold(text)
+
+	// w is the token's weight: its kind's weight, times its rarity when it belongs to, or is
+	// compared within, an Index.
+	w float64
 }
 
 // derive fills in the comparison forms of a token.
@@ -42,12 +46,13 @@ func (t *token) derive() {
 
 // name is an analysed name.
 type name struct {
-	normalized string  // Normalize(raw)
-	tokens     []token // without honorifics
-	joined     string  // word tokens concatenated, for names written without spaces
-	jr         []rune  // the runes of joined
-	translit   bool    // a token came from another script
-	cjk        bool    // every word is written in Han, Hangul or Kana
+	normalized string   // Normalize(raw)
+	tokens     []*token // without honorifics
+	joined     string   // word tokens concatenated, for names written without spaces
+	jr         []rune   // the runes of joined
+	translit   bool     // a token came from another script
+	cjk        bool     // every word is written in Han, Hangul or Kana
+	mixed      bool     // a token is not a word (an initial, a particle, a legal form)
 }
 
 // Names are bounded: nothing longer is a name, and comparison cost grows with the square of
@@ -115,10 +120,13 @@ func (k *Knowledge) analyze(raw string) *name {
 	if len(kept) == 0 { // a name that is only a title keeps it
 		kept = words
 	}
+	n.tokens = make([]*token, len(kept))
 	for i := range kept {
 		kept[i].derive()
+		kept[i].w = kindWeight(&kept[i])
+		n.tokens[i] = &kept[i]
+		n.mixed = n.mixed || kept[i].kind != kindWord
 	}
-	n.tokens = kept
 	var b strings.Builder
 	for _, t := range kept {
 		if t.kind == kindWord || t.kind == kindInitial {
@@ -276,7 +284,7 @@ func Script(s string) string {
 }
 
 // abjad reports whether a token comes from a script that does not write short vowels.
-func (t token) abjad() bool { return t.script == "arabic" || t.script == "hebrew" }
+func (t *token) abjad() bool { return t.script == "arabic" || t.script == "hebrew" }
 
 // skeleton is a consonant key for comparing names across scripts that do not write short
 // vowels (Arabic, Hebrew): vowels and the letters that double as long vowels (w, y) are

@@ -25,11 +25,15 @@ func TestIndex_CandidatesLoseNothing(t *testing.T) {
 			ix.Add(&e)
 		}
 	}
+	ix.Freeze()
 	brute := func(q *name) []string {
+		for _, t := range q.tokens {
+			t.w = ix.weight(t)
+		}
 		var ids []string
 		for _, en := range ix.entries {
-			for _, n := range en.names {
-				if s, _ := compare(q, n, ix.weight); s >= ix.cfg.ReviewThreshold {
+			for id := en.first; id < en.first+en.n; id++ {
+				if s, _ := compare(q, ix.names[id]); s >= ix.cfg.ReviewThreshold {
 					ids = append(ids, en.e.ID)
 					break
 				}
@@ -39,7 +43,7 @@ func TestIndex_CandidatesLoseNothing(t *testing.T) {
 	}
 	checked := 0
 	for _, en := range ix.entries {
-		for _, raw := range en.raw {
+		for _, raw := range ix.raw[en.first : en.first+en.n] {
 			rs := []rune(raw)
 			variants := []string{raw, strings.ToUpper(raw)}
 			if len(rs) > 6 { // drop a letter in the middle, swap two neighbours

@@ -17,12 +17,8 @@
 package match
 
 import (
-	"math"
 	"slices"
 	"sort"
-	"strings"
-
-	"github.com/oversight-project/oversight"
 )
 
 // Config holds the matcher's parameters.
@@ -43,139 +39,7 @@ func DefaultConfig() Config {
 	return Config{Threshold: 0.9, ReviewThreshold: 0.75, CountryPenalty: 0.85, Limit: 5}
 }
 
-// Index holds entities for matching. Build it with Add, then call Match; a built Index may be
-// used concurrently for reading.
-type Index struct {
-	cfg     Config
-	k       *Knowledge
-	entries []*entry
-	df      map[string]int // token → number of indexed names containing it
-	names   int
-	keys    map[string][]int32 // candidate key → entries (positions in entries) that have it
-}
-
-type entry struct {
-	e     *oversight.Entity
-	names []*name
-	raw   []string
-}
-
-// NewIndex returns an empty index.
-func NewIndex(cfg Config) *Index {
-	return &Index{cfg: cfg, k: DefaultKnowledge(), df: map[string]int{}, keys: map[string][]int32{}}
-}
-
-// Config returns the index's configuration.
-func (ix *Index) Config() Config { return ix.cfg }
-
-// Len returns the number of indexed entities.
-func (ix *Index) Len() int { return len(ix.entries) }
-
-// Add indexes an entity under all its names. Entities without names are ignored.
-func (ix *Index) Add(e *oversight.Entity) {
-	raws := e.Names()
-	if len(raws) == 0 {
-		return
-	}
-	en := &entry{e: e}
-	for _, r := range raws {
-		n := ix.k.analyze(r)
-		if n.normalized == "" {
-			continue
-		}
-		en.names = append(en.names, n)
-		en.raw = append(en.raw, r)
-		seen := map[string]bool{}
-		for _, t := range n.tokens {
-			if !seen[t.text] {
-				ix.df[t.text]++
-				seen[t.text] = true
-			}
-		}
-		ix.names++
-	}
-	pos := int32(len(ix.entries))
-	ix.entries = append(ix.entries, en)
-	done := map[string]bool{}
-	for _, n := range en.names {
-		for _, key := range candidateKeys(n) {
-			if !done[key] {
-				ix.keys[key] = append(ix.keys[key], pos)
-				done[key] = true
-			}
-		}
-	}
-}
-
-// candidateKeys are the keys under which a name is found: each distinctive token, its first
-// and last three letters (so that one typo leaves a key intact), its consonant skeleton, and
-// the start of the name written without spaces.
-func candidateKeys(n *name) []string {
-	var keys []string
-	for _, t := range n.tokens {
-		if t.kind != kindWord {
-			continue
-		}
-		rs := []rune(t.text)
-		keys = append(keys, "t:"+t.text)
-		if len(rs) >= 4 {
-			keys = append(keys, "p:"+string(rs[:3]), "s:"+string(rs[len(rs)-3:]), "e:"+string(rs[:2])+string(rs[len(rs)-1:]))
-			// The letters in order: any swap of neighbours keeps it (Yitu/Yiut).
-			sorted := slices.Clone(rs)
-			slices.Sort(sorted)
-			keys = append(keys, "a:"+string(sorted))
-		}
-		if len(t.skelX) >= 2 {
-			keys = append(keys, "k:"+t.skelX)
-		}
-	}
-	if rs := []rune(n.joined); len(rs) >= 4 {
-		keys = append(keys, "j:"+string(rs[:4]))
-	}
-	if n.cjk {
-		keys = append(keys, "n:"+n.normalized)
-	}
-	return keys
-}
-
-// candidates returns the entries that share a key with the query, or every entry when the
-// query has no key (a name of initials and particles only).
-func (ix *Index) candidates(q *name) []int32 {
-	keys := candidateKeys(q)
-	if len(keys) == 0 {
-		all := make([]int32, len(ix.entries))
-		for i := range all {
-			all[i] = int32(i)
-		}
-		return all
-	}
-	seen := map[int32]bool{}
-	var out []int32
-	for _, k := range keys {
-		for _, p := range ix.keys[k] {
-			if !seen[p] {
-				seen[p] = true
-				out = append(out, p)
-			}
-		}
-	}
-	slices.Sort(out)
-	return out
-}
-
-// weight is a token's weight in this index: rare tokens decide, common ones do not.
-func (ix *Index) weight(t token) float64 {
-	w := kindWeight(t)
-	if ix.names < 20 || t.kind != kindWord {
-		return w
-	}
-	df := ix.df[t.text]
-	// Inverse document frequency, scaled to (0.3, 1]: a token in every name weighs 0.3.
-	idf := math.Log(float64(ix.names+1)/float64(df+1)) / math.Log(float64(ix.names+1))
-	return w * (0.3 + 0.7*max(0, min(1, idf)))
-}
-
-func kindWeight(t token) float64 {
+func kindWeight(t *token) float64 {
 	switch t.kind {
 	case kindLegal:
 		return 0.1
@@ -185,65 +49,6 @@ func kindWeight(t token) float64 {
 		return 0.5
 	}
 	return 1
-}
-
-// Match returns candidates scoring at least minScore for the query, best first, at most
-// q.Limit (or the configured limit).
-func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Match {
-	qn := ix.k.analyze(q.Name)
-	if qn.normalized == "" {
-		return nil
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = ix.cfg.Limit
-	}
-	var out []*oversight.Match
-	for _, p := range ix.candidates(qn) {
-		en := ix.entries[p]
-		if len(q.Schemata) > 0 && !slices.Contains(q.Schemata, en.e.Schema) {
-			continue
-		}
-		best, bestName, method := 0.0, "", ""
-		for i, n := range en.names {
-			s, m := compare(qn, n, ix.weight)
-			if s > best {
-				best, bestName, method = s, en.raw[i], m
-			}
-		}
-		country := "unknown"
-		if q.Country != "" {
-			if cs := en.e.Get("country"); len(cs) > 0 {
-				country = "mismatch"
-				for _, c := range cs {
-					if strings.EqualFold(c, q.Country) {
-						country = "match"
-					}
-				}
-				if country == "mismatch" {
-					best *= ix.cfg.CountryPenalty
-				}
-			}
-		}
-		if best < minScore || best == 0 {
-			continue
-		}
-		out = append(out, &oversight.Match{
-			ID: en.e.ID, Caption: en.e.Caption(), Schema: en.e.Schema, Score: round(best), Matched: bestName,
-			Datasets: en.e.Datasets, Sources: en.e.Get("sourceUrl"),
-			Features: map[string]any{"method": method, "country": country},
-		})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Score != out[j].Score {
-			return out[i].Score > out[j].Score
-		}
-		return out[i].ID < out[j].ID
-	})
-	if len(out) > limit {
-		out = out[:limit]
-	}
-	return out
 }
 
 // ScoreSchema compares two names of entities of the given FtM schema ("" if unknown). The
@@ -256,12 +61,12 @@ func ScoreSchema(a, b, schema string) float64 {
 // Score compares two names directly and returns the score in [0,1].
 func Score(a, b string) float64 {
 	k := DefaultKnowledge()
-	s, _ := compare(k.analyze(a), k.analyze(b), kindWeight)
+	s, _ := compare(k.analyze(a), k.analyze(b))
 	return round(s)
 }
 
 // compare scores two analysed names and says which comparison decided.
-func compare(a, b *name, weight func(token) float64) (float64, string) {
+func compare(a, b *name) (float64, string) {
 	switch {
 	case a.normalized == "" || b.normalized == "":
 		return 0, ""
@@ -273,7 +78,7 @@ func compare(a, b *name, weight func(token) float64) (float64, string) {
 		// 习近朋), not a typo: compare the characters, and stay below a match when any differs.
 		return 0.85 * ratio(a.normalized, b.normalized), "characters"
 	}
-	s, method := align(a.tokens, b.tokens, weight)
+	s, method := align(a.tokens, b.tokens)
 	if a.joined != "" && b.joined != "" {
 		if a.joined == b.joined {
 			s, method = max(s, 0.97), "joined"
@@ -305,7 +110,7 @@ type pair struct {
 
 // align pairs the tokens of a and b greedily by similarity and returns the weighted share of
 // both names that found a counterpart.
-func align(a, b []token, weight func(token) float64) (float64, string) {
+func align(a, b []*token) (float64, string) {
 	var cands []pair
 	for i, x := range a {
 		for j, y := range b {
@@ -337,7 +142,7 @@ func align(a, b []token, weight func(token) float64) (float64, string) {
 			continue
 		}
 		usedA[c.i], usedB[c.j] = true, true
-		w := weight(a[c.i]) + weight(b[c.j])
+		w := a[c.i].w + b[c.j].w
 		matched += c.sim * w
 		if a[c.i].kind == kindWord && b[c.j].kind == kindWord {
 			words++
@@ -347,8 +152,8 @@ func align(a, b []token, weight func(token) float64) (float64, string) {
 		// Initials, particles and legal forms alone do not make two names alike.
 		return 0, "tokens"
 	}
-	restA, restB := unmatched(a, usedA, weight), unmatched(b, usedB, weight)
-	matchedA, matchedB := total(a, weight)-restA, total(b, weight)-restB
+	restA, restB := unmatched(a, usedA), unmatched(b, usedB)
+	matchedA, matchedB := total(a)-restA, total(b)-restB
 	// Tokens left over on one side count at a third when the other side found a counterpart
 	// for everything that weighs (a middle name, a patronymic, a descriptive word).
 	const extra = 1.0 / 3
@@ -362,7 +167,7 @@ func align(a, b []token, weight func(token) float64) (float64, string) {
 }
 
 // legalConflict reports whether both names carry legal forms and share none.
-func legalConflict(a, b []token) bool {
+func legalConflict(a, b []*token) bool {
 	var la, lb []string
 	for _, t := range a {
 		if t.kind == kindLegal {
@@ -385,26 +190,26 @@ func legalConflict(a, b []token) bool {
 	return true
 }
 
-func unmatched(ts []token, used []bool, weight func(token) float64) float64 {
+func unmatched(ts []*token, used []bool) float64 {
 	var s float64
 	for i, t := range ts {
 		if !used[i] {
-			s += weight(t)
+			s += t.w
 		}
 	}
 	return s
 }
 
-func total(ts []token, weight func(token) float64) float64 {
+func total(ts []*token) float64 {
 	var s float64
 	for _, t := range ts {
-		s += weight(t)
+		s += t.w
 	}
 	return s
 }
 
 // tokenSim is the similarity of two tokens in [0,1]; 0 means they do not pair.
-func tokenSim(x, y token) float64 {
+func tokenSim(x, y *token) float64 {
 	if x.kind == kindLegal || y.kind == kindLegal {
 		if x.kind == y.kind && x.text == y.text {
 			return 1

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"time"
 
@@ -147,4 +148,24 @@ It prints the median and the slowest of each. Nothing outside the temporary fold
 		fmt.Fprintf(c.m.Stdout, "%-12s %12s %12s\n", r.name, r.ds[len(r.ds)/2].Round(10*time.Microsecond), r.ds[len(r.ds)-1].Round(10*time.Microsecond))
 	}
 	return nil
+}
+
+// startCPUProfile starts writing a CPU profile to path, if path is not empty, and returns
+// the function that stops it.
+func startCPUProfile(path string) (stop func(), err error) {
+	if path == "" {
+		return func() {}, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/internal/typo"
 	"github.com/oversight-project/oversight/lists"
 	"github.com/oversight-project/oversight/lists/ofac"
 	"github.com/oversight-project/oversight/match"
@@ -27,12 +28,14 @@ func (c *BenchCommand) benchMatch(args []string) error {
 	index := fs.String("index", "", "FtM JSON-lines `file` to index (default: the OFAC SDN list in ../shared/data/watchlists)")
 	n := fs.Int("queries", 2000, "number of typo `queries`")
 	seed := fs.Uint64("seed", 1, "random `seed` for the typos")
+	threshold := fs.Float64("threshold", 0, "report matches scoring at least `T` (0: the best five whatever their score)")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the queries to `file`")
 	fs.Usage = func() {
 		fmt.Fprint(c.m.Stderr, `Measure the name matcher on a list.
 
 Usage:
 
-	oversight bench match [--index FILE] [--queries N] [--seed S]
+	oversight bench match [--index FILE] [--queries N] [--seed S] [--threshold T] [--cpuprofile FILE]
 
 Indexes the parties of FILE (FtM JSON lines), or of the real OFAC SDN list when
 ../shared/data/watchlists holds it, and reports: index build time; heap in use and resident
@@ -95,6 +98,7 @@ rank their entity first.
 	for _, e := range indexed {
 		ix.Add(e)
 	}
+	ix.Freeze()
 	build := time.Since(t0)
 	runtime.GC()
 	var after runtime.MemStats
@@ -106,29 +110,20 @@ rank their entity first.
 	var qs []query
 	for len(qs) < *n {
 		e := indexed[rng.IntN(len(indexed))]
-		rs := []rune(e.Caption())
-		if len(rs) < 4 {
-			continue
+		if q, ok := typo.OneEdit(rng, e.Caption()); ok {
+			qs = append(qs, query{q, e.ID})
 		}
-		i := rng.IntN(len(rs) - 1)
-		switch rng.IntN(4) {
-		case 0:
-			rs = append(rs[:i:i], rs[i+1:]...)
-		case 1:
-			rs = append(rs[:i+1:i+1], rs[i:]...)
-		case 2:
-			rs[i] = rune('a' + rng.IntN(26))
-		case 3:
-			rs[i], rs[i+1] = rs[i+1], rs[i]
-		}
-		qs = append(qs, query{string(rs), e.ID})
 	}
 
+	stopProfile, err := startCPUProfile(*cpuprofile)
+	if err != nil {
+		return err
+	}
 	lat := make([]time.Duration, len(qs))
 	first := 0
 	for i, q := range qs {
 		t := time.Now()
-		ms := ix.Match(oversight.NameQuery{Name: q.name, Schemata: parties, Limit: 5}, 0)
+		ms := ix.Match(oversight.NameQuery{Name: q.name, Schemata: parties, Limit: 5}, *threshold)
 		lat[i] = time.Since(t)
 		if len(ms) > 0 && ms[0].ID == q.id {
 			first++
@@ -143,12 +138,13 @@ rank their entity first.
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(qs); i += procs {
-				ix.Match(oversight.NameQuery{Name: qs[i].name, Schemata: parties, Limit: 5}, 0)
+				ix.Match(oversight.NameQuery{Name: qs[i].name, Schemata: parties, Limit: 5}, *threshold)
 			}
 		}()
 	}
 	wg.Wait()
 	par := time.Since(t0)
+	stopProfile()
 
 	fmt.Fprintf(c.m.Stdout, "list          %s: %d parties, %d names\n", source, len(indexed), names)
 	fmt.Fprintf(c.m.Stdout, "index build   %v\n", build.Round(time.Millisecond))

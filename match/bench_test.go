@@ -1,0 +1,91 @@
+package match_test
+
+import (
+	"math/rand/v2"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/internal/typo"
+	"github.com/oversight-project/oversight/lists"
+	"github.com/oversight-project/oversight/lists/ofac"
+	"github.com/oversight-project/oversight/match"
+)
+
+// sdnParties reads the real OFAC SDN list from ../shared, or skips.
+func sdnParties(b *testing.B) []*oversight.Entity {
+	b.Helper()
+	paths, err := lists.FindFiles("../../shared/data/watchlists", ofac.SDN)
+	if err != nil || len(paths) == 0 {
+		b.Skip("no ../../shared/data/watchlists/sdn.csv")
+	}
+	ents, _, err := lists.Read(ofac.SDN, lists.PathOpener(paths))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []*oversight.Entity
+	for _, e := range ents {
+		if slices.Contains([]string{"Person", "Organization", "Company", "LegalEntity"}, e.Schema) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// typos returns n names of the entities, each with one edit (a letter dropped, doubled,
+// replaced, or swapped with the next).
+func typos(ents []*oversight.Entity, n int) []string {
+	rng := rand.New(rand.NewPCG(1, 0))
+	var qs []string
+	for len(qs) < n {
+		if q, ok := typo.OneEdit(rng, ents[rng.IntN(len(ents))].Caption()); ok {
+			qs = append(qs, q)
+		}
+	}
+	return qs
+}
+
+// BenchmarkIndex_SDN builds the index of the SDN list's parties.
+func BenchmarkIndex_SDN(b *testing.B) {
+	ents := sdnParties(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		ix := match.NewIndex(match.DefaultConfig())
+		for _, e := range ents {
+			ix.Add(e)
+		}
+		ix.Freeze()
+	}
+}
+
+// BenchmarkMatch_SDN matches one-edit typos of SDN names, one query per operation, and
+// reports the median and 99th-percentile latency: at the default threshold, and for the best
+// five whatever their score.
+func BenchmarkMatch_SDN(b *testing.B) {
+	ents := sdnParties(b)
+	ix := match.NewIndex(match.DefaultConfig())
+	for _, e := range ents {
+		ix.Add(e)
+	}
+	ix.Freeze()
+	qs := typos(ents, 2000)
+	for _, bb := range []struct {
+		name     string
+		minScore float64
+	}{{"threshold", match.DefaultConfig().Threshold}, {"top5", 0}} {
+		b.Run(bb.name, func(b *testing.B) {
+			var lat []time.Duration
+			i := 0
+			for b.Loop() {
+				t := time.Now()
+				ix.Match(oversight.NameQuery{Name: qs[i%len(qs)], Limit: 5}, bb.minScore)
+				lat = append(lat, time.Since(t))
+				i++
+			}
+			slices.Sort(lat)
+			b.ReportMetric(float64(lat[len(lat)/2].Nanoseconds()), "p50-ns")
+			b.ReportMetric(float64(lat[len(lat)*99/100].Nanoseconds()), "p99-ns")
+		})
+	}
+}

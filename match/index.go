@@ -1,0 +1,563 @@
+package match
+
+import (
+	"hash/maphash"
+	"math"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/oversight-project/oversight"
+)
+
+// Index holds entities for matching. Build it with Add, then call Match; Match may be called
+// concurrently, but not at the same time as Add.
+//
+// Retrieval works on the index's vocabulary, not on its names. Each distinct token is kept
+// once, under the keys a similar token shares: the token itself and its spelling with one
+// letter deleted (so any one edit meets), its first and last three letters, its consonant
+// skeleton. A query token finds the vocabulary tokens that share a key, keeps those it is
+// similar to, and their postings give the candidate names, each with an upper bound on the
+// score it can reach. Names are then scored in full in descending order of bound, until the
+// bound falls below the threshold or below the score of the last of the best entities kept.
+// Pairs of tokens that share no key (two typos far apart in one word) are not counted in the
+// bound.
+type Index struct {
+	cfg  Config
+	k    *Knowledge
+	seed maphash.Seed
+
+	entries  []*entry
+	names    []*name  // every indexed name, by name id
+	owner    []int32  // name id → position of its entity in entries
+	raw      []string // name id → the name as given
+	vocab    map[vocabKey]int32
+	toks     []*token       // vocabulary id → the token, shared by the names that hold it
+	post     [][]int32      // vocabulary id → ids of the names holding it, ascending
+	df       map[string]int // token text → number of names holding it
+	tkeys    []hkey         // token keys → vocabulary ids (word tokens only)
+	nkeys    []hkey         // name keys (the normalised name, the name written without spaces) → name ids
+	schemata []string       // the schemata of the indexed entities
+
+	// Derived on the first Match after an Add.
+	mu      sync.Mutex
+	frozen  atomic.Bool
+	nweight []float64 // name id → the sum of its tokens' weights
+	pool    sync.Pool // *scratch
+}
+
+type entry struct {
+	e      *oversight.Entity
+	schema int32 // position of e.Schema in Index.schemata
+	first  int32 // id of the entity's first name; its names have consecutive ids
+	n      int32
+}
+
+type vocabKey struct {
+	text   string
+	kind   int
+	script string
+}
+
+// hkey is a hashed retrieval key and what it leads to.
+type hkey struct {
+	h  uint64
+	id int32
+}
+
+// Key families. Word keys lead to vocabulary tokens; name keys lead to names.
+const (
+	keyExact    = 't' // the token, and its spelling with x written ks
+	keyDelete   = 'd' // the token and each spelling with one letter deleted
+	keyPrefix   = 'p' // first three letters
+	keySuffix   = 's' // last three letters
+	keySkeleton = 'k' // consonant skeletons
+	keyFold     = 'f' // Korean romanisation fold
+	keyName     = 'N' // the whole normalised name
+	keyJoined   = 'J' // the name written without spaces
+	keyJoinedP  = 'P' // its first five letters (names of ten letters or more)
+	keyJoinedS  = 'S' // its last five letters
+	keyBigram   = 'C' // each pair of neighbouring characters of a name in Han, Hangul or Kana
+)
+
+// NewIndex returns an empty index.
+func NewIndex(cfg Config) *Index {
+	return &Index{cfg: cfg, k: DefaultKnowledge(), seed: maphash.MakeSeed(), vocab: map[vocabKey]int32{}, df: map[string]int{}}
+}
+
+// Config returns the index's configuration.
+func (ix *Index) Config() Config { return ix.cfg }
+
+// Len returns the number of indexed entities.
+func (ix *Index) Len() int { return len(ix.entries) }
+
+func (ix *Index) hash(family byte, s string) uint64 {
+	var h maphash.Hash
+	h.SetSeed(ix.seed)
+	h.WriteByte(family)
+	h.WriteString(s)
+	return h.Sum64()
+}
+
+// Add indexes an entity under all its names. Entities without names are ignored.
+func (ix *Index) Add(e *oversight.Entity) {
+	var names []*name
+	var raws []string
+	for _, r := range e.Names() {
+		if n := ix.k.analyze(r); n.normalized != "" {
+			names, raws = append(names, n), append(raws, r)
+		}
+	}
+	if len(names) == 0 {
+		return
+	}
+	ix.frozen.Store(false)
+	pos := int32(len(ix.entries))
+	schema := slices.Index(ix.schemata, e.Schema)
+	if schema < 0 {
+		schema = len(ix.schemata)
+		ix.schemata = append(ix.schemata, e.Schema)
+	}
+	ix.entries = append(ix.entries, &entry{e: e, schema: int32(schema), first: int32(len(ix.names)), n: int32(len(names))})
+	for i, n := range names {
+		id := int32(len(ix.names))
+		ix.names, ix.owner, ix.raw = append(ix.names, n), append(ix.owner, pos), append(ix.raw, raws[i])
+		seen := map[string]bool{}
+		for j, t := range n.tokens {
+			if !seen[t.text] {
+				ix.df[t.text]++
+				seen[t.text] = true
+			}
+			v, ok := ix.vocab[vocabKey{t.text, t.kind, t.script}]
+			if !ok {
+				v = int32(len(ix.toks))
+				ix.vocab[vocabKey{t.text, t.kind, t.script}] = v
+				own := *t // not a pointer into the name's tokens, which would keep them all
+				ix.toks, ix.post = append(ix.toks, &own), append(ix.post, nil)
+				if t.kind == kindWord {
+					eachTokenKey(&own, func(f byte, s string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, s), v}) })
+				}
+			}
+			n.tokens[j] = ix.toks[v]
+			if p := ix.post[v]; len(p) == 0 || p[len(p)-1] != id {
+				ix.post[v] = append(p, id)
+			}
+		}
+		eachNameKey(n, func(f byte, s string) { ix.nkeys = append(ix.nkeys, hkey{ix.hash(f, s), id}) })
+	}
+}
+
+// eachTokenKey calls fn with each retrieval key of a word token. Two tokens whose similarity
+// is above zero share a key unless they differ by two edits or more in both halves.
+func eachTokenKey(t *token, fn func(family byte, s string)) {
+	fn(keyExact, t.text)
+	if t.xt != t.text {
+		fn(keyExact, t.xt)
+	}
+	rs := t.xr
+	if len(rs) >= 3 {
+		fn(keyDelete, t.xt)
+	}
+	if len(rs) >= 4 {
+		var buf [64]byte
+		last := ""
+		for i := range rs {
+			b := buf[:0]
+			for j, r := range rs {
+				if j != i {
+					b = utf8.AppendRune(b, r)
+				}
+			}
+			if s := string(b); s != last { // deleting either of two equal neighbours
+				fn(keyDelete, s)
+				last = s
+			}
+		}
+		fn(keyPrefix, string(rs[:3]))
+		fn(keySuffix, string(rs[len(rs)-3:]))
+	}
+	if len(t.skelX) >= 2 {
+		fn(keySkeleton, t.skelX)
+	}
+	if len(t.skel) >= 2 && t.skel != t.skelX {
+		fn(keySkeleton, t.skel)
+	}
+	fn(keyFold, t.fold)
+}
+
+// eachNameKey calls fn with each retrieval key of a whole name.
+func eachNameKey(n *name, fn func(family byte, s string)) {
+	fn(keyName, n.normalized)
+	if n.cjk {
+		// Han, Hangul and Kana names are compared character by character.
+		rs := []rune(n.normalized)
+		for i := 0; i+1 < len(rs); i++ {
+			fn(keyBigram, string(rs[i:i+2]))
+		}
+	}
+	if n.joined == "" {
+		return
+	}
+	fn(keyJoined, n.joined)
+	if l := len(n.jr); l >= 10 { // below ten letters no edit keeps a ratio of 0.9
+		fn(keyJoinedP, string(n.jr[:5]))
+		fn(keyJoinedS, string(n.jr[l-5:]))
+	}
+}
+
+// Freeze prepares the index for matching after Adds: it sorts the retrieval keys and
+// computes the weights. Match calls it when needed; call it to do the work up front.
+func (ix *Index) Freeze() {
+	if ix.frozen.Load() {
+		return
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.frozen.Load() {
+		return
+	}
+	byHash := func(a, b hkey) int {
+		if a.h != b.h {
+			if a.h < b.h {
+				return -1
+			}
+			return 1
+		}
+		return int(a.id - b.id)
+	}
+	slices.SortFunc(ix.tkeys, byHash)
+	ix.tkeys = slices.Compact(ix.tkeys)
+	slices.SortFunc(ix.nkeys, byHash)
+	ix.nkeys = slices.Compact(ix.nkeys)
+	for _, t := range ix.toks {
+		t.w = ix.weight(t)
+	}
+	ix.nweight = make([]float64, len(ix.names))
+	for i, n := range ix.names {
+		ix.nweight[i] = total(n.tokens)
+	}
+	ix.pool = sync.Pool{}
+	ix.frozen.Store(true)
+}
+
+// lookup returns the ids filed under hash h.
+func lookup(keys []hkey, h uint64) []hkey {
+	i, _ := slices.BinarySearchFunc(keys, h, func(k hkey, h uint64) int {
+		switch {
+		case k.h < h:
+			return -1
+		case k.h > h:
+			return 1
+		}
+		return 0
+	})
+	j := i
+	for j < len(keys) && keys[j].h == h {
+		j++
+	}
+	return keys[i:j]
+}
+
+// weight is a token's weight in this index: rare tokens decide, common ones do not.
+func (ix *Index) weight(t *token) float64 {
+	w := kindWeight(t)
+	if len(ix.names) < 20 || t.kind != kindWord {
+		return w
+	}
+	df := ix.df[t.text]
+	// Inverse document frequency, scaled to (0.3, 1]: a token in every name weighs 0.3.
+	n := float64(len(ix.names) + 1)
+	idf := math.Log(n/float64(df+1)) / math.Log(n)
+	return w * (0.3 + 0.7*max(0, min(1, idf)))
+}
+
+// scratch is one query's working memory, kept between queries.
+type scratch struct {
+	slot  []int32   // name id → candidate number; -1 not seen, -2 not wanted
+	seen  []int32   // name ids whose slot is set
+	cands []int32   // candidate number → name id
+	word  []bool    // candidate number → a word of the query paired with a word of the name
+	whole []bool    // candidate number → found by a key of the name written without spaces
+	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
+	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
+	vocab []int32
+}
+
+func (ix *Index) scratch() *scratch {
+	if s, ok := ix.pool.Get().(*scratch); ok && len(s.slot) == len(ix.names) {
+		return s
+	}
+	s := &scratch{slot: make([]int32, len(ix.names))}
+	for i := range s.slot {
+		s.slot[i] = -1
+	}
+	return s
+}
+
+func (ix *Index) release(s *scratch) {
+	for _, id := range s.seen {
+		s.slot[id] = -1
+	}
+	s.seen, s.cands, s.word, s.whole, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.cm[:0], s.wm[:0]
+	ix.pool.Put(s)
+}
+
+// Match returns the entities whose names score at least minScore for the query, best first,
+// at most q.Limit (or the configured limit).
+func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Match {
+	ix.Freeze()
+	qn := ix.k.analyze(q.Name)
+	if qn.normalized == "" || len(ix.names) == 0 {
+		return nil
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = ix.cfg.Limit
+	}
+	for _, t := range qn.tokens {
+		t.w = ix.weight(t)
+	}
+	var wanted []bool // by position in ix.schemata
+	if len(q.Schemata) > 0 {
+		wanted = make([]bool, len(ix.schemata))
+		for i, s := range ix.schemata {
+			wanted[i] = slices.Contains(q.Schemata, s)
+		}
+	}
+	sc := ix.scratch()
+	defer ix.release(sc)
+	nq := len(qn.tokens)
+	candidate := func(id int32) int32 {
+		c := sc.slot[id]
+		if c == -1 {
+			sc.seen = append(sc.seen, id)
+			if wanted != nil && !wanted[ix.entries[ix.owner[id]].schema] {
+				sc.slot[id] = -2
+				return -2
+			}
+			c = int32(len(sc.cands))
+			sc.slot[id] = c
+			sc.cands, sc.word, sc.whole = append(sc.cands, id), append(sc.word, false), append(sc.whole, false)
+			for range nq {
+				sc.cm, sc.wm = append(sc.cm, 0), append(sc.wm, 0)
+			}
+		}
+		return c
+	}
+
+	// Words of the query: similar vocabulary tokens, then the names that hold them.
+	for qi, qt := range qn.tokens {
+		if qt.kind != kindWord {
+			continue
+		}
+		sc.vocab = sc.vocab[:0]
+		eachTokenKey(qt, func(f byte, s string) {
+			for _, k := range lookup(ix.tkeys, ix.hash(f, s)) {
+				sc.vocab = append(sc.vocab, k.id)
+			}
+		})
+		slices.Sort(sc.vocab)
+		for _, v := range slices.Compact(sc.vocab) {
+			t := ix.toks[v]
+			sim := tokenSim(qt, t)
+			if sim == 0 {
+				continue
+			}
+			contrib := sim * (qt.w + t.w)
+			for _, id := range ix.post[v] {
+				c := candidate(id)
+				if c < 0 {
+					continue
+				}
+				sc.word[c] = true
+				at := int(c)*nq + qi
+				sc.cm[at] = max(sc.cm[at], contrib)
+				sc.wm[at] = max(sc.wm[at], t.w)
+			}
+		}
+	}
+	// Whole names: the same normalised name, the same or a nearly equal name without spaces.
+	eachNameKey(qn, func(f byte, s string) {
+		for _, k := range lookup(ix.nkeys, ix.hash(f, s)) {
+			if c := candidate(k.id); c >= 0 && (f == keyJoined || f == keyJoinedP || f == keyJoinedS) {
+				sc.whole[c] = true
+			}
+		}
+	})
+
+	// Bounds.
+	type cand struct {
+		id    int32
+		bound float64
+	}
+	ta := total(qn.tokens)
+	var words, others []int // positions of the query's words and of its other tokens
+	for i, t := range qn.tokens {
+		if t.kind == kindWord {
+			words = append(words, i)
+		} else {
+			others = append(others, i)
+		}
+	}
+	var order []cand
+	for c, id := range sc.cands {
+		n := ix.names[id]
+		row := sc.cm[c*nq : (c+1)*nq]
+		wrow := sc.wm[c*nq : (c+1)*nq]
+		// Pairs where one side is an initial, a particle or a legal form: cheap to compare.
+		pairs := func(qi int, qt, t *token) {
+			if sim := tokenSim(qt, t); sim > 0 {
+				row[qi] = max(row[qi], sim*(qt.w+t.w))
+				wrow[qi] = max(wrow[qi], t.w)
+			}
+		}
+		for _, qi := range others {
+			for _, t := range n.tokens {
+				pairs(qi, qn.tokens[qi], t)
+			}
+		}
+		if n.mixed {
+			for _, t := range n.tokens {
+				if t.kind != kindWord {
+					for _, qi := range words {
+						pairs(qi, qn.tokens[qi], t)
+					}
+				}
+			}
+		}
+		b := 0.0
+		if sc.word[c] {
+			var u, r0, mb float64
+			for qi, qt := range qn.tokens {
+				if row[qi] > 0 {
+					u += row[qi]
+					mb += wrow[qi]
+				} else {
+					r0 += qt.w
+				}
+			}
+			tb := ix.nweight[id]
+			b = u / (ta + tb)
+			if r0 < 0.25 { // the name's extra tokens may count at a third
+				b = max(b, 3*u/(2*u+tb))
+			}
+			if tb-min(tb, mb) < 0.25 { // the query's extra tokens may count at a third
+				b = max(b, 3*u/(2*u+ta))
+			}
+		}
+		if qn.cjk && n.cjk {
+			b = 0.85
+		}
+		if sc.whole[c] {
+			if qn.joined == n.joined {
+				b = max(b, 0.97)
+			} else if la, lb := len(qn.joined), len(n.joined); 10*min(la, lb) >= 9*max(la, lb) {
+				l := max(len(qn.jr), len(n.jr))
+				d := max(1, abs(len(qn.jr)-len(n.jr)))
+				if r := 1 - float64(d)/float64(l); r >= 0.9 {
+					b = max(b, 0.9*r)
+				}
+			}
+		}
+		b = min(b, 0.99)
+		if qn.normalized == n.normalized {
+			b = 1
+		}
+		if b += 1e-9; b >= minScore && b > 1e-9 {
+			order = append(order, cand{id, b})
+		}
+	}
+	slices.SortFunc(order, func(a, b cand) int {
+		switch {
+		case a.bound > b.bound:
+			return -1
+		case a.bound < b.bound:
+			return 1
+		}
+		return int(a.id - b.id)
+	})
+
+	// Full comparison, best bound first, until no bound can reach the kept entities.
+	type found struct {
+		pos            int32
+		score, rounded float64
+		name           int32 // id of the best name
+		method         string
+		country        string
+		penalty        float64
+	}
+	res := map[int32]*found{}
+	var top []*found // the best `limit` entities so far, by rounded score
+	for _, c := range order {
+		if len(top) == limit && round(c.bound) < top[limit-1].rounded {
+			break
+		}
+		pos := ix.owner[c.id]
+		f := res[pos]
+		if f == nil {
+			f = &found{pos: pos, name: -1, penalty: 1, country: "unknown"}
+			if q.Country != "" {
+				if cs := ix.entries[pos].e.Get("country"); len(cs) > 0 {
+					f.country, f.penalty = "mismatch", ix.cfg.CountryPenalty
+					for _, cc := range cs {
+						if strings.EqualFold(cc, q.Country) {
+							f.country, f.penalty = "match", 1
+						}
+					}
+				}
+			}
+			res[pos] = f
+		}
+		s, method := compare(qn, ix.names[c.id])
+		s *= f.penalty
+		if s < f.score || (s == f.score && (s == 0 || c.id > f.name)) {
+			continue
+		}
+		f.score, f.rounded, f.name, f.method = s, round(s), c.id, method
+		if f.score < minScore {
+			continue
+		}
+		i := slices.Index(top, f)
+		if i < 0 {
+			if len(top) == limit && f.rounded <= top[limit-1].rounded {
+				continue
+			}
+			top = append(top, f)
+			i = len(top) - 1
+		}
+		for ; i > 0 && top[i-1].rounded < top[i].rounded; i-- {
+			top[i-1], top[i] = top[i], top[i-1]
+		}
+		if len(top) > limit {
+			top = top[:limit]
+		}
+	}
+
+	var out []*oversight.Match
+	for _, f := range res {
+		if f.score == 0 || f.score < minScore {
+			continue
+		}
+		e := ix.entries[f.pos].e
+		out = append(out, &oversight.Match{
+			ID: e.ID, Caption: e.Caption(), Schema: e.Schema, Score: f.rounded, Matched: ix.raw[f.name],
+			Datasets: e.Datasets, Sources: e.Get("sourceUrl"),
+			Features: map[string]any{"method": f.method, "country": f.country},
+		})
+	}
+	slices.SortFunc(out, func(a, b *oversight.Match) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
