@@ -105,6 +105,11 @@ func (m *Model) DecodeLine(b []byte) (*oversight.Entity, error) {
 }
 
 func decodeProperties(b json.RawMessage, into map[string][]string) error {
+	// One pass for well-formed properties; the slower one below finds the property to name.
+	if err := json.Unmarshal(b, &into); err == nil {
+		return nil
+	}
+	clear(into)
 	var raw map[string]json.RawMessage
 	if err := json.Unmarshal(b, &raw); err != nil {
 		return err

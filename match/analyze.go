@@ -44,6 +44,13 @@ func (t *token) derive() {
 	t.fold = koreanFold(t.text)
 }
 
+// piece is a token while a name is analysed, before its comparison forms are derived.
+type piece struct {
+	text   string
+	kind   int
+	script string
+}
+
 // name is an analysed name.
 type name struct {
 	normalized string   // Normalize(raw)
@@ -72,7 +79,7 @@ func (k *Knowledge) analyze(raw string) *name {
 		raw = strings.ToValidUTF8(raw[:maxNameBytes], "")
 	}
 	n := &name{normalized: Normalize(raw)}
-	var words []token
+	var words []piece
 	fields := strings.Fields(n.normalized)
 	if len(fields) > maxNameTokens {
 		fields = fields[:maxNameTokens]
@@ -86,23 +93,23 @@ func (k *Knowledge) analyze(raw string) *name {
 	for _, w := range fields {
 		switch script := Script(w); script {
 		case "latin", "":
-			words = append(words, token{text: deobfuscate(w), script: "latin"})
+			words = append(words, piece{text: deobfuscate(w), script: "latin"})
 		case "han", "hangul":
 			n.translit = true
-			for _, piece := range k.segment(w, script) {
-				for _, t := range strings.Fields(piece) {
-					words = append(words, token{text: t, script: script})
+			for _, seg := range k.segment(w, script) {
+				for _, t := range strings.Fields(seg) {
+					words = append(words, piece{text: t, script: script})
 				}
 			}
 		default:
 			n.translit = true
 			for _, t := range strings.Fields(normalizeOnce(unidecode.Unidecode(w))) {
-				words = append(words, token{text: t, script: script})
+				words = append(words, piece{text: t, script: script})
 			}
 		}
 	}
 	words = k.foldLegalForms(words)
-	kept := words[:0:0]
+	kept := make([]piece, 0, len(words))
 	for _, t := range words {
 		switch {
 		case t.kind == kindLegal:
@@ -120,12 +127,15 @@ func (k *Knowledge) analyze(raw string) *name {
 	if len(kept) == 0 { // a name that is only a title keeps it
 		kept = words
 	}
+	ts := make([]token, len(kept))
 	n.tokens = make([]*token, len(kept))
-	for i := range kept {
-		kept[i].derive()
-		kept[i].w = kindWeight(&kept[i])
-		n.tokens[i] = &kept[i]
-		n.mixed = n.mixed || kept[i].kind != kindWord
+	for i, p := range kept {
+		t := &ts[i]
+		t.text, t.kind, t.script = p.text, p.kind, p.script
+		t.derive()
+		t.w = kindWeight(t)
+		n.tokens[i] = t
+		n.mixed = n.mixed || t.kind != kindWord
 	}
 	var b strings.Builder
 	for _, t := range kept {
@@ -201,21 +211,21 @@ func transliterate(s, script string) string {
 }
 
 // foldLegalForms replaces legal-form phrases (longest first) with one canonical token.
-func (k *Knowledge) foldLegalForms(ts []token) []token {
-	var out []token
+func (k *Knowledge) foldLegalForms(ts []piece) []piece {
+	out := make([]piece, 0, len(ts))
 	for i := 0; i < len(ts); {
 		matched := 0
-		for l := min(k.legalMaxWords, len(ts)-i); l >= 1; l-- {
-			parts := make([]string, l)
-			for j := range parts {
-				parts[j] = ts[i+j].text
+		for l := min(k.legalMaxWords, len(ts)-i); l >= 1 && k.legalFirst[ts[i].text]; l-- {
+			phrase := ts[i].text
+			for j := 1; j < l; j++ {
+				phrase += " " + ts[i+j].text
 			}
-			if canon, ok := k.legal[strings.Join(parts, " ")]; ok {
+			if canon, ok := k.legal[phrase]; ok {
 				// A one-letter "legal form" (s, a) only counts next to other legal words.
-				if l == 1 && len(parts[0]) == 1 {
+				if l == 1 && len(phrase) == 1 {
 					continue
 				}
-				out = append(out, token{text: canon, kind: kindLegal, script: ts[i].script})
+				out = append(out, piece{text: canon, kind: kindLegal, script: ts[i].script})
 				matched = l
 				break
 			}

@@ -39,12 +39,15 @@ type Index struct {
 	df       map[string]int // token text → number of names holding it
 	tkeys    []hkey         // token keys → vocabulary ids (word tokens only)
 	nkeys    []hkey         // name keys (the normalised name, the name written without spaces) → name ids
+	ttable   keyTable       // tkeys, for lookups
+	ntable   keyTable       // nkeys, for lookups
 	schemata []string       // the schemata of the indexed entities
 
 	// Derived on the first Match after an Add.
 	mu      sync.Mutex
 	frozen  atomic.Bool
 	nweight []float64 // name id → the sum of its tokens' weights
+	nmixed  []bool    // name id → the name holds an initial, a particle or a legal form
 	pool    sync.Pool // *scratch
 }
 
@@ -93,23 +96,34 @@ func (ix *Index) Config() Config { return ix.cfg }
 // Len returns the number of indexed entities.
 func (ix *Index) Len() int { return len(ix.entries) }
 
-func (ix *Index) hash(family byte, s string) uint64 {
+// hash is the hash of a key: its family and the text a+b.
+func (ix *Index) hash(family byte, a, b string) uint64 {
 	var h maphash.Hash
 	h.SetSeed(ix.seed)
 	h.WriteByte(family)
-	h.WriteString(s)
+	h.WriteString(a)
+	h.WriteString(b)
 	return h.Sum64()
 }
 
 // Add indexes an entity under all its names. Entities without names are ignored.
 func (ix *Index) Add(e *oversight.Entity) {
-	var names []*name
-	var raws []string
+	names, raws := ix.analyzeNames(e)
+	ix.insert(e, names, raws)
+}
+
+// analyzeNames analyses an entity's names, leaving out those that normalise to nothing.
+func (ix *Index) analyzeNames(e *oversight.Entity) (names []*name, raws []string) {
 	for _, r := range e.Names() {
 		if n := ix.k.analyze(r); n.normalized != "" {
 			names, raws = append(names, n), append(raws, r)
 		}
 	}
+	return names, raws
+}
+
+// insert files an entity's analysed names.
+func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 	if len(names) == 0 {
 		return
 	}
@@ -137,7 +151,7 @@ func (ix *Index) Add(e *oversight.Entity) {
 				own := *t // not a pointer into the name's tokens, which would keep them all
 				ix.toks, ix.post = append(ix.toks, &own), append(ix.post, nil)
 				if t.kind == kindWord {
-					eachTokenKey(&own, func(f byte, s string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, s), v}) })
+					eachTokenKey(&own, func(f byte, a, b string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, a, b), v}) })
 				}
 			}
 			n.tokens[j] = ix.toks[v]
@@ -145,46 +159,44 @@ func (ix *Index) Add(e *oversight.Entity) {
 				ix.post[v] = append(p, id)
 			}
 		}
-		eachNameKey(n, func(f byte, s string) { ix.nkeys = append(ix.nkeys, hkey{ix.hash(f, s), id}) })
+		eachNameKey(n, func(f byte, s string) { ix.nkeys = append(ix.nkeys, hkey{ix.hash(f, s, ""), id}) })
 	}
 }
 
-// eachTokenKey calls fn with each retrieval key of a word token. Two tokens whose similarity
-// is above zero share a key unless they differ by two edits or more in both halves.
-func eachTokenKey(t *token, fn func(family byte, s string)) {
-	fn(keyExact, t.text)
+// eachTokenKey calls fn with each retrieval key of a word token, a+b. Two tokens whose
+// similarity is above zero share a key unless they differ by two edits or more and not at
+// one end, or are both shorter than six letters and differ by two edits (which leaves a
+// similarity of zero unless their skeletons, which are keys, are equal).
+func eachTokenKey(t *token, fn func(family byte, a, b string)) {
+	fn(keyExact, t.text, "")
 	if t.xt != t.text {
-		fn(keyExact, t.xt)
+		fn(keyExact, t.xt, "")
 	}
 	rs := t.xr
 	if len(rs) >= 3 {
-		fn(keyDelete, t.xt)
+		fn(keyDelete, t.xt, "")
 	}
 	if len(rs) >= 4 {
-		var buf [64]byte
-		last := ""
-		for i := range rs {
-			b := buf[:0]
-			for j, r := range rs {
-				if j != i {
-					b = utf8.AppendRune(b, r)
-				}
+		at := 0 // byte offset of rs[i] in t.xt
+		for i, r := range rs {
+			next := at + utf8.RuneLen(r)
+			if i == 0 || rs[i-1] != r { // deleting either of two equal neighbours is one key
+				fn(keyDelete, t.xt[:at], t.xt[next:])
 			}
-			if s := string(b); s != last { // deleting either of two equal neighbours
-				fn(keyDelete, s)
-				last = s
-			}
+			at = next
 		}
-		fn(keyPrefix, string(rs[:3]))
-		fn(keySuffix, string(rs[len(rs)-3:]))
+	}
+	if len(rs) >= 6 {
+		fn(keyPrefix, string(rs[:3]), "")
+		fn(keySuffix, string(rs[len(rs)-3:]), "")
 	}
 	if len(t.skelX) >= 2 {
-		fn(keySkeleton, t.skelX)
+		fn(keySkeleton, t.skelX, "")
 	}
 	if len(t.skel) >= 2 && t.skel != t.skelX {
-		fn(keySkeleton, t.skel)
+		fn(keySkeleton, t.skel, "")
 	}
-	fn(keyFold, t.fold)
+	fn(keyFold, t.fold, "")
 }
 
 // eachNameKey calls fn with each retrieval key of a whole name.
@@ -229,35 +241,48 @@ func (ix *Index) Freeze() {
 	}
 	slices.SortFunc(ix.tkeys, byHash)
 	ix.tkeys = slices.Compact(ix.tkeys)
+	ix.ttable = newKeyTable(ix.tkeys)
 	slices.SortFunc(ix.nkeys, byHash)
 	ix.nkeys = slices.Compact(ix.nkeys)
+	ix.ntable = newKeyTable(ix.nkeys)
 	for _, t := range ix.toks {
 		t.w = ix.weight(t)
 	}
-	ix.nweight = make([]float64, len(ix.names))
+	ix.nweight, ix.nmixed = make([]float64, len(ix.names)), make([]bool, len(ix.names))
 	for i, n := range ix.names {
-		ix.nweight[i] = total(n.tokens)
+		ix.nweight[i], ix.nmixed[i] = total(n.tokens), n.mixed
 	}
 	ix.pool = sync.Pool{}
 	ix.frozen.Store(true)
 }
 
-// lookup returns the ids filed under hash h.
-func lookup(keys []hkey, h uint64) []hkey {
-	i, _ := slices.BinarySearchFunc(keys, h, func(k hkey, h uint64) int {
-		switch {
-		case k.h < h:
-			return -1
-		case k.h > h:
-			return 1
+// keyTable finds the ids filed under a key's hash.
+type keyTable struct {
+	spans map[uint64]uint64 // hash → start<<32 | end in ids
+	ids   []int32
+}
+
+// newKeyTable builds the table of keys sorted by hash.
+func newKeyTable(keys []hkey) keyTable {
+	t := keyTable{spans: map[uint64]uint64{}, ids: make([]int32, len(keys))}
+	for i := 0; i < len(keys); {
+		j := i
+		for j < len(keys) && keys[j].h == keys[i].h {
+			t.ids[j] = keys[j].id
+			j++
 		}
-		return 0
-	})
-	j := i
-	for j < len(keys) && keys[j].h == h {
-		j++
+		t.spans[keys[i].h] = uint64(i)<<32 | uint64(j)
+		i = j
 	}
-	return keys[i:j]
+	return t
+}
+
+func (t keyTable) lookup(h uint64) []int32 {
+	sp, ok := t.spans[h]
+	if !ok {
+		return nil
+	}
+	return t.ids[sp>>32 : uint32(sp)]
 }
 
 // weight is a token's weight in this index: rare tokens decide, common ones do not.
@@ -280,6 +305,7 @@ type scratch struct {
 	cands []int32   // candidate number → name id
 	word  []bool    // candidate number → a word of the query paired with a word of the name
 	whole []bool    // candidate number → found by a key of the name written without spaces
+	named []bool    // candidate number → found by a key of the whole name
 	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
 	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
 	vocab []int32
@@ -300,7 +326,7 @@ func (ix *Index) release(s *scratch) {
 	for _, id := range s.seen {
 		s.slot[id] = -1
 	}
-	s.seen, s.cands, s.word, s.whole, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.cm[:0], s.wm[:0]
+	s.seen, s.cands, s.word, s.whole, s.named, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.cm[:0], s.wm[:0]
 	ix.pool.Put(s)
 }
 
@@ -339,7 +365,8 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			}
 			c = int32(len(sc.cands))
 			sc.slot[id] = c
-			sc.cands, sc.word, sc.whole = append(sc.cands, id), append(sc.word, false), append(sc.whole, false)
+			sc.cands, sc.word = append(sc.cands, id), append(sc.word, false)
+			sc.whole, sc.named = append(sc.whole, false), append(sc.named, false)
 			for range nq {
 				sc.cm, sc.wm = append(sc.cm, 0), append(sc.wm, 0)
 			}
@@ -353,10 +380,8 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			continue
 		}
 		sc.vocab = sc.vocab[:0]
-		eachTokenKey(qt, func(f byte, s string) {
-			for _, k := range lookup(ix.tkeys, ix.hash(f, s)) {
-				sc.vocab = append(sc.vocab, k.id)
-			}
+		eachTokenKey(qt, func(f byte, a, b string) {
+			sc.vocab = append(sc.vocab, ix.ttable.lookup(ix.hash(f, a, b))...)
 		})
 		slices.Sort(sc.vocab)
 		for _, v := range slices.Compact(sc.vocab) {
@@ -380,9 +405,10 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	}
 	// Whole names: the same normalised name, the same or a nearly equal name without spaces.
 	eachNameKey(qn, func(f byte, s string) {
-		for _, k := range lookup(ix.nkeys, ix.hash(f, s)) {
-			if c := candidate(k.id); c >= 0 && (f == keyJoined || f == keyJoinedP || f == keyJoinedS) {
-				sc.whole[c] = true
+		for _, id := range ix.ntable.lookup(ix.hash(f, s, "")) {
+			if c := candidate(id); c >= 0 {
+				sc.named[c] = true
+				sc.whole[c] = sc.whole[c] || f == keyJoined || f == keyJoinedP || f == keyJoinedS
 			}
 		}
 	})
@@ -401,8 +427,59 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			others = append(others, i)
 		}
 	}
+	// What a query token could add at most through pairs not yet counted: a particle, initial or
+	// legal form of the query with any token of the name, a word of the query with an initial or
+	// particle of the name. A token of up to three letters pairs only with itself.
+	other, vsOther := make([]float64, nq), make([]float64, nq)
+	for i, t := range qn.tokens {
+		short := len(t.xr) <= 3
+		switch t.kind {
+		case kindWord:
+			vsOther[i] = 0.9 * (t.w + kindWeight(&token{kind: kindInitial}))
+			if !short {
+				vsOther[i] = max(vsOther[i], t.w+kindWeight(&token{kind: kindStop}))
+			}
+		case kindInitial:
+			other[i] = 0.9 * (t.w + 1)
+		case kindStop:
+			other[i] = 2 * t.w
+			if !short {
+				other[i] = t.w + 1
+			}
+		case kindLegal:
+			other[i] = 2 * t.w
+		}
+	}
 	var order []cand
 	for c, id := range sc.cands {
+		if !sc.word[c] && !sc.named[c] {
+			continue // no pair of words: the score is 0
+		}
+		if minScore > 0 && !qn.cjk && !sc.named[c] {
+			// A first bound from the word pairs and the most the other pairs could add, before
+			// the name itself is read.
+			row := sc.cm[c*nq : (c+1)*nq]
+			wrow := sc.wm[c*nq : (c+1)*nq]
+			var u, r0, mb float64
+			for qi, qt := range qn.tokens {
+				switch {
+				case row[qi] > 0:
+					u += row[qi]
+					mb += wrow[qi]
+				case qt.kind != kindWord:
+					u += other[qi]
+					mb++
+				case ix.nmixed[id]:
+					u += vsOther[qi]
+					mb += 0.5
+				default:
+					r0 += qt.w
+				}
+			}
+			if bound(u, r0, mb, ta, ix.nweight[id])+1e-9 < minScore {
+				continue
+			}
+		}
 		n := ix.names[id]
 		row := sc.cm[c*nq : (c+1)*nq]
 		wrow := sc.wm[c*nq : (c+1)*nq]
@@ -438,14 +515,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 					r0 += qt.w
 				}
 			}
-			tb := ix.nweight[id]
-			b = u / (ta + tb)
-			if r0 < 0.25 { // the name's extra tokens may count at a third
-				b = max(b, 3*u/(2*u+tb))
-			}
-			if tb-min(tb, mb) < 0.25 { // the query's extra tokens may count at a third
-				b = max(b, 3*u/(2*u+ta))
-			}
+			b = bound(u, r0, mb, ta, ix.nweight[id])
 		}
 		if qn.cjk && n.cjk {
 			b = 0.85
@@ -560,4 +630,20 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		out = out[:limit]
 	}
 	return out
+}
+
+// bound is the most align can score for a query of total weight ta and a name of total
+// weight tb when the pairs' contributions (similarity × both weights) sum to at most u, the
+// query tokens that pair with nothing weigh r0 or more, and the name tokens that pair weigh
+// mb or less. See align: unpaired tokens on one side count at a third when the other side's
+// unpaired tokens weigh under 0.25.
+func bound(u, r0, mb, ta, tb float64) float64 {
+	b := u / (ta + tb)
+	if r0 < 0.25 { // the name's extra tokens may count at a third
+		b = max(b, 3*u/(2*u+tb))
+	}
+	if tb-min(tb, mb) < 0.25 { // the query's extra tokens may count at a third
+		b = max(b, 3*u/(2*u+ta))
+	}
+	return b
 }

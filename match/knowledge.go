@@ -16,6 +16,7 @@ var knowledgeFS embed.FS
 // tables in knowledge/ (each file names its sources).
 type Knowledge struct {
 	legal         map[string]string // normalised variant → canonical legal form
+	legalFirst    map[string]bool   // the first words of the variants
 	legalMaxWords int
 	terms         map[string]string // Chinese/Korean institutional term → English rendering
 	termMaxRunes  int
@@ -32,9 +33,10 @@ var (
 // DefaultKnowledge returns the embedded knowledge tables.
 func DefaultKnowledge() *Knowledge {
 	defaultKnowledgeOnce.Do(func() {
-		k := &Knowledge{legal: map[string]string{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, koSurnames: map[string]string{}}
+		k := &Knowledge{legal: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, koSurnames: map[string]string{}}
 		readTSV("knowledge/legal_forms.tsv", func(a, b string) {
 			k.legal[a] = b
+			k.legalFirst[strings.Fields(a)[0]] = true
 			k.legalMaxWords = max(k.legalMaxWords, len(strings.Fields(a)))
 		})
 		readTSV("knowledge/terms.tsv", func(a, b string) {

@@ -3,6 +3,7 @@ package match
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
@@ -27,7 +28,13 @@ func Normalize(s string) string {
 }
 
 func normalizeOnce(s string) string {
-	d := []rune(norm.NFD.String(folder.String(norm.NFKC.String(s))))
+	ascii := isASCII(s)
+	var d []rune
+	if ascii { // the Unicode forms and case folding of ASCII are its lower case
+		d = []rune(strings.ToLower(s))
+	} else {
+		d = []rune(decompose(s))
+	}
 	var b strings.Builder
 	space := true
 	tokenLen := 0   // letters and digits in the current token
@@ -58,7 +65,22 @@ func normalizeOnce(s string) string {
 			tokenLen, abbrev = 0, false
 		}
 	}
+	if ascii {
+		return strings.TrimSpace(b.String())
+	}
 	return norm.NFC.String(strings.TrimSpace(b.String()))
+}
+
+// decompose is s in NFKC, case-folded, then in NFD.
+func decompose(s string) string { return norm.NFD.String(folder.String(norm.NFKC.String(s))) }
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isApostrophe(r rune) bool {

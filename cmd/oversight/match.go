@@ -6,7 +6,9 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/oversight-project/oversight"
 	"github.com/oversight-project/oversight/ftm"
@@ -98,9 +100,10 @@ Examples:
 	}
 	out := bufio.NewWriter(c.m.Stdout)
 	defer out.Flush()
-	run := func(name string) error {
-		q := oversight.NameQuery{Name: name, Country: strings.ToLower(*country), Schemata: schemata, Limit: *limit}
-		ms := ix.Match(q, *threshold)
+	query := func(name string) oversight.NameQuery {
+		return oversight.NameQuery{Name: name, Country: strings.ToLower(*country), Schemata: schemata, Limit: *limit}
+	}
+	write := func(name string, ms []*oversight.Match) error {
 		if *format == "json" {
 			if ms == nil {
 				ms = []*oversight.Match{}
@@ -126,22 +129,52 @@ Examples:
 	}
 	if fs.NArg() > 0 {
 		for _, name := range fs.Args() {
-			if err := run(name); err != nil {
+			if err := write(name, ix.Match(query(name), *threshold)); err != nil {
 				return err
 			}
 		}
 		return nil
 	}
+	// Lines of standard input are matched in batches on every core and written in order.
+	ix.Freeze()
 	sc := bufio.NewScanner(c.m.Stdin)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		if line := strings.TrimSpace(sc.Text()); line != "" {
-			if err := run(line); err != nil {
+	const batch = 1024
+	names := make([]string, 0, batch)
+	results := make([][]*oversight.Match, batch)
+	flush := func() error {
+		var wg sync.WaitGroup
+		workers := min(runtime.GOMAXPROCS(0), len(names))
+		for w := range workers {
+			wg.Go(func() {
+				for i := w; i < len(names); i += workers {
+					results[i] = ix.Match(query(names[i]), *threshold)
+				}
+			})
+		}
+		wg.Wait()
+		for i, name := range names {
+			if err := write(name, results[i]); err != nil {
 				return err
 			}
 		}
+		names = names[:0]
+		return nil
 	}
-	return sc.Err()
+	for sc.Scan() {
+		if line := strings.TrimSpace(sc.Text()); line != "" {
+			names = append(names, line)
+			if len(names) == batch {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	return flush()
 }
 
 // pairs scores name pairs read from standard input.
