@@ -14,6 +14,9 @@
 // names that found a counterpart. Extra tokens on one side (a middle name, a patronymic)
 // weigh less when the other side is fully matched. Names written without spaces are compared
 // whole as well. Scores are in [0,1]; 1 only for equal normalised names.
+//
+// An Index finds the entities a name may refer to without comparing it with every name: see
+// Index for its retrieval keys and the score bounds that decide which names are compared.
 package match
 
 import (
