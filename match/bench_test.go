@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/ftm"
 	"github.com/oversight-project/oversight/internal/typo"
 	"github.com/oversight-project/oversight/lists"
 	"github.com/oversight-project/oversight/lists/ofac"
@@ -24,12 +25,14 @@ func sdnParties(b *testing.B) []*oversight.Entity {
 	if err != nil {
 		b.Fatal(err)
 	}
+	parties := ftm.Default.Descendants("LegalEntity") // as oversight bench match indexes
 	var out []*oversight.Entity
 	for _, e := range ents {
-		if slices.Contains([]string{"Person", "Organization", "Company", "LegalEntity"}, e.Schema) {
+		if slices.Contains(parties, e.Schema) && len(e.Names()) > 0 {
 			out = append(out, e)
 		}
 	}
+	b.Logf("%d parties", len(out))
 	return out
 }
 

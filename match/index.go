@@ -17,8 +17,8 @@ import (
 //
 // Retrieval works on the index's vocabulary, not on its names. Each distinct token is kept
 // once, under the keys a similar token shares: the token itself and its spelling with one
-// letter deleted (so any one edit meets), its first and last three letters, its consonant
-// skeleton. A query token finds the vocabulary tokens that share a key, keeps those it is
+// letter deleted (so any one edit meets), its first and last three letters (from six letters
+// on), its consonant skeletons and its Korean fold. A query token finds the vocabulary tokens that share a key, keeps those it is
 // similar to, and their postings give the candidate names, each with an upper bound on the
 // score it can reach. Names are then scored in full in descending order of bound, until the
 // bound falls below the threshold or below the score of the last of the best entities kept.
@@ -39,8 +39,8 @@ type Index struct {
 	df       map[string]int // token text → number of names holding it
 	tkeys    []hkey         // token keys → vocabulary ids (word tokens only)
 	nkeys    []hkey         // name keys (the normalised name, the name written without spaces) → name ids
-	ttable   keyTable       // tkeys, for lookups
-	ntable   keyTable       // nkeys, for lookups
+	ttable   keyTable       // where each hash's run starts and ends in tkeys
+	ntable   keyTable       // the same for nkeys
 	schemata []string       // the schemata of the indexed entities
 
 	// Derived on the first Match after an Add.
@@ -252,23 +252,21 @@ func (ix *Index) Freeze() {
 	for i, n := range ix.names {
 		ix.nweight[i], ix.nmixed[i] = total(n.tokens), n.mixed
 	}
-	ix.pool = sync.Pool{}
 	ix.frozen.Store(true)
 }
 
-// keyTable finds the ids filed under a key's hash.
+// keyTable finds the keys filed under a hash in keys sorted by hash.
 type keyTable struct {
-	spans map[uint64]uint64 // hash → start<<32 | end in ids
-	ids   []int32
+	spans map[uint64]uint64 // hash → start<<32 | end of its run in keys
+	keys  []hkey
 }
 
 // newKeyTable builds the table of keys sorted by hash.
 func newKeyTable(keys []hkey) keyTable {
-	t := keyTable{spans: map[uint64]uint64{}, ids: make([]int32, len(keys))}
+	t := keyTable{spans: map[uint64]uint64{}, keys: keys}
 	for i := 0; i < len(keys); {
 		j := i
 		for j < len(keys) && keys[j].h == keys[i].h {
-			t.ids[j] = keys[j].id
 			j++
 		}
 		t.spans[keys[i].h] = uint64(i)<<32 | uint64(j)
@@ -277,12 +275,12 @@ func newKeyTable(keys []hkey) keyTable {
 	return t
 }
 
-func (t keyTable) lookup(h uint64) []int32 {
+func (t keyTable) lookup(h uint64) []hkey {
 	sp, ok := t.spans[h]
 	if !ok {
 		return nil
 	}
-	return t.ids[sp>>32 : uint32(sp)]
+	return t.keys[sp>>32 : uint32(sp)]
 }
 
 // weight is a token's weight in this index: rare tokens decide, common ones do not.
@@ -381,7 +379,9 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		}
 		sc.vocab = sc.vocab[:0]
 		eachTokenKey(qt, func(f byte, a, b string) {
-			sc.vocab = append(sc.vocab, ix.ttable.lookup(ix.hash(f, a, b))...)
+			for _, k := range ix.ttable.lookup(ix.hash(f, a, b)) {
+				sc.vocab = append(sc.vocab, k.id)
+			}
 		})
 		slices.Sort(sc.vocab)
 		for _, v := range slices.Compact(sc.vocab) {
@@ -405,8 +405,8 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	}
 	// Whole names: the same normalised name, the same or a nearly equal name without spaces.
 	eachNameKey(qn, func(f byte, s string) {
-		for _, id := range ix.ntable.lookup(ix.hash(f, s, "")) {
-			if c := candidate(id); c >= 0 {
+		for _, k := range ix.ntable.lookup(ix.hash(f, s, "")) {
+			if c := candidate(k.id); c >= 0 {
 				sc.named[c] = true
 				sc.whole[c] = sc.whole[c] || f == keyJoined || f == keyJoinedP || f == keyJoinedS
 			}
@@ -455,11 +455,11 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		if !sc.word[c] && !sc.named[c] {
 			continue // no pair of words: the score is 0
 		}
+		row := sc.cm[c*nq : (c+1)*nq]
+		wrow := sc.wm[c*nq : (c+1)*nq]
 		if minScore > 0 && !qn.cjk && !sc.named[c] {
 			// A first bound from the word pairs and the most the other pairs could add, before
 			// the name itself is read.
-			row := sc.cm[c*nq : (c+1)*nq]
-			wrow := sc.wm[c*nq : (c+1)*nq]
 			var u, r0, mb float64
 			for qi, qt := range qn.tokens {
 				switch {
@@ -481,8 +481,6 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			}
 		}
 		n := ix.names[id]
-		row := sc.cm[c*nq : (c+1)*nq]
-		wrow := sc.wm[c*nq : (c+1)*nq]
 		// Pairs where one side is an initial, a particle or a legal form: cheap to compare.
 		pairs := func(qi int, qt, t *token) {
 			if sim := tokenSim(qt, t); sim > 0 {
