@@ -25,11 +25,12 @@ type token struct {
 	script string // script of the original token
 
 	// Forms derived from text once, by derive, for comparing tokens many times.
-	xt    string // text with x written ks
-	xr    []rune // the runes of xt
-	skel  string // skeleton(text)
-	skelX string // skeleton(xt)
-	fold  string // koreanFold(text)
+	xt     string    // text with x written ks
+	xr     []rune    // the runes of xt
+	skel   string    // skeleton(text)
+	skelX  string    // skeleton(xt)
+	fold   string    // koreanFold(text)
+	sounds [3]string // sounds(text, script)
 
 	// w is the token's weight: its kind's weight, times its rarity when it belongs to, or is
 	// compared within, an Index.
@@ -42,6 +43,7 @@ func (t *token) derive() {
 	t.xr = []rune(t.xt)
 	t.skel, t.skelX = skeleton(t.text), skeleton(t.xt)
 	t.fold = koreanFold(t.text)
+	t.sounds = sounds(t.text, t.script)
 }
 
 // piece is a token while a name is analysed, before its comparison forms are derived.
@@ -57,6 +59,7 @@ type name struct {
 	tokens     []*token // without honorifics
 	joined     string   // word tokens concatenated, for names written without spaces
 	jr         []rune   // the runes of joined
+	rendering  int      // the mode of the word that renders most loosely (see sounds)
 	translit   bool     // a token came from another script
 	cjk        bool     // every word is written in Han, Hangul or Kana
 	mixed      bool     // a token is not a word (an initial, a particle, a legal form)
@@ -103,6 +106,9 @@ func (k *Knowledge) analyze(raw string) *name {
 			}
 		default:
 			n.translit = true
+			if script == "kana" {
+				w = smallTsu.Replace(w)
+			}
 			for _, t := range strings.Fields(normalizeOnce(unidecode.Unidecode(w))) {
 				words = append(words, piece{text: t, script: script})
 			}
@@ -145,6 +151,11 @@ func (k *Knowledge) analyze(raw string) *name {
 	}
 	n.joined = b.String()
 	n.jr = []rune(n.joined)
+	for _, t := range n.tokens {
+		if t.kind == kindWord {
+			n.rendering = max(n.rendering, rendering(t.script))
+		}
+	}
 	return n
 }
 
@@ -327,6 +338,143 @@ func skeleton(s string) string {
 	return b.String()
 }
 
+// joinSounds is the sound of a name's words written together.
+func joinSounds(ts []*token, mode int) string {
+	var b strings.Builder
+	for _, t := range ts {
+		if t.kind != kindWord {
+			continue
+		}
+		s := t.sounds[mode]
+		if b.Len() > 0 && s != "" && b.String()[b.Len()-1] == s[0] {
+			s = s[1:]
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// syllables counts the syllables of a Latin spelling (runs of vowels; y is a vowel unless a
+// vowel follows it), and the most syllables a rendering by ear can have: one for each and
+// one for each consonant with no vowel after it, which such a rendering gives a vowel of its
+// own (Ralston, 랄스턴, ral-seu-teon; Guilin has at most three, so 克拉玛依, ke-la-ma-yi, is
+// not Guilin by ear).
+func syllables(s string) (n, most int) {
+	isVowel := func(i int) bool {
+		switch s[i] {
+		case 'a', 'e', 'i', 'o', 'u':
+			return true
+		case 'y':
+			return i+1 == len(s) || !strings.ContainsRune("aeiou", rune(s[i+1]))
+		}
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch {
+		case isVowel(i):
+			if i == 0 || !isVowel(i-1) {
+				n++
+			}
+		case s[i] >= 'a' && s[i] <= 'z' && s[i] != 'h' && (i+1 == len(s) || !isVowel(i+1)):
+			most++
+		}
+	}
+	return n, n + most
+}
+
+// How a script renders a foreign name, which decides the sound key it is compared by.
+const (
+	byLetters    = iota // alphabets that write vowels (Latin, Cyrillic, Greek …): sound with vowels
+	byConsonants        // abjads (Arabic, Hebrew), which leave short vowels out: consonants only
+	bySyllables         // Han, Kana, Hangul, which add vowels and drop an r before a consonant
+)
+
+// minSound is the length a sound key needs, in each mode, for a word and for a whole name.
+var minSound = [3][2]int{byLetters: {3, 4}, byConsonants: {2, 3}, bySyllables: {2, 3}}
+
+func rendering(script string) int {
+	switch script {
+	case "arabic", "hebrew":
+		return byConsonants
+	case "han", "kana", "hangul":
+		return bySyllables
+	}
+	return byLetters
+}
+
+// sounds are coarse keys of how a word sounds, one for each rendering mode, for comparing a Latin name with its rendering
+// in a script that writes foreign names by ear (贝拉克 for Barack, 랄스턴 for Ralston, Морин
+// for Maureen), where spellings differ too much for edits: digraphs are read as one sound
+// (sh, ch, th, ph, kh, ts …), consonants fold into classes of sounds that such renderings
+// confuse (b p f v; c k g q; d t; s z j; l r; m n), h, w and y are dropped, and repeats
+// collapse. byLetters writes each run of vowels a; the other modes drop vowels, and
+// bySyllables also drops an r with no vowel after it (Margaret, マーガレット). The script of
+// the word says how its Latin form reads: pinyin writes sh sounds with x, and ts with c;
+// Hebrew writes o and u with the letter read as v.
+func sounds(text, script string) [3]string {
+	var out [3]string
+	sp := spoken(text, script, byLetters)
+	out[byLetters], out[byConsonants] = soundOf(sp, byLetters), soundOf(sp, byConsonants)
+	if strings.Contains(text, "th") {
+		sp = spoken(text, script, bySyllables)
+	}
+	out[bySyllables] = soundOf(sp, bySyllables)
+	return out
+}
+
+// spoken is text with its digraphs read as one sound each.
+func spoken(text, script string, mode int) string {
+	switch script {
+	case "han":
+		text = pinyinSounds.Replace(text)
+	case "hebrew":
+		text = strings.ReplaceAll(text, "v", "w")
+	}
+	if mode == bySyllables { // Elizabeth: エリザベス, 엘리자베스, 伊丽莎白
+		text = strings.ReplaceAll(text, "th", "s")
+	}
+	return digraphSounds.Replace(text)
+}
+
+// soundOf folds spoken text into the classes of sound.
+func soundOf(text string, mode int) string {
+	var b strings.Builder
+	var last rune
+	for i, r := range text {
+		switch r {
+		case 'a', 'e', 'i', 'o', 'u', 'y':
+			if mode != byLetters {
+				continue
+			}
+			r = 'a'
+		case 'w', 'h', '\'':
+			continue
+		case 'r':
+			if mode == bySyllables && (i+1 == len(text) || !strings.ContainsRune("aeiouy", rune(text[i+1]))) {
+				continue
+			}
+		case 'p', 'f', 'v':
+			r = 'b'
+		case 'c', 'g', 'q':
+			r = 'k'
+		case 'd':
+			r = 't'
+		case 'z', 'j':
+			r = 's'
+		case 'l':
+			r = 'r'
+		case 'm':
+			r = 'n'
+		}
+		if r == last {
+			continue
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
 // deobfuscate reads digits written for letters inside a word (Ig0r Sech1n): in a token that
 // has both letters and digits, 0→o 1→i 3→e 4→a 5→s 7→t. Tokens that are all digits stay.
 func deobfuscate(w string) string {
@@ -349,6 +497,13 @@ var (
 	digitLetters = strings.NewReplacer("0", "o", "1", "i", "3", "e", "4", "a", "5", "s", "7", "t")
 	koreanVowels = strings.NewReplacer("eo", "o", "eu", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j")
 	koreanStops  = strings.NewReplacer("k", "g", "t", "d", "p", "b")
+	// The small tsu doubles the consonant after it; unidecode reads it as a syllable.
+	smallTsu     = strings.NewReplacer("ッ", "", "っ", "")
+	pinyinSounds = strings.NewReplacer("zh", "s", "ch", "s", "sh", "s", "x", "s", "c", "s")
+	// Longest first at each position: sch before ch, tch before ch.
+	digraphSounds = strings.NewReplacer("sch", "s", "tch", "s", "ph", "f", "th", "t", "sh", "s", "ch", "s",
+		"zh", "s", "kh", "k", "gh", "k", "ck", "k", "qu", "k", "ng", "n", "ts", "s", "tz", "s", "dz", "s", "x", "ks",
+		"ce", "se", "ci", "si", "cy", "sy")
 )
 
 // koreanFold folds the differences between the Revised Romanization, McCune–Reischauer and
@@ -356,4 +511,14 @@ var (
 // ee→i, sh→s, and voiceless stops to voiced ones.
 func koreanFold(s string) string {
 	return koreanStops.Replace(koreanVowels.Replace(s))
+}
+
+// script is the script of the name's first word not written in Latin, or "latin".
+func (n *name) script() string {
+	for _, t := range n.tokens {
+		if t.kind == kindWord && t.script != "latin" {
+			return t.script
+		}
+	}
+	return "latin"
 }

@@ -83,6 +83,7 @@ const (
 	keyJoinedP  = 'P' // its first five letters (names of ten letters or more)
 	keyJoinedS  = 'S' // its last five letters
 	keyBigram   = 'C' // each pair of neighbouring characters of a name in Han, Hangul or Kana
+
 )
 
 // NewIndex returns an empty index.
@@ -151,7 +152,7 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 				own := *t // not a pointer into the name's tokens, which would keep them all
 				ix.toks, ix.post = append(ix.toks, &own), append(ix.post, nil)
 				if t.kind == kindWord {
-					eachTokenKey(&own, func(f byte, a, b string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, a, b), v}) })
+					eachTokenKey(&own, false, func(f byte, a, b string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, a, b), v}) })
 				}
 			}
 			n.tokens[j] = ix.toks[v]
@@ -159,15 +160,49 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 				ix.post[v] = append(p, id)
 			}
 		}
-		eachNameKey(n, func(f byte, s string) { ix.nkeys = append(ix.nkeys, hkey{ix.hash(f, s, ""), id}) })
+		eachNameKey(n, false, func(f byte, s string) { ix.nkeys = append(ix.nkeys, hkey{ix.hash(f, s, ""), id}) })
+	}
+}
+
+// Sounds (see sounds) meet across scripts only: a Latin token or name is filed under the
+// families of the first row, in each rendering mode, and looks up the second, under which a
+// token or name in another script is filed in its own mode.
+var (
+	tokenSoundKeys = [2][3]byte{{'o', 'v', 'y'}, {'O', 'V', 'Y'}}
+	nameSoundKeys  = [2][3]byte{{'e', 'g', 'h'}, {'E', 'G', 'H'}}
+)
+
+// eachSoundKey calls fn with the sound keys of a token or a name (min is 0 or 1, as in
+// minSound), written in Latin or rendered in the given mode; query as for eachTokenKey.
+func eachSoundKey(families [2][3]byte, sounds *[3]string, latin bool, mode, min int, query bool, fn func(family byte, s string)) {
+	if latin {
+		row := 0
+		if query { // a Latin query looks up the keys of other scripts
+			row = 1
+		}
+		for m, s := range sounds {
+			if s != "" && len(s) >= minSound[m][min] {
+				fn(families[row][m], s)
+			}
+		}
+		return
+	}
+	row := 1
+	if query {
+		row = 0
+	}
+	if s := sounds[mode]; s != "" && len(s) >= minSound[mode][min] {
+		fn(families[row][mode], s)
 	}
 }
 
 // eachTokenKey calls fn with each retrieval key of a word token, a+b. Two tokens whose
 // similarity is above zero share a key unless they differ by two edits or more and not at
 // one end, or are both shorter than six letters and differ by two edits (which leaves a
-// similarity of zero unless their skeletons, which are keys, are equal).
-func eachTokenKey(t *token, fn func(family byte, a, b string)) {
+// similarity of zero unless their skeletons, which are keys, are equal), or are written in
+// two scripts other than Latin and pair by their sound only. query says whether the keys are
+// looked up for a query's token or filed for the index's.
+func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 	fn(keyExact, t.text, "")
 	if t.xt != t.text {
 		fn(keyExact, t.xt, "")
@@ -197,11 +232,19 @@ func eachTokenKey(t *token, fn func(family byte, a, b string)) {
 		fn(keySkeleton, t.skel, "")
 	}
 	fn(keyFold, t.fold, "")
+	eachSoundKey(tokenSoundKeys, &t.sounds, t.script == "latin", rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
 }
 
-// eachNameKey calls fn with each retrieval key of a whole name.
-func eachNameKey(n *name, fn func(family byte, s string)) {
+// eachNameKey calls fn with each retrieval key of a whole name; query as for eachTokenKey.
+func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	fn(keyName, n.normalized)
+	var sounds [3]string
+	for m := range sounds {
+		if m != byLetters && (!n.translit || m == n.rendering) { // as in compare
+			sounds[m] = joinSounds(n.tokens, m)
+		}
+	}
+	eachSoundKey(nameSoundKeys, &sounds, !n.translit, n.rendering, 1, query, fn)
 	if n.cjk {
 		// Han, Hangul and Kana names are compared character by character.
 		rs := []rune(n.normalized)
@@ -304,6 +347,7 @@ type scratch struct {
 	word  []bool    // candidate number → a word of the query paired with a word of the name
 	whole []bool    // candidate number → found by a key of the name written without spaces
 	named []bool    // candidate number → found by a key of the whole name
+	sound []bool    // candidate number → found by the sound of the whole name
 	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
 	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
 	vocab []int32
@@ -324,7 +368,7 @@ func (ix *Index) release(s *scratch) {
 	for _, id := range s.seen {
 		s.slot[id] = -1
 	}
-	s.seen, s.cands, s.word, s.whole, s.named, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.cm[:0], s.wm[:0]
+	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.cm[:0], s.wm[:0]
 	ix.pool.Put(s)
 }
 
@@ -364,7 +408,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			c = int32(len(sc.cands))
 			sc.slot[id] = c
 			sc.cands, sc.word = append(sc.cands, id), append(sc.word, false)
-			sc.whole, sc.named = append(sc.whole, false), append(sc.named, false)
+			sc.whole, sc.named, sc.sound = append(sc.whole, false), append(sc.named, false), append(sc.sound, false)
 			for range nq {
 				sc.cm, sc.wm = append(sc.cm, 0), append(sc.wm, 0)
 			}
@@ -378,7 +422,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			continue
 		}
 		sc.vocab = sc.vocab[:0]
-		eachTokenKey(qt, func(f byte, a, b string) {
+		eachTokenKey(qt, true, func(f byte, a, b string) {
 			for _, k := range ix.ttable.lookup(ix.hash(f, a, b)) {
 				sc.vocab = append(sc.vocab, k.id)
 			}
@@ -404,11 +448,12 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		}
 	}
 	// Whole names: the same normalised name, the same or a nearly equal name without spaces.
-	eachNameKey(qn, func(f byte, s string) {
+	eachNameKey(qn, true, func(f byte, s string) {
 		for _, k := range ix.ntable.lookup(ix.hash(f, s, "")) {
 			if c := candidate(k.id); c >= 0 {
 				sc.named[c] = true
 				sc.whole[c] = sc.whole[c] || f == keyJoined || f == keyJoinedP || f == keyJoinedS
+				sc.sound[c] = sc.sound[c] || strings.IndexByte("eghEGH", f) >= 0
 			}
 		}
 	})
@@ -528,6 +573,9 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 					b = max(b, 0.9*r)
 				}
 			}
+		}
+		if sc.sound[c] {
+			b = max(b, 0.9)
 		}
 		b = min(b, 0.99)
 		if qn.normalized == n.normalized {

@@ -3,7 +3,10 @@ package match
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -26,21 +29,6 @@ func TestIndex_CandidatesLoseNothing(t *testing.T) {
 		}
 	}
 	ix.Freeze()
-	brute := func(q *name) []string {
-		for _, t := range q.tokens {
-			t.w = ix.weight(t)
-		}
-		var ids []string
-		for _, en := range ix.entries {
-			for id := en.first; id < en.first+en.n; id++ {
-				if s, _ := compare(q, ix.names[id]); s >= ix.cfg.ReviewThreshold {
-					ids = append(ids, en.e.ID)
-					break
-				}
-			}
-		}
-		return ids
-	}
 	checked := 0
 	for _, en := range ix.entries {
 		for _, raw := range ix.raw[en.first : en.first+en.n] {
@@ -56,20 +44,73 @@ func TestIndex_CandidatesLoseNothing(t *testing.T) {
 				variants = append(variants, strings.Join(append(f[1:], f[0]), " "))
 			}
 			for _, v := range variants {
-				q := ix.k.analyze(v)
-				want := brute(q)
-				var got []string
-				for _, m := range ix.Match(oversight.NameQuery{Name: v, Limit: 1000}, ix.cfg.ReviewThreshold) {
-					got = append(got, m.ID)
-				}
-				slices.Sort(want)
-				slices.Sort(got)
-				if !slices.Equal(got, want) {
-					t.Errorf("%q: index found %v, full scan %v", v, got, want)
-				}
+				checkCandidates(t, ix, v, ix.cfg.ReviewThreshold)
 				checked++
 			}
 		}
 	}
 	t.Logf("%d queries checked", checked)
+}
+
+// checkCandidates fails t unless the index finds for query v the entities a full scan scores
+// at or above min.
+func checkCandidates(t *testing.T, ix *Index, v string, min float64) {
+	t.Helper()
+	q := ix.k.analyze(v)
+	for _, t := range q.tokens {
+		t.w = ix.weight(t)
+	}
+	var want []string
+	for _, en := range ix.entries {
+		for id := en.first; id < en.first+en.n; id++ {
+			if s, _ := compare(q, ix.names[id]); s >= min {
+				want = append(want, en.e.ID)
+				break
+			}
+		}
+	}
+	var got []string
+	for _, m := range ix.Match(oversight.NameQuery{Name: v, Limit: 1000}, min) {
+		got = append(got, m.ID)
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	if !slices.Equal(got, want) {
+		t.Errorf("%q: index found %v, full scan %v", v, got, want)
+	}
+}
+
+// TestIndex_CrossScriptLosesNothing: Latin names queried in the scripts that render them by
+// sound, and the other way round, find what a full scan finds at the default threshold (the
+// Wikidata transliteration test slices in ../shared, 300 rows of each). Below it, pairs of
+// spellings two edits apart inside a word (dansen, sansan) are not retrieved.
+func TestIndex_CrossScriptLosesNothing(t *testing.T) {
+	files, _ := filepath.Glob("../../shared/data/eval/netranslit_wikidata/wd_*_20.tsv")
+	if len(files) == 0 {
+		t.Skip("no ../shared/data/eval/netranslit_wikidata")
+	}
+	var latin, other []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.SplitN(string(data), "\n", 301)[:300] {
+			cols := strings.Split(line, "\t")
+			if len(cols) < 2 {
+				t.Fatalf("%s:%d: %q", f, i+1, line)
+			}
+			latin, other = append(latin, cols[0]), append(other, strings.ReplaceAll(cols[1], " ", ""))
+		}
+	}
+	for _, dir := range [][2][]string{{latin, other}, {other, latin}} {
+		ix := NewIndex(DefaultConfig())
+		for i, n := range dir[0] {
+			ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "Person", Properties: map[string][]string{"name": {n}}})
+		}
+		ix.Freeze()
+		for _, q := range dir[1] {
+			checkCandidates(t, ix, q, ix.cfg.Threshold)
+		}
+	}
 }

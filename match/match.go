@@ -10,7 +10,8 @@
 //
 // Two names are compared by aligning their tokens: each token pairs with its most similar
 // counterpart (exact, within a typo budget that grows with the token's length, initial to word,
-// or equal consonant skeletons across scripts), and the score is the weighted share of both
+// equal consonant skeletons across scripts, or, for a word in another script, the same sound
+// as a Latin word: see sounds), and the score is the weighted share of both
 // names that found a counterpart. Extra tokens on one side (a middle name, a patronymic)
 // weigh less when the other side is fully matched. Names written without spaces are compared
 // whole as well. Scores are in [0,1]; 1 only for equal normalised names.
@@ -93,6 +94,15 @@ func compare(a, b *name) (float64, string) {
 					s, method = 0.9*r, "joined_edit"
 				}
 			}
+		}
+	}
+	// A name and its rendering by ear in another script (贝拉克·奥巴马, Barack Obama), whatever
+	// the syllables the rendering was cut into.
+	// Alphabets keep the words of a name apart: their words were compared by sound already.
+	if m := max(a.rendering, b.rendering); a.translit != b.translit && 0.9 > s && m != byLetters {
+		if sa := joinSounds(a.tokens, m); len(sa) >= minSound[m][1] && sa == joinSounds(b.tokens, m) &&
+			(m != bySyllables || byEar(a.joined, a.script(), b.joined, b.script())) {
+			s, method = 0.9, "sound"
 		}
 	}
 	// Two different legal forms (S.A.S. and S.A.R.L.) suggest two entities of one group.
@@ -211,8 +221,35 @@ func total(ts []*token) float64 {
 	return s
 }
 
-// tokenSim is the similarity of two tokens in [0,1]; 0 means they do not pair.
+// tokenSim is the similarity of two tokens in [0,1]; 0 means they do not pair. Two words in
+// different scripts that sound alike (sounds) are similar at 0.9 at least.
 func tokenSim(x, y *token) float64 {
+	s := spellingSim(x, y)
+	if s < 0.9 && x.script != y.script && x.kind == kindWord && y.kind == kindWord {
+		m := max(rendering(x.script), rendering(y.script))
+		if len(x.sounds[m]) >= minSound[m][0] && x.sounds[m] == y.sounds[m] && (m != bySyllables || byEar(x.text, x.script, y.text, y.script)) {
+			return 0.9
+		}
+	}
+	return s
+}
+
+// byEar reports whether a rendering in a syllabic script has no more syllables than the Latin
+// spelling it may render (see syllables); for other scripts it holds.
+func byEar(x, xscript, y, yscript string) bool {
+	if rendering(xscript) == bySyllables {
+		x, y, xscript, yscript = y, x, yscript, xscript
+	}
+	if rendering(yscript) != bySyllables || rendering(xscript) == bySyllables {
+		return true
+	}
+	n, _ := syllables(y)
+	_, most := syllables(x)
+	return n <= most
+}
+
+// spellingSim is the similarity of two tokens' Latin spellings.
+func spellingSim(x, y *token) float64 {
 	if x.kind == kindLegal || y.kind == kindLegal {
 		if x.kind == y.kind && x.text == y.text {
 			return 1

@@ -98,6 +98,13 @@ func TestScore(t *testing.T) {
 		{"Octavian Scholz", "Olaf Scholz", 0, 0.6},
 		{"Samsung Electronics", "Samsung C&T", 0, 0.6},
 		{"Bowne Global Solutions (France), S.A.S.", "Bowne Global Solutions (France), S.A.R.L.", 0.8, 0.94},
+		// Foreign names rendered by ear (sounds), and what sounds must not pair.
+		{"マーガレット・サッチャー", "Margaret Thatcher", 0.9, 0.99},
+		{"엘리자베스", "Elizabeth", 0.9, 0.99},
+		{"Морин", "Maureen", 0.9, 0.99},
+		{"Guilin Municipal Public Security Bureau", "克拉玛依市公安局", 0, 0.89},
+		{"Vita Klave", "Фуад Гулиев", 0, 0.89},
+		{"ベ", "ヘ", 0, 0.85},
 		{"", "x", 0, 0},
 	} {
 		if got := match.Score(tt.a, tt.b); got < tt.min || got > tt.max {
@@ -107,11 +114,13 @@ func TestScore(t *testing.T) {
 }
 
 // FuzzScore checks the matcher's properties: scores in [0,1], score(a, a) = 1 for any name
-// with letters or digits, symmetry, and idempotent normalisation.
+// with letters or digits, symmetry (of ScoreSchema too, as oversight match --pairs uses it),
+// and idempotent normalisation.
 func FuzzScore(f *testing.F) {
 	for _, s := range [][2]string{
 		{"上海市公安局", "Shanghai PSB"}, {"법무부", "Ministry of Justice"}, {"ООО «НтехЛаб»", "NtechLab"},
 		{"Hikvision Co., Ltd.", "HIKVISION"}, {"Ǆ ǅ ǆ", "ß ẞ"}, {"ﬁ ﬀ", "fi ff"}, {"a\u0301", "á"},
+		{"랄스턴", "Ralston"}, {"マーガレット・サッチャー", "Margaret Thatcher"}, {"ベ", "ヘ\u3099"},
 	} {
 		f.Add(s[0], s[1])
 	}
@@ -120,8 +129,11 @@ func FuzzScore(f *testing.F) {
 		if s < 0 || s > 1 || math.IsNaN(s) {
 			t.Fatalf("Score(%q, %q)=%v outside [0,1]", a, b, s)
 		}
-		if r := match.Score(b, a); r != s {
-			t.Fatalf("Score not symmetric: %v vs %v for %q, %q", s, r, a, b)
+		// oversight match --pairs scores a line with ScoreSchema: symmetric for one schema.
+		for _, schema := range []string{"", "Person", "Company"} {
+			if l, r := match.ScoreSchema(a, b, schema), match.ScoreSchema(b, a, schema); l != r {
+				t.Fatalf("ScoreSchema not symmetric for %q: %v vs %v for %q, %q", schema, l, r, a, b)
+			}
 		}
 		if n := match.Normalize(a); n != "" && match.Score(a, a) != 1 {
 			t.Fatalf("Score(%q, itself)=%v, want 1", a, match.Score(a, a))

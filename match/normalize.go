@@ -11,8 +11,8 @@ import (
 
 var folder = cases.Fold()
 
-// Normalize returns the comparable form of a name: Unicode NFKC, case-folded, combining
-// marks removed (so "Müller" meets "Muller"), punctuation turned into spaces, runs of space
+// Normalize returns the comparable form of a name: Unicode NFKC, case-folded, diacritics
+// removed (so "Müller" meets "Muller"; see keepsMarks), punctuation turned into spaces, runs of space
 // collapsed, then recomposed (NFC, so Hangul syllables stay whole). It is idempotent: a few
 // characters change again under a second pass, so passes repeat until nothing changes.
 func Normalize(s string) string {
@@ -39,10 +39,15 @@ func normalizeOnce(s string) string {
 	space := true
 	tokenLen := 0   // letters and digits in the current token
 	abbrev := false // the current token is an abbreviation written with dots
+	keepMarks := false
 	for i, r := range d {
 		switch {
 		case unicode.Is(unicode.Mn, r):
+			if keepMarks && !space {
+				b.WriteRune(r)
+			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			keepMarks = !ascii && unicode.IsLetter(r) && keepsMarks(r)
 			b.WriteRune(r)
 			space = false
 			tokenLen++
@@ -69,6 +74,14 @@ func normalizeOnce(s string) string {
 		return strings.TrimSpace(b.String())
 	}
 	return norm.NFC.String(strings.TrimSpace(b.String()))
+}
+
+// keepsMarks reports whether the combining marks after letter r are part of the word: in
+// Latin, Greek and Cyrillic they are diacritics, and in Arabic and Hebrew optional vowel
+// points, all dropped; in Kana (the voicing marks of ベ and パ) and the Brahmic scripts (vowel
+// signs) they change the sound, and stay.
+func keepsMarks(r rune) bool {
+	return r >= 0x80 && !unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.Arabic, unicode.Hebrew)
 }
 
 // decompose is s in NFKC, case-folded, then in NFD.
