@@ -22,6 +22,7 @@ const (
 type token struct {
 	text   string // Latin-comparable form
 	kind   int
+	family string // of a legal form: its family (knowledge/legal_families.tsv)
 	script string // script of the original token
 
 	// Forms derived from text once, by derive, for comparing tokens many times.
@@ -138,6 +139,12 @@ func (k *Knowledge) analyze(raw string) *name {
 	for i, p := range kept {
 		t := &ts[i]
 		t.text, t.kind, t.script = p.text, p.kind, p.script
+		if t.kind == kindLegal {
+			t.family = t.text
+			if f, ok := k.legalFamily[t.text]; ok {
+				t.family = f
+			}
+		}
 		t.derive()
 		t.w = kindWeight(t)
 		n.tokens[i] = t

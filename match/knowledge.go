@@ -18,6 +18,7 @@ type Knowledge struct {
 	legal         map[string]string // normalised variant → canonical legal form
 	legalFirst    map[string]bool   // the first words of the variants
 	legalMaxWords int
+	legalFamily   map[string]string // canonical legal form → the family it belongs to, if not itself
 	terms         map[string]string // Chinese/Korean institutional term → English rendering
 	termMaxRunes  int
 	honorifics    map[string]bool
@@ -33,12 +34,13 @@ var (
 // DefaultKnowledge returns the embedded knowledge tables.
 func DefaultKnowledge() *Knowledge {
 	defaultKnowledgeOnce.Do(func() {
-		k := &Knowledge{legal: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, koSurnames: map[string]string{}}
+		k := &Knowledge{legal: map[string]string{}, legalFamily: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, koSurnames: map[string]string{}}
 		readTSV("knowledge/legal_forms.tsv", func(a, b string) {
 			k.legal[a] = b
 			k.legalFirst[strings.Fields(a)[0]] = true
 			k.legalMaxWords = max(k.legalMaxWords, len(strings.Fields(a)))
 		})
+		readTSV("knowledge/legal_families.tsv", func(form, family string) { k.legalFamily[form] = family })
 		readTSV("knowledge/terms.tsv", func(a, b string) {
 			k.terms[a] = b
 			k.termMaxRunes = max(k.termMaxRunes, utf8.RuneCountInString(a))

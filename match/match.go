@@ -179,17 +179,17 @@ func align(a, b []*token) (float64, string) {
 	return matched / (matchedA + restA + matchedB + restB), "tokens"
 }
 
-// legalConflict reports whether both names carry legal forms and share none.
+// legalConflict reports whether both names carry legal forms and share no family of them.
 func legalConflict(a, b []*token) bool {
 	var la, lb []string
 	for _, t := range a {
 		if t.kind == kindLegal {
-			la = append(la, t.text)
+			la = append(la, t.family)
 		}
 	}
 	for _, t := range b {
 		if t.kind == kindLegal {
-			lb = append(lb, t.text)
+			lb = append(lb, t.family)
 		}
 	}
 	if len(la) == 0 || len(lb) == 0 {
@@ -251,8 +251,13 @@ func byEar(x, xscript, y, yscript string) bool {
 // spellingSim is the similarity of two tokens' Latin spellings.
 func spellingSim(x, y *token) float64 {
 	if x.kind == kindLegal || y.kind == kindLegal {
-		if x.kind == y.kind && x.text == y.text {
+		switch {
+		case x.kind != y.kind:
+			return 0
+		case x.text == y.text:
 			return 1
+		case x.family == y.family: // OAO and JSC
+			return 0.9
 		}
 		return 0
 	}

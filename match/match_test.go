@@ -98,6 +98,8 @@ func TestScore(t *testing.T) {
 		{"Octavian Scholz", "Olaf Scholz", 0, 0.6},
 		{"Samsung Electronics", "Samsung C&T", 0, 0.6},
 		{"Bowne Global Solutions (France), S.A.S.", "Bowne Global Solutions (France), S.A.R.L.", 0.8, 0.94},
+		{"PAO Sberbank", "Sberbank JSC", 0.95, 0.99},
+		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
 		// Foreign names rendered by ear (sounds), and what sounds must not pair.
 		{"マーガレット・サッチャー", "Margaret Thatcher", 0.9, 0.99},
 		{"엘리자베스", "Elizabeth", 0.9, 0.99},
