@@ -256,6 +256,9 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 		return
 	}
 	fn(keyJoined, n.joined)
+	if all := strings.ReplaceAll(n.normalized, " ", ""); all != n.joined {
+		fn(keyJoined, all) // particles and legal forms included: see sameWithoutSpaces
+	}
 	if l := len(n.jr); l >= 10 { // below ten letters no edit keeps a ratio of 0.9
 		fn(keyJoinedP, string(n.jr[:5]))
 		fn(keyJoinedS, string(n.jr[l-5:]))
@@ -564,7 +567,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			b = 0.85
 		}
 		if sc.whole[c] {
-			if qn.joined == n.joined {
+			if qn.joined == n.joined || sameWithoutSpaces(qn.normalized, n.normalized) {
 				b = max(b, 0.97)
 			} else if la, lb := len(qn.joined), len(n.joined); 10*min(la, lb) >= 9*max(la, lb) {
 				l := max(len(qn.jr), len(n.jr))

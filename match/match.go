@@ -23,6 +23,7 @@ package match
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Config holds the matcher's parameters.
@@ -84,7 +85,7 @@ func compare(a, b *name) (float64, string) {
 	}
 	s, method := align(a.tokens, b.tokens)
 	if a.joined != "" && b.joined != "" {
-		if a.joined == b.joined {
+		if a.joined == b.joined || sameWithoutSpaces(a.normalized, b.normalized) {
 			s, method = max(s, 0.97), "joined"
 		} else if la, lb := len(a.joined), len(b.joined); 10*min(la, lb) >= 9*max(la, lb) && 0.9 > s {
 			// A ratio of 0.9 or more is at most a tenth of the letters edited.
@@ -114,6 +115,16 @@ func compare(a, b *name) (float64, string) {
 		method += "+translit"
 	}
 	return min(s, 0.99), method
+}
+
+// sameWithoutSpaces reports whether two normalised names are the same written without spaces
+// (van der Bilt Corp and Vanderbilt Corp, Siemens AG and SiemensAG), particles and legal forms
+// included.
+func sameWithoutSpaces(a, b string) bool {
+	if len(a)-strings.Count(a, " ") != len(b)-strings.Count(b, " ") {
+		return false
+	}
+	return strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", "")
 }
 
 type pair struct {

@@ -99,6 +99,7 @@ func TestScore(t *testing.T) {
 		{"Samsung Electronics", "Samsung C&T", 0, 0.6},
 		{"Bowne Global Solutions (France), S.A.S.", "Bowne Global Solutions (France), S.A.R.L.", 0.8, 0.94},
 		{"PAO Sberbank", "Sberbank JSC", 0.95, 0.99},
+		{"De La Rue PLC", "DeLaRue plc", 0.95, 0.99},
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
 		// Foreign names rendered by ear (sounds), and what sounds must not pair.
 		{"マーガレット・サッチャー", "Margaret Thatcher", 0.9, 0.99},
