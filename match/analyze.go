@@ -61,10 +61,18 @@ type name struct {
 	joined     string   // word tokens concatenated, for names written without spaces
 	jr         []rune   // the runes of joined
 	rendering  int      // the mode of the word that renders most loosely (see sounds)
-	translit   bool     // a token came from another script
-	cjk        bool     // every word is written in Han, Hangul or Kana
-	mixed      bool     // a token is not a word (an initial, a particle, a legal form)
+	// generation, when a patronymic particle (bin, ibn …) stands between two words, counts
+	// the particles before each token: 0 for the person's own name, 1 for the father's, 2
+	// for the grandfather's; notInChain for a family name. Tokens are shared in an Index, so
+	// this is the name's.
+	generation []uint8
+	translit   bool // a token came from another script
+	cjk        bool // every word is written in Han, Hangul or Kana
+	mixed      bool // a token is not a word (an initial, a particle, a legal form)
 }
+
+// notInChain is the generation of a token that is not a link of a patronymic chain.
+const notInChain = 255
 
 // Names are bounded: nothing longer is a name, and comparison cost grows with the square of
 // the number of tokens.
@@ -139,6 +147,14 @@ func (k *Knowledge) analyze(raw string) *name {
 	for i, p := range kept {
 		t := &ts[i]
 		t.text, t.kind, t.script = p.text, p.kind, p.script
+		if k.patronymic[t.text] && i > 0 && i+1 < len(kept) {
+			if n.generation == nil {
+				n.generation = make([]uint8, len(kept))
+			}
+			for j := i; j < len(kept); j++ {
+				n.generation[j] = min(n.generation[j]+1, notInChain-1)
+			}
+		}
 		if t.kind == kindLegal {
 			t.family = t.text
 			if f, ok := k.legalFamily[t.text]; ok {
@@ -149,6 +165,19 @@ func (k *Knowledge) analyze(raw string) *name {
 		t.w = kindWeight(t)
 		n.tokens[i] = t
 		n.mixed = n.mixed || t.kind != kindWord
+	}
+	if n.generation != nil {
+		// A family name written first before a comma (AL-RAWI, Salman bin Muhammad) and a
+		// name after a particle (al-Rawi, a nisba) are not links of the chain.
+		family := 0
+		if before, _, ok := strings.Cut(raw, ","); ok && !strings.Contains(raw[len(before)+1:], ",") {
+			family = len(strings.Fields(Normalize(before)))
+		}
+		for i := range n.tokens {
+			if i < family || i > 0 && n.tokens[i-1].kind == kindStop && !k.patronymic[n.tokens[i-1].text] {
+				n.generation[i] = notInChain
+			}
+		}
 	}
 	var b strings.Builder
 	for _, t := range kept {

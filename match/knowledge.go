@@ -23,6 +23,7 @@ type Knowledge struct {
 	termMaxRunes  int
 	honorifics    map[string]bool
 	stop          map[string]bool
+	patronymic    map[string]bool   // particles of a patronymic chain: bin, ibn …
 	koSurnames    map[string]string // Hangul surname syllable → usual Latin spelling
 }
 
@@ -34,7 +35,7 @@ var (
 // DefaultKnowledge returns the embedded knowledge tables.
 func DefaultKnowledge() *Knowledge {
 	defaultKnowledgeOnce.Do(func() {
-		k := &Knowledge{legal: map[string]string{}, legalFamily: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, koSurnames: map[string]string{}}
+		k := &Knowledge{legal: map[string]string{}, legalFamily: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, patronymic: map[string]bool{}, koSurnames: map[string]string{}}
 		readTSV("knowledge/legal_forms.tsv", func(a, b string) {
 			k.legal[a] = b
 			k.legalFirst[strings.Fields(a)[0]] = true
@@ -52,6 +53,8 @@ func DefaultKnowledge() *Knowledge {
 				k.honorifics[w] = true
 			case "stop":
 				k.stop[w] = true
+			case "patronymic":
+				k.stop[w], k.patronymic[w] = true, true
 			}
 		})
 		defaultKnowledge = k

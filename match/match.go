@@ -83,7 +83,7 @@ func compare(a, b *name) (float64, string) {
 		// 习近朋), not a typo: compare the characters, and stay below a match when any differs.
 		return 0.85 * ratio(a.normalized, b.normalized), "characters"
 	}
-	s, method := align(a.tokens, b.tokens)
+	s, method := align(a, b)
 	if a.joined != "" && b.joined != "" {
 		if a.joined == b.joined || sameWithoutSpaces(a.normalized, b.normalized) {
 			s, method = max(s, 0.97), "joined"
@@ -134,7 +134,8 @@ type pair struct {
 
 // align pairs the tokens of a and b greedily by similarity and returns the weighted share of
 // both names that found a counterpart.
-func align(a, b []*token) (float64, string) {
+func align(na, nb *name) (float64, string) {
+	a, b := na.tokens, nb.tokens
 	var cands []pair
 	for i, x := range a {
 		for j, y := range b {
@@ -152,15 +153,30 @@ func align(a, b []*token) (float64, string) {
 		}
 		return x + "\x00" + y
 	}
+	// Among equal pairs of equal texts (Muhammad bin Muhammad), those of one generation, then
+	// those at nearer positions, come first.
+	apart := func(c pair) int {
+		d := abs(c.i - c.j)
+		if na.generation != nil && nb.generation != nil && na.generation[c.i] != nb.generation[c.j] {
+			d += maxNameTokens
+		}
+		return d
+	}
 	sort.SliceStable(cands, func(p, q int) bool {
 		if cands[p].sim != cands[q].sim {
 			return cands[p].sim > cands[q].sim
 		}
-		return key(cands[p]) < key(cands[q])
+		if kp, kq := key(cands[p]), key(cands[q]); kp != kq {
+			return kp < kq
+		}
+		return apart(cands[p]) < apart(cands[q])
 	})
 	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
 	var matched float64
 	words := 0 // pairs of two words (not initials, particles or legal forms)
+	// A person's own name paired with a forebear's: Salman bin Muhammad and Muhammad bin
+	// Salman are father and son, not one person.
+	swapped := false
 	for _, c := range cands {
 		if usedA[c.i] || usedB[c.j] {
 			continue
@@ -170,6 +186,10 @@ func align(a, b []*token) (float64, string) {
 		matched += c.sim * w
 		if a[c.i].kind == kindWord && b[c.j].kind == kindWord {
 			words++
+			if na.generation != nil && nb.generation != nil {
+				ga, gb := na.generation[c.i], nb.generation[c.j]
+				swapped = swapped || ga != notInChain && gb != notInChain && (ga == 0) != (gb == 0)
+			}
 		}
 	}
 	if words == 0 {
@@ -187,7 +207,11 @@ func align(a, b []*token) (float64, string) {
 	case restB < restA && restB < 0.25:
 		restA *= extra
 	}
-	return matched / (matchedA + restA + matchedB + restB), "tokens"
+	s := matched / (matchedA + restA + matchedB + restB)
+	if swapped {
+		return 0.8 * s, "tokens+generation_differs"
+	}
+	return s, "tokens"
 }
 
 // legalConflict reports whether both names carry legal forms and share no family of them.
