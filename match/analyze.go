@@ -257,6 +257,27 @@ func transliterate(s, script string) string {
 	return strings.ReplaceAll(normalizeOnce(unidecode.Unidecode(s)), " ", "")
 }
 
+// misspeltLegalForm finds the one-word legal form of twelve letters or more (Incorporated,
+// Aktiengesellschaft) that w misspells by one edit, or by two in words of sixteen letters or
+// more. Shorter forms are left alone: one edit from Limited or GmbH is another word, and one
+// from Corporation is the Spanish Corporación.
+func (k *Knowledge) misspeltLegalForm(w string) (string, bool) {
+	rw := []rune(w)
+	if len(rw) < 11 {
+		return "", false
+	}
+	budget := 1
+	if len(rw) >= 16 {
+		budget = 2
+	}
+	for _, f := range k.longLegal {
+		if abs(len(f.r)-len(rw)) <= budget && boundedLevenshtein(rw, f.r, budget) <= budget {
+			return f.canon, true
+		}
+	}
+	return "", false
+}
+
 // foldLegalForms replaces legal-form phrases (longest first) with one canonical token.
 func (k *Knowledge) foldLegalForms(ts []piece) []piece {
 	out := make([]piece, 0, len(ts))
@@ -278,7 +299,11 @@ func (k *Knowledge) foldLegalForms(ts []piece) []piece {
 			}
 		}
 		if matched == 0 {
-			out = append(out, ts[i])
+			if canon, ok := k.misspeltLegalForm(ts[i].text); ok {
+				out = append(out, piece{text: canon, kind: kindLegal, script: ts[i].script})
+			} else {
+				out = append(out, ts[i])
+			}
 			matched = 1
 		}
 		i += matched

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -18,6 +19,7 @@ type Knowledge struct {
 	legal         map[string]string // normalised variant → canonical legal form
 	legalFirst    map[string]bool   // the first words of the variants
 	legalMaxWords int
+	longLegal     []longLegal       // one-word variants of ten letters or more, for misspellings
 	legalFamily   map[string]string // canonical legal form → the family it belongs to, if not itself
 	terms         map[string]string // Chinese/Korean institutional term → English rendering
 	termMaxRunes  int
@@ -25,6 +27,11 @@ type Knowledge struct {
 	stop          map[string]bool
 	patronymic    map[string]bool   // particles of a patronymic chain: bin, ibn …
 	koSurnames    map[string]string // Hangul surname syllable → usual Latin spelling
+}
+
+type longLegal struct {
+	r     []rune
+	canon string
 }
 
 var (
@@ -41,6 +48,12 @@ func DefaultKnowledge() *Knowledge {
 			k.legalFirst[strings.Fields(a)[0]] = true
 			k.legalMaxWords = max(k.legalMaxWords, len(strings.Fields(a)))
 		})
+		for v, canon := range k.legal {
+			if !strings.Contains(v, " ") && utf8.RuneCountInString(v) >= 12 {
+				k.longLegal = append(k.longLegal, longLegal{[]rune(v), canon})
+			}
+		}
+		slices.SortFunc(k.longLegal, func(a, b longLegal) int { return strings.Compare(string(a.r), string(b.r)) })
 		readTSV("knowledge/legal_families.tsv", func(form, family string) { k.legalFamily[form] = family })
 		readTSV("knowledge/terms.tsv", func(a, b string) {
 			k.terms[a] = b

@@ -100,6 +100,7 @@ func TestScore(t *testing.T) {
 		{"Bowne Global Solutions (France), S.A.S.", "Bowne Global Solutions (France), S.A.R.L.", 0.8, 0.94},
 		{"PAO Sberbank", "Sberbank JSC", 0.95, 0.99},
 		{"De La Rue PLC", "DeLaRue plc", 0.95, 0.99},
+		{"Bayer Aktiengesellshaft", "Bayer AG", 0.95, 0.99},
 		// Father and son (nasab), and the family name written first or as a nisba.
 		{"Khalid bin Ahmad al-Harbi", "Ahmad bin Khalid al-Harbi", 0, 0.85},
 		{"AL-HARBI, Khalid bin Ahmad", "Khalid bin Ahmad al-Harbi", 0.95, 0.99},
