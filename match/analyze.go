@@ -262,6 +262,9 @@ func transliterate(s, script string) string {
 // more. Shorter forms are left alone: one edit from Limited or GmbH is another word, and one
 // from Corporation is the Spanish Corporación.
 func (k *Knowledge) misspeltLegalForm(w string) (string, bool) {
+	if len(w) < 11 { // bytes: no fewer than runes; most words stop here, with no allocation
+		return "", false
+	}
 	rw := []rune(w)
 	if len(rw) < 11 {
 		return "", false
@@ -463,15 +466,15 @@ func rendering(script string) int {
 	return byLetters
 }
 
-// sounds are coarse keys of how a word sounds, one for each rendering mode, for comparing a Latin name with its rendering
-// in a script that writes foreign names by ear (贝拉克 for Barack, 랄스턴 for Ralston, Морин
-// for Maureen), where spellings differ too much for edits: digraphs are read as one sound
-// (sh, ch, th, ph, kh, ts …), consonants fold into classes of sounds that such renderings
-// confuse (b p f v; c k g q; d t; s z j; l r; m n), h, w and y are dropped, and repeats
-// collapse. byLetters writes each run of vowels a; the other modes drop vowels, and
-// bySyllables also drops an r with no vowel after it (Margaret, マーガレット). The script of
-// the word says how its Latin form reads: pinyin writes sh sounds with x, and ts with c;
-// Hebrew writes o and u with the letter read as v.
+// sounds are coarse keys of how a word sounds, one for each rendering mode, for comparing a
+// Latin name with its rendering in a script that writes foreign names by ear (贝拉克 for
+// Barack, 랄스턴 for Ralston, Морин for Maureen), where spellings differ too much for edits:
+// digraphs are read as one sound (sh, ch, th, ph, kh, ts …), consonants fold into classes of
+// sounds that such renderings confuse (b p f v; c k g q; d t; s z j; l r; m n), h, w and y
+// are dropped, and repeats collapse. byLetters writes each run of vowels a; the other modes
+// drop vowels, and bySyllables also drops an r with no vowel after it (Margaret, マーガレット).
+// The script of the word says how its Latin form reads: pinyin writes sh sounds with x, and ts
+// with c; Hebrew writes o and u with the letter read as v.
 func sounds(text, script string) [3]string {
 	var out [3]string
 	sp := spoken(text, script, byLetters)

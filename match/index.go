@@ -83,7 +83,6 @@ const (
 	keyJoinedP  = 'P' // its first five letters (names of ten letters or more)
 	keyJoinedS  = 'S' // its last five letters
 	keyBigram   = 'C' // each pair of neighbouring characters of a name in Han, Hangul or Kana
-
 )
 
 // NewIndex returns an empty index.
@@ -452,11 +451,13 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	}
 	// Whole names: the same normalised name, the same or a nearly equal name without spaces.
 	eachNameKey(qn, true, func(f byte, s string) {
+		whole := f == keyJoined || f == keyJoinedP || f == keyJoinedS
+		sound := slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f)
 		for _, k := range ix.ntable.lookup(ix.hash(f, s, "")) {
 			if c := candidate(k.id); c >= 0 {
 				sc.named[c] = true
-				sc.whole[c] = sc.whole[c] || f == keyJoined || f == keyJoinedP || f == keyJoinedS
-				sc.sound[c] = sc.sound[c] || strings.IndexByte("eghEGH", f) >= 0
+				sc.whole[c] = sc.whole[c] || whole
+				sc.sound[c] = sc.sound[c] || sound
 			}
 		}
 	})

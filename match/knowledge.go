@@ -19,7 +19,7 @@ type Knowledge struct {
 	legal         map[string]string // normalised variant → canonical legal form
 	legalFirst    map[string]bool   // the first words of the variants
 	legalMaxWords int
-	longLegal     []longLegal       // one-word variants of ten letters or more, for misspellings
+	longLegal     []longLegal       // one-word variants of twelve letters or more, for misspellings
 	legalFamily   map[string]string // canonical legal form → the family it belongs to, if not itself
 	terms         map[string]string // Chinese/Korean institutional term → English rendering
 	termMaxRunes  int
@@ -53,6 +53,7 @@ func DefaultKnowledge() *Knowledge {
 				k.longLegal = append(k.longLegal, longLegal{[]rune(v), canon})
 			}
 		}
+		// A fixed order: maps iterate at random, and a word may be near two forms.
 		slices.SortFunc(k.longLegal, func(a, b longLegal) int { return strings.Compare(string(a.r), string(b.r)) })
 		readTSV("knowledge/legal_families.tsv", func(form, family string) { k.legalFamily[form] = family })
 		readTSV("knowledge/terms.tsv", func(a, b string) {

@@ -98,8 +98,8 @@ func compare(a, b *name) (float64, string) {
 		}
 	}
 	// A name and its rendering by ear in another script (贝拉克·奥巴马, Barack Obama), whatever
-	// the syllables the rendering was cut into.
-	// Alphabets keep the words of a name apart: their words were compared by sound already.
+	// the syllables the rendering was cut into. Alphabets keep the words of a name apart:
+	// their words were compared by sound in align already.
 	if m := max(a.rendering, b.rendering); a.translit != b.translit && 0.9 > s && m != byLetters {
 		if sa := joinSounds(a.tokens, m); len(sa) >= minSound[m][1] && sa == joinSounds(b.tokens, m) &&
 			(m != bySyllables || byEar(a.joined, a.script(), b.joined, b.script())) {
@@ -260,7 +260,7 @@ func total(ts []*token) float64 {
 // different scripts that sound alike (sounds) are similar at 0.9 at least.
 func tokenSim(x, y *token) float64 {
 	s := spellingSim(x, y)
-	if s < 0.9 && x.script != y.script && x.kind == kindWord && y.kind == kindWord {
+	if s < 0.9 && x.kind == kindWord && y.kind == kindWord && x.script != y.script {
 		m := max(rendering(x.script), rendering(y.script))
 		if len(x.sounds[m]) >= minSound[m][0] && x.sounds[m] == y.sounds[m] && (m != bySyllables || byEar(x.text, x.script, y.text, y.script)) {
 			return 0.9

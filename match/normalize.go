@@ -12,8 +12,8 @@ import (
 var folder = cases.Fold()
 
 // Normalize returns the comparable form of a name: Unicode NFKC, case-folded, diacritics
-// removed (so "Müller" meets "Muller"; see keepsMarks), punctuation turned into spaces, runs of space
-// collapsed, then recomposed (NFC, so Hangul syllables stay whole). It is idempotent: a few
+// removed (so "Müller" meets "Muller"; see keepsMarks), punctuation turned into spaces, runs
+// of space collapsed, then recomposed (NFC, so Hangul syllables stay whole). It is idempotent: a few
 // characters change again under a second pass, so passes repeat until nothing changes.
 func Normalize(s string) string {
 	out := normalizeOnce(s)
