@@ -98,11 +98,12 @@ func compare(a, b *name) (float64, string) {
 		}
 	}
 	// A name and its rendering by ear in another script (贝拉克·奥巴马, Barack Obama), whatever
-	// the syllables the rendering was cut into. Alphabets keep the words of a name apart:
-	// their words were compared by sound in align already.
+	// the syllables the rendering was cut into, as long as each Latin word sounds like a run of
+	// them (soundsAlign). Alphabets keep the words of a name apart: their words were compared
+	// by sound in align already.
 	if m := max(a.rendering, b.rendering); a.translit != b.translit && 0.9 > s && m != byLetters {
 		if sa := joinSounds(a.tokens, m); len(sa) >= minSound[m][1] && sa == joinSounds(b.tokens, m) &&
-			(m != bySyllables || byEar(a.joined, a.script(), b.joined, b.script())) {
+			soundsAlign(a, b, m) {
 			s, method = 0.9, "sound"
 		}
 	}
@@ -115,6 +116,68 @@ func compare(a, b *name) (float64, string) {
 		method += "+translit"
 	}
 	return min(s, 0.99), method
+}
+
+// soundsAlign reports whether each word of the name written in Latin sounds, in mode m, like
+// a run of the other name's words, the runs following each other in the order of the Latin
+// words (or with the first or last Latin word moved to the other end: a family name written
+// first or last), and each run having no more syllables than its Latin word allows (byEar).
+// 贝拉克·奥巴马 is Barack Obama; 오 바 마 is Obama. The equal sound of the names written
+// together is not enough: 성훈 김 would be China Unicom.
+func soundsAlign(a, b *name, m int) bool {
+	lat, other := a, b
+	if a.translit {
+		lat, other = b, a
+	}
+	var lw, ow []*token
+	for _, t := range lat.tokens {
+		if t.kind == kindWord {
+			lw = append(lw, t)
+		}
+	}
+	for _, t := range other.tokens {
+		if t.kind == kindWord {
+			ow = append(ow, t)
+		}
+	}
+	if len(lw) == 0 || len(lw) > len(ow) {
+		return false
+	}
+	script := other.script()
+	if m == bySyllables && !slices.ContainsFunc(lw, func(t *token) bool { return !nativeSpelling(t.text, script) }) {
+		return false // a Chinese or Korean name, compared by its spelling
+	}
+	// fits reports whether the Latin words ws sound like the other words os, in order.
+	var fits func(ws, os []*token) bool
+	fits = func(ws, os []*token) bool {
+		if len(ws) == 0 {
+			return len(os) == 0
+		}
+		w := ws[0]
+		for k := 1; k <= len(os)-len(ws)+1; k++ {
+			run := os[:k]
+			if w.sounds[m] != joinSounds(run, m) {
+				continue
+			}
+			var text strings.Builder
+			for _, t := range run {
+				text.WriteString(t.text)
+			}
+			if (m != bySyllables || byEar(w.text, w.script, text.String(), script)) && fits(ws[1:], os[k:]) {
+				return true
+			}
+		}
+		return false
+	}
+	if fits(lw, ow) {
+		return true
+	}
+	if len(lw) < 2 {
+		return false
+	}
+	first := append(slices.Clone(lw[1:]), lw[0])
+	last := append([]*token{lw[len(lw)-1]}, lw[:len(lw)-1]...)
+	return fits(first, ow) || fits(last, ow)
 }
 
 // sameWithoutSpaces reports whether two normalised names are the same written without spaces
@@ -262,15 +325,26 @@ func tokenSim(x, y *token) float64 {
 	s := spellingSim(x, y)
 	if s < 0.9 && x.kind == kindWord && y.kind == kindWord && x.script != y.script {
 		m := max(rendering(x.script), rendering(y.script))
-		if len(x.sounds[m]) >= minSound[m][0] && x.sounds[m] == y.sounds[m] && (m != bySyllables || byEar(x.text, x.script, y.text, y.script)) {
+		if len(x.sounds[m]) >= minSound[m][0] && x.sounds[m] == y.sounds[m] &&
+			(m != bySyllables || byEar(x.text, x.script, y.text, y.script) && !native(x, y)) {
 			return 0.9
 		}
 	}
 	return s
 }
 
+// native reports whether, of two words, the one in Latin is spelt in the native syllables of
+// the other's script (nativeSpelling).
+func native(x, y *token) bool {
+	if x.script != "latin" {
+		x, y = y, x
+	}
+	return x.script == "latin" && nativeSpelling(x.text, y.script)
+}
+
 // byEar reports whether a rendering in a syllabic script has no more syllables than the Latin
-// spelling it may render (see syllables); for other scripts it holds.
+// spelling it may render (see syllables) and vowels like it (vowelsAgree); for other scripts
+// it holds.
 func byEar(x, xscript, y, yscript string) bool {
 	if rendering(xscript) == bySyllables {
 		x, y, xscript, yscript = y, x, yscript, xscript
@@ -280,8 +354,33 @@ func byEar(x, xscript, y, yscript string) bool {
 	}
 	n, _ := syllables(y)
 	_, most := syllables(x)
-	return n <= most
+	return n <= most && vowelsAgree(syllableFrame(spoken(x, xscript, bySyllables)), syllableFrame(spoken(y, yscript, bySyllables)))
 }
+
+// vowelsAgree reports whether the vowels of a Latin spelling and of its rendering in a
+// syllabic script agree, given their frames (syllableFrame) over the same consonants: where
+// the Latin spelling has a vowel, the rendering has one like it (a for a or e, e for e, i or a,
+// i or e for i and y, o or u for o and u). A rendering adds vowels where the Latin spelling
+// has none (Ralston, 랄스턴, ral-seu-teon); it may differ from one vowel in three.
+func vowelsAgree(lat, ren []string) bool {
+	if len(lat) != len(ren) || strings.Join(lat, "") == "" {
+		return false // an acronym (MSC) is not rendered by ear
+	}
+	groups, miss := 0, 0
+	for i, l := range lat {
+		if l == "" {
+			continue
+		}
+		groups++
+		if !strings.ContainsFunc(l, func(lc rune) bool { return strings.ContainsAny(ren[i], alike[lc]) }) {
+			miss++
+		}
+	}
+	return 3*miss <= groups
+}
+
+// alike are the vowels a rendering by ear writes for a Latin vowel.
+var alike = map[rune]string{'a': "ae", 'e': "eia", 'i': "iey", 'y': "iey", 'o': "ou", 'u': "uo"}
 
 // spellingSim is the similarity of two tokens' Latin spellings.
 func spellingSim(x, y *token) float64 {

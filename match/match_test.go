@@ -113,6 +113,12 @@ func TestScore(t *testing.T) {
 		{"Guilin Municipal Public Security Bureau", "克拉玛依市公安局", 0, 0.89},
 		{"Vita Klave", "Фуад Гулиев", 0, 0.89},
 		{"ベ", "ヘ", 0, 0.85},
+		// Found by oversight bench yente: generated names that matched listed ones by sound.
+		{"حسین موسوی", "Sanaye Mohematsazi", 0, 0.89}, // m n m s s is not m s
+		{"성훈 김", "China Unicom", 0, 0.89},             // the words of a name must each sound alike
+		{"은서 최", "MSC", 0, 0.89},                      // an acronym is not rendered by ear
+		{"승현 재현 이", "Jang Yong Son", 0, 0.89},         // a Korean name is compared by its spelling
+		{"陽一 三浦", "Al-Nasr, Sanafi", 0, 0.89},
 		{"", "x", 0, 0},
 	} {
 		if got := match.Score(tt.a, tt.b); got < tt.min || got > tt.max {
