@@ -42,6 +42,7 @@ type Index struct {
 	ttable   keyTable       // where each hash's run starts and ends in tkeys
 	ntable   keyTable       // the same for nkeys
 	schemata []string       // the schemata of the indexed entities
+	extra    []float64      // extraShare of each of schemata
 
 	// Derived on the first Match after an Add.
 	mu      sync.Mutex
@@ -133,6 +134,7 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 	if schema < 0 {
 		schema = len(ix.schemata)
 		ix.schemata = append(ix.schemata, e.Schema)
+		ix.extra = append(ix.extra, extraShare(e.Schema))
 	}
 	ix.entries = append(ix.entries, &entry{e: e, schema: int32(schema), first: int32(len(ix.names)), n: int32(len(names))})
 	for i, n := range names {
@@ -504,6 +506,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		if !sc.word[c] && !sc.named[c] {
 			continue // no pair of words: the score is 0
 		}
+		extra := ix.extra[ix.entries[ix.owner[id]].schema]
 		row := sc.cm[c*nq : (c+1)*nq]
 		wrow := sc.wm[c*nq : (c+1)*nq]
 		if minScore > 0 && !qn.cjk && !sc.named[c] {
@@ -525,7 +528,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 					r0 += qt.w
 				}
 			}
-			if bound(u, r0, mb, ta, ix.nweight[id])+1e-9 < minScore {
+			if bound(u, r0, mb, ta, ix.nweight[id], extra)+1e-9 < minScore {
 				continue
 			}
 		}
@@ -562,7 +565,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 					r0 += qt.w
 				}
 			}
-			b = bound(u, r0, mb, ta, ix.nweight[id])
+			b = bound(u, r0, mb, ta, ix.nweight[id], extra)
 		}
 		if qn.cjk && n.cjk {
 			b = 0.85
@@ -630,7 +633,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			}
 			res[pos] = f
 		}
-		s, method := compare(qn, ix.names[c.id])
+		s, method := compare(qn, ix.names[c.id], ix.extra[ix.entries[pos].schema])
 		s *= f.penalty
 		if s < f.score || (s == f.score && (s == 0 || c.id > f.name)) {
 			continue
@@ -685,15 +688,15 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 // bound is the most align can score for a query of total weight ta and a name of total
 // weight tb when the pairs' contributions (similarity × both weights) sum to at most u, the
 // query tokens that pair with nothing weigh r0 or more, and the name tokens that pair weigh
-// mb or less. See align: unpaired tokens on one side count at a third when the other side's
-// unpaired tokens weigh under 0.25.
-func bound(u, r0, mb, ta, tb float64) float64 {
+// mb or less. See align: unpaired tokens on one side count at the share extra (extraShare)
+// when the other side's unpaired tokens weigh under 0.25.
+func bound(u, r0, mb, ta, tb, extra float64) float64 {
 	b := u / (ta + tb)
-	if r0 < 0.25 { // the name's extra tokens may count at a third
-		b = max(b, 3*u/(2*u+tb))
+	if r0 < 0.25 { // the name's extra tokens may count at the share extra
+		b = max(b, u/((1-extra)*u+extra*tb))
 	}
-	if tb-min(tb, mb) < 0.25 { // the query's extra tokens may count at a third
-		b = max(b, 3*u/(2*u+ta))
+	if tb-min(tb, mb) < 0.25 { // the query's extra tokens may count at the share extra
+		b = max(b, u/((1-extra)*u+extra*ta))
 	}
 	return b
 }

@@ -26,6 +26,10 @@ func TestIndex_CandidatesLoseNothing(t *testing.T) {
 		}
 		if slices.Contains([]string{"Company", "Organization", "PublicBody", "Person"}, e.Schema) {
 			ix.Add(&e)
+			// The same names as a person's, whose extra words count less (extraShare).
+			p := e
+			p.ID, p.Schema = e.ID+"-person", "Person"
+			ix.Add(&p)
 		}
 	}
 	ix.Freeze()
@@ -42,6 +46,9 @@ func TestIndex_CandidatesLoseNothing(t *testing.T) {
 			}
 			if f := strings.Fields(raw); len(f) > 1 {
 				variants = append(variants, strings.Join(append(f[1:], f[0]), " "))
+				if len(f) > 2 { // a middle name left out: extraShare
+					variants = append(variants, f[0]+" "+f[len(f)-1])
+				}
 			}
 			for _, v := range variants {
 				checkCandidates(t, ix, v, ix.cfg.ReviewThreshold)
@@ -63,7 +70,7 @@ func checkCandidates(t *testing.T, ix *Index, v string, min float64) {
 	var want []string
 	for _, en := range ix.entries {
 		for id := en.first; id < en.first+en.n; id++ {
-			if s, _ := compare(q, ix.names[id]); s >= min {
+			if s, _ := compare(q, ix.names[id], ix.extra[ix.entries[ix.owner[id]].schema]); s >= min {
 				want = append(want, en.e.ID)
 				break
 			}

@@ -13,7 +13,7 @@
 // equal consonant skeletons across scripts, or, for a word in another script, the same sound
 // as a Latin word: see sounds), and the score is the weighted share of both
 // names that found a counterpart. Extra tokens on one side (a middle name, a patronymic)
-// weigh less when the other side is fully matched. Names written without spaces are compared
+// weigh less when the other side is fully matched, and least in persons' names (extraShare). Names written without spaces are compared
 // whole as well. Scores are in [0,1]; 1 only for equal normalised names.
 //
 // An Index finds the entities a name may refer to without comparing it with every name: see
@@ -57,21 +57,35 @@ func kindWeight(t *token) float64 {
 }
 
 // ScoreSchema compares two names of entities of the given FtM schema ("" if unknown). The
-// schema does not change the score yet: persons and organisations share one comparison, and
-// honorifics and legal forms are recognised whatever the schema.
+// schema decides how much words found in one name only count (extraShare): a person's names
+// leave out middle names and patronymics, an organisation's extra words name another body.
+// Honorifics and legal forms are recognised whatever the schema.
 func ScoreSchema(a, b, schema string) float64 {
-	return Score(a, b)
+	k := DefaultKnowledge()
+	s, _ := compare(k.analyze(a), k.analyze(b), extraShare(schema))
+	return round(s)
 }
 
 // Score compares two names directly and returns the score in [0,1].
 func Score(a, b string) float64 {
-	k := DefaultKnowledge()
-	s, _ := compare(k.analyze(a), k.analyze(b))
-	return round(s)
+	return ScoreSchema(a, b, "")
 }
 
-// compare scores two analysed names and says which comparison decided.
-func compare(a, b *name) (float64, string) {
+// extraShare is the share at which the words of one name that found no counterpart count,
+// when the other name found a counterpart for all its words and two words or more paired:
+// a fifth for persons (ANJEM CHOUDARY is ANJEM IFTIKHAR CHOUDARY MAHMOOD), a third otherwise
+// (Deutsche Bank is not Deutsche Bank Trust Company).
+func extraShare(schema string) float64 {
+	if schema == "Person" {
+		return personExtra
+	}
+	return 1.0 / 3
+}
+
+const personExtra = 1.0 / 5
+
+// compare scores two analysed names and says which comparison decided; extra is extraShare.
+func compare(a, b *name, extra float64) (float64, string) {
 	switch {
 	case a.normalized == "" || b.normalized == "":
 		return 0, ""
@@ -83,7 +97,7 @@ func compare(a, b *name) (float64, string) {
 		// 习近朋), not a typo: compare the characters, and stay below a match when any differs.
 		return 0.85 * ratio(a.normalized, b.normalized), "characters"
 	}
-	s, method := align(a, b)
+	s, method := align(a, b, extra)
 	if a.joined != "" && b.joined != "" {
 		if a.joined == b.joined || sameWithoutSpaces(a.normalized, b.normalized) {
 			s, method = max(s, 0.97), "joined"
@@ -197,7 +211,7 @@ type pair struct {
 
 // align pairs the tokens of a and b greedily by similarity and returns the weighted share of
 // both names that found a counterpart.
-func align(na, nb *name) (float64, string) {
+func align(na, nb *name, extra float64) (float64, string) {
 	a, b := na.tokens, nb.tokens
 	var cands []pair
 	for i, x := range a {
@@ -261,9 +275,14 @@ func align(na, nb *name) (float64, string) {
 	}
 	restA, restB := unmatched(a, usedA), unmatched(b, usedB)
 	matchedA, matchedB := total(a)-restA, total(b)-restB
-	// Tokens left over on one side count at a third when the other side found a counterpart
-	// for everything that weighs (a middle name, a patronymic, a descriptive word).
-	const extra = 1.0 / 3
+	// Tokens left over on one side count at a third (a fifth for persons: extraShare) when the
+	// other side found a counterpart for everything that weighs (a middle name, a patronymic, a
+	// descriptive word).
+	// Names written in syllables (Korean names are read syllable by syllable) leave half a given
+	// name over, not a middle name: 성훈 김 is not KIM, Song.
+	if words < 2 || syllabic(na) || syllabic(nb) {
+		extra = max(extra, 1.0/3)
+	}
 	switch {
 	case restA <= restB && restA < 0.25:
 		restB *= extra
@@ -275,6 +294,11 @@ func align(na, nb *name) (float64, string) {
 		return 0.8 * s, "tokens+generation_differs"
 	}
 	return s, "tokens"
+}
+
+// syllabic reports whether a word of the name is in Han, Kana or Hangul.
+func syllabic(n *name) bool {
+	return slices.ContainsFunc(n.tokens, func(t *token) bool { return t.kind == kindWord && rendering(t.script) == bySyllables })
 }
 
 // legalConflict reports whether both names carry legal forms and share no family of them.

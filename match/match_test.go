@@ -127,6 +127,27 @@ func TestScore(t *testing.T) {
 	}
 }
 
+// TestScoreSchema checks what the schema changes: a person's name may leave out middle names
+// and patronymics; an organisation's extra words name another body; a person's name written
+// in syllables has no middle names to leave out.
+func TestScoreSchema(t *testing.T) {
+	for _, tt := range []struct {
+		a, b, schema string
+		min, max     float64
+	}{
+		{"Anjem Choudary", "Anjem Iftikhar Choudary Mahmood", "Person", 0.9, 0.95},
+		{"Anjem Choudary", "Anjem Iftikhar Choudary Mahmood", "", 0.8, 0.89},
+		{"Anjem Choudary", "Anjem Iftikhar Choudary Mahmood", "Company", 0.8, 0.89},
+		{"Vladimir Putin", "Vladimir Vladimirovich Putin", "Person", 0.95, 0.99},
+		{"Choudary", "Anjem Iftikhar Choudary Mahmood", "Person", 0, 0.8}, // one word is not enough
+		{"성훈 김", "Kim Song", "Person", 0, 0.89},
+	} {
+		if got := match.ScoreSchema(tt.a, tt.b, tt.schema); got < tt.min || got > tt.max {
+			t.Errorf("ScoreSchema(%q, %q, %q)=%v, want %v to %v", tt.a, tt.b, tt.schema, got, tt.min, tt.max)
+		}
+	}
+}
+
 // FuzzScore checks the matcher's properties: scores in [0,1], score(a, a) = 1 for any name
 // with letters or digits, symmetry (of ScoreSchema too, as oversight match --pairs uses it),
 // and idempotent normalisation.
