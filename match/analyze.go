@@ -105,7 +105,10 @@ func (k *Knowledge) analyze(raw string) *name {
 	for _, w := range fields {
 		switch script := Script(w); script {
 		case "latin", "":
-			words = append(words, piece{text: deobfuscate(w), script: "latin"})
+			if _, ordinal := ordinalDigits(w); !ordinal { // 1st is first, not ist
+				w = deobfuscate(w)
+			}
+			words = append(words, piece{text: w, script: "latin"})
 		case "han", "hangul":
 			n.translit = true
 			for _, seg := range k.segment(w, script) {
@@ -123,7 +126,7 @@ func (k *Knowledge) analyze(raw string) *name {
 			}
 		}
 	}
-	words = k.foldLegalForms(words)
+	words = k.foldLegalForms(k.numbers(words))
 	kept := make([]piece, 0, len(words))
 	for _, t := range words {
 		switch {

@@ -5,8 +5,9 @@
 // apostrophes), split into tokens, and tokens in other scripts are transliterated: Han to
 // pinyin, Hangul letter by letter, Cyrillic, Greek, Arabic, Hebrew and others through
 // unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …) rendered in English
-// first. Legal forms fold to a canonical form (Aktiengesellschaft → ag), honorifics are
-// dropped, particles and initials are marked (knowledge/*.tsv).
+// first. English numbers in words read as digits (Forty-Four → 44, First → 1, 1st → 1).
+// Legal forms fold to a canonical form (Aktiengesellschaft → ag), honorifics are dropped,
+// particles and initials are marked (knowledge/*.tsv).
 //
 // Two names are compared by aligning their tokens: each token pairs with its most similar
 // counterpart (exact, within a typo budget that grows with the token's length, initial to word,
