@@ -126,7 +126,7 @@ func (k *Knowledge) analyze(raw string) *name {
 			}
 		}
 	}
-	words = k.foldLegalForms(k.numbers(words))
+	words = k.foldLegalForms(numbers(words))
 	kept := make([]piece, 0, len(words))
 	for _, t := range words {
 		switch {

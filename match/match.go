@@ -5,7 +5,8 @@
 // apostrophes), split into tokens, and tokens in other scripts are transliterated: Han to
 // pinyin, Hangul letter by letter, Cyrillic, Greek, Arabic, Hebrew and others through
 // unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …) rendered in English
-// first. English numbers in words read as digits (Forty-Four → 44, First → 1, 1st → 1).
+// first. Numbers below a hundred in digits are spelt in English words (44 → forty four,
+// 1st → first).
 // Legal forms fold to a canonical form (Aktiengesellschaft → ag), honorifics are dropped,
 // particles and initials are marked (knowledge/*.tsv).
 //

@@ -113,11 +113,12 @@ func TestScore(t *testing.T) {
 		{"Guilin Municipal Public Security Bureau", "克拉玛依市公安局", 0, 0.89},
 		{"Vita Klave", "Фуад Гулиев", 0, 0.89},
 		{"ベ", "ヘ", 0, 0.85},
-		// Numbers in words and in digits (numbers).
+		// Numbers in words and in digits (numbers), and a typo in a number word.
 		{"Brigade Forty-Four", "Brigade 44", 0.95, 0.99},
 		{"1st International Bank", "First International Bank", 0.95, 0.99},
 		{"Twenty-First Century Fox", "21st Century Fox", 0.95, 0.99},
-		{"Brigade Forty-Four", "Brigade 45", 0, 0.6},
+		{"Brigade Forty-Four", "Brigade 45", 0, 0.7},
+		{"Firsst Ocean GmbH", "First Ocean GmbH", 0.95, 0.99},
 		{"Ig0r Sech1n", "Igor Sechin", 0.95, 0.99},
 		// Found by oversight bench yente: generated names that matched listed ones by sound.
 		{"حسین موسوی", "Sanaye Mohematsazi", 0, 0.89}, // m n m s s is not m s

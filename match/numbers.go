@@ -5,56 +5,64 @@ import (
 	"strings"
 )
 
-// English number words and their values. Ordinals read as their numbers: First International
-// Bank is 1st International Bank.
+// English number words below a hundred, cardinal and ordinal.
 var (
-	numberUnits = map[string]int{
-		"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-		"eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-		"fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-		"nineteen": 19,
-
-		"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-		"eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-		"fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-		"nineteenth": 19,
-	}
-	numberTens = map[string]int{
-		"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-		"eighty": 80, "ninety": 90,
-		"twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-		"seventieth": 70, "eightieth": 80, "ninetieth": 90,
-	}
+	units = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
+		"seventeen", "eighteen", "nineteen"}
+	unitOrdinals = []string{"zeroth", "first", "second", "third", "fourth", "fifth", "sixth",
+		"seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth",
+		"fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"}
+	tens        = []string{2: "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"}
+	tenOrdinals = []string{2: "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth",
+		"seventieth", "eightieth", "ninetieth"}
 )
 
-// numbers writes English numbers in words as digits, and ordinals in digits (1st, 22nd)
-// without their suffix, among Latin words: Brigade Forty-Four is Brigade 44, Three Percenters
-// is 3 Percenters. A tens word takes the unit word after it (forty four, twenty first). A word
-// that is also a particle (stop in words.tsv) stays a word.
-func (k *Knowledge) numbers(words []piece) []piece {
-	out := words[:0]
-	for i := 0; i < len(words); i++ {
-		p := words[i]
-		if p.script != "latin" || k.stop[p.text] {
-			out = append(out, p)
+// numbers writes numbers below a hundred given in digits as English words, among Latin words,
+// and ordinals in digits as ordinal words: Brigade 44 is Brigade Forty-Four, 3 Percenters is
+// Three Percenters, 1st International Bank is First International Bank. Words, not digits, so
+// that a typo in the words still pairs (Firsst Ocean). Numbers of a hundred or more, and
+// digits with a leading zero (007), stay as they are.
+func numbers(words []piece) []piece {
+	var out []piece
+	for i, p := range words {
+		w, ordinal := p.text, false
+		if d, ok := ordinalDigits(w); ok {
+			w, ordinal = d, true
+		}
+		n, err := strconv.Atoi(w)
+		if p.script != "latin" || err != nil || n >= 100 || n < 0 || len(w) > 1 && w[0] == '0' || strings.HasPrefix(w, "+") {
+			if out != nil {
+				out = append(out, p)
+			}
 			continue
 		}
-		if n, ok := ordinalDigits(p.text); ok {
-			p.text = n
-		} else if t, ok := numberTens[p.text]; ok {
-			if i+1 < len(words) && words[i+1].script == "latin" && !strings.HasSuffix(p.text, "th") {
-				if u, ok := numberUnits[words[i+1].text]; ok && u > 0 && u < 10 {
-					t += u
-					i++
-				}
-			}
-			p.text = strconv.Itoa(t)
-		} else if u, ok := numberUnits[p.text]; ok {
-			p.text = strconv.Itoa(u)
+		if out == nil {
+			out = append(make([]piece, 0, len(words)+1), words[:i]...)
 		}
-		out = append(out, p)
+		for _, s := range numberWords(n, ordinal) {
+			out = append(out, piece{text: s, kind: p.kind, script: p.script})
+		}
+	}
+	if out == nil {
+		return words
 	}
 	return out
+}
+
+// numberWords spells n (0 to 99) in English words.
+func numberWords(n int, ordinal bool) []string {
+	switch {
+	case n < 20 && ordinal:
+		return []string{unitOrdinals[n]}
+	case n < 20:
+		return []string{units[n]}
+	case n%10 == 0 && ordinal:
+		return []string{tenOrdinals[n/10]}
+	case n%10 == 0:
+		return []string{tens[n/10]}
+	}
+	return append([]string{tens[n/10]}, numberWords(n%10, ordinal)...)
 }
 
 // ordinalDigits reads an ordinal written in digits (1st, 2nd, 3rd, 4th, 21st) as its digits.
