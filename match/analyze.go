@@ -519,6 +519,20 @@ func spoken(text, script string, mode int) string {
 //     classes; syllabic scripts write every vowel, so a class repeated across a vowel is two
 //     sounds (Mohematsazi: m, m).
 func soundOf(text string, mode int) string {
+	return sound(text, mode, nil)
+}
+
+// syllableFrame is the vowels of spoken text around the consonants its bySyllables sound key
+// keeps: the vowels before the first, then those after each (empty where none follows).
+func syllableFrame(text string) []string {
+	frame := []string{""}
+	sound(text, bySyllables, &frame)
+	return frame
+}
+
+// sound is soundOf; in bySyllables, it also writes the vowels around the consonants it keeps
+// to frame (see syllableFrame) when frame is not nil.
+func sound(text string, mode int, frame *[]string) string {
 	var b strings.Builder
 	var last rune
 	for i, r := range text {
@@ -528,6 +542,9 @@ func soundOf(text string, mode int) string {
 			case byLetters:
 				r = 'a'
 			case bySyllables:
+				if frame != nil {
+					(*frame)[len(*frame)-1] += string(r)
+				}
 				last = 0
 				continue
 			default:
@@ -550,6 +567,9 @@ func soundOf(text string, mode int) string {
 		}
 		b.WriteRune(r)
 		last = r
+		if frame != nil {
+			*frame = append(*frame, "")
+		}
 	}
 	return b.String()
 }
@@ -575,33 +595,6 @@ func soundClass(r rune, mode int) rune {
 		}
 	}
 	return r
-}
-
-// syllableFrame is the vowels of spoken text around the consonants its bySyllables sound key
-// keeps: the vowels before the first, then those after each (empty where none follows).
-func syllableFrame(text string) []string {
-	frame := []string{""}
-	var last rune
-	for i, r := range text {
-		switch r {
-		case 'a', 'e', 'i', 'o', 'u', 'y':
-			frame[len(frame)-1] += string(r)
-			last = 0
-			continue
-		case 'h', 'w', '\'':
-			continue
-		case 'r':
-			if i+1 == len(text) || !strings.ContainsRune("aeiouy", rune(text[i+1])) {
-				continue
-			}
-		}
-		if r = soundClass(r, bySyllables); r == last {
-			continue
-		}
-		frame = append(frame, "")
-		last = r
-	}
-	return frame
 }
 
 // deobfuscate reads digits written for letters inside a word (Ig0r Sech1n): in a token that

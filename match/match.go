@@ -282,7 +282,7 @@ func align(na, nb *name, extra float64) (float64, string) {
 	// descriptive word).
 	// Names written in syllables (Korean names are read syllable by syllable) leave half a given
 	// name over, not a middle name: 성훈 김 is not KIM, Song.
-	if words < 2 || syllabic(na) || syllabic(nb) {
+	if words < 2 || na.rendering == bySyllables || nb.rendering == bySyllables {
 		extra = max(extra, 1.0/3)
 	}
 	switch {
@@ -296,11 +296,6 @@ func align(na, nb *name, extra float64) (float64, string) {
 		return 0.8 * s, "tokens+generation_differs"
 	}
 	return s, "tokens"
-}
-
-// syllabic reports whether a word of the name is in Han, Kana or Hangul.
-func syllabic(n *name) bool {
-	return slices.ContainsFunc(n.tokens, func(t *token) bool { return t.kind == kindWord && rendering(t.script) == bySyllables })
 }
 
 // legalConflict reports whether both names carry legal forms and share no family of them.
@@ -389,8 +384,8 @@ func byEar(x, xscript, y, yscript string) bool {
 // i or e for i and y, o or u for o and u). A rendering adds vowels where the Latin spelling
 // has none (Ralston, 랄스턴, ral-seu-teon); it may differ from one vowel in three.
 func vowelsAgree(lat, ren []string) bool {
-	if len(lat) != len(ren) || strings.Join(lat, "") == "" {
-		return false // an acronym (MSC) is not rendered by ear
+	if len(lat) != len(ren) {
+		return false
 	}
 	groups, miss := 0, 0
 	for i, l := range lat {
@@ -402,7 +397,7 @@ func vowelsAgree(lat, ren []string) bool {
 			miss++
 		}
 	}
-	return 3*miss <= groups
+	return groups > 0 && 3*miss <= groups // an acronym (MSC) is not rendered by ear
 }
 
 // alike are the vowels a rendering by ear writes for a Latin vowel.

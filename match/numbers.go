@@ -1,9 +1,6 @@
 package match
 
-import (
-	"strconv"
-	"strings"
-)
+import "strconv"
 
 // English number words below a hundred, cardinal and ordinal.
 var (
@@ -30,8 +27,7 @@ func numbers(words []piece) []piece {
 		if d, ok := ordinalDigits(w); ok {
 			w, ordinal = d, true
 		}
-		n, err := strconv.Atoi(w)
-		if p.script != "latin" || err != nil || n >= 100 || n < 0 || len(w) > 1 && w[0] == '0' || strings.HasPrefix(w, "+") {
+		if p.script != "latin" || !digits(w) || len(w) > 2 || len(w) == 2 && w[0] == '0' {
 			if out != nil {
 				out = append(out, p)
 			}
@@ -40,6 +36,7 @@ func numbers(words []piece) []piece {
 		if out == nil {
 			out = append(make([]piece, 0, len(words)+1), words[:i]...)
 		}
+		n, _ := strconv.Atoi(w)
 		for _, s := range numberWords(n, ordinal) {
 			out = append(out, piece{text: s, kind: p.kind, script: p.script})
 		}
@@ -71,13 +68,18 @@ func ordinalDigits(w string) (string, bool) {
 		return "", false
 	}
 	d, suf := w[:len(w)-2], w[len(w)-2:]
-	if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" {
+	if suf != "st" && suf != "nd" && suf != "rd" && suf != "th" || !digits(d) {
 		return "", false
 	}
-	for _, r := range d {
-		if r < '0' || r > '9' {
-			return "", false
+	return d, true
+}
+
+// digits reports whether w is one or more ASCII digits.
+func digits(w string) bool {
+	for i := range len(w) {
+		if w[i] < '0' || w[i] > '9' {
+			return false
 		}
 	}
-	return d, true
+	return w != ""
 }

@@ -73,17 +73,18 @@ UN, OFAC SDN and OFAC consolidated lists; any match at or above T is a false ala
 		}
 	}
 	all := match.NewIndex(cfg)
-	for _, l := range []*lists.List{ofac.SDN, ofac.Consolidated} {
-		ents, err := read(l)
-		if err != nil {
-			return err
-		}
-		unEnts = append(unEnts, ents...)
-	}
 	parties := partySchemata()
-	for _, e := range unEnts {
-		if slices.Contains(parties, e.Schema) {
-			all.Add(e)
+	for _, l := range []*lists.List{un.List, ofac.SDN, ofac.Consolidated} {
+		ents := unEnts
+		if l != un.List {
+			if ents, err = read(l); err != nil {
+				return err
+			}
+		}
+		for _, e := range ents {
+			if slices.Contains(parties, e.Schema) {
+				all.Add(e)
+			}
 		}
 	}
 
