@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,6 +25,8 @@ type token struct {
 	kind   int
 	family string // of a legal form: its family (knowledge/legal_families.tsv)
 	script string // script of the original token
+	// syllables: text reads Han, Hangul or Kana syllables (see piece)
+	syllables bool
 
 	// Forms derived from text once, by derive, for comparing tokens many times.
 	xt     string    // text with x written ks
@@ -52,6 +55,11 @@ type piece struct {
 	text   string
 	kind   int
 	script string
+	plain  string // a Hangul surname's Revised Romanization, when text is its usual spelling
+	// syllables: text reads Han, Hangul or Kana syllables (not a term of Knowledge): a word
+	// whatever it spells (오 is o, 세 se, 的 de: no initial, legal form or particle).
+	syllables bool
+	word      int // the index of the word of the name it comes from
 }
 
 // name is an analysed name.
@@ -66,9 +74,12 @@ type name struct {
 	// for the grandfather's; notInChain for a family name. Tokens are shared in an Index, so
 	// this is the name's.
 	generation []uint8
-	translit   bool // a token came from another script
-	cjk        bool // every word is written in Han, Hangul or Kana
-	mixed      bool // a token is not a word (an initial, a particle, a legal form)
+	translit   bool      // a token came from another script
+	cjk        bool      // every word is written in Han, Hangul or Kana
+	mixed      bool      // a token is not a word (an initial, a particle, a legal form)
+	hangul     bool      // every token is a word written in Hangul
+	latin      bool      // every token is written in Latin letters, none a legal form
+	ko         *syllabic // of a name written in Hangul (hangul), nil otherwise
 }
 
 // notInChain is the generation of a token that is not a link of a patronymic chain.
@@ -102,18 +113,18 @@ func (k *Knowledge) analyze(raw string) *name {
 			n.cjk = false
 		}
 	}
-	for _, w := range fields {
+	for wi, w := range fields {
 		switch script := Script(w); script {
 		case "latin", "":
 			if _, ordinal := ordinalDigits(w); !ordinal { // 1st is first, not ist
 				w = deobfuscate(w)
 			}
-			words = append(words, piece{text: w, script: "latin"})
+			words = append(words, piece{text: w, script: "latin", word: wi})
 		case "han", "hangul":
 			n.translit = true
 			for _, seg := range k.segment(w, script) {
-				for _, t := range strings.Fields(seg) {
-					words = append(words, piece{text: t, script: script})
+				for _, t := range strings.Fields(seg.text) {
+					words = append(words, piece{text: t, script: script, plain: seg.plain, syllables: seg.syllables, word: wi})
 				}
 			}
 		default:
@@ -122,7 +133,7 @@ func (k *Knowledge) analyze(raw string) *name {
 				w = smallTsu.Replace(w)
 			}
 			for _, t := range strings.Fields(normalizeOnce(unidecode.Unidecode(w))) {
-				words = append(words, piece{text: t, script: script})
+				words = append(words, piece{text: t, script: script, syllables: script == "kana", word: wi})
 			}
 		}
 	}
@@ -133,6 +144,9 @@ func (k *Knowledge) analyze(raw string) *name {
 		case t.kind == kindLegal:
 		case k.honorifics[t.text]:
 			t.kind = kindHonorific
+		case t.syllables:
+			// A syllable of Han, Hangul or Kana read in Latin letters is a word: 오 (o) is
+			// no initial, 세 (se) and 的 (de) no particle.
 		case k.stop[t.text]:
 			t.kind = kindStop
 		case utf8.RuneCountInString(t.text) == 1 && unicode.IsLetter([]rune(t.text)[0]):
@@ -149,7 +163,7 @@ func (k *Knowledge) analyze(raw string) *name {
 	n.tokens = make([]*token, len(kept))
 	for i, p := range kept {
 		t := &ts[i]
-		t.text, t.kind, t.script = p.text, p.kind, p.script
+		t.text, t.kind, t.script, t.syllables = p.text, p.kind, p.script, p.syllables
 		if k.patronymic[t.text] && i > 0 && i+1 < len(kept) {
 			if n.generation == nil {
 				n.generation = make([]uint8, len(kept))
@@ -168,6 +182,23 @@ func (k *Knowledge) analyze(raw string) *name {
 		t.w = kindWeight(t)
 		n.tokens[i] = t
 		n.mixed = n.mixed || t.kind != kindWord
+	}
+	n.hangul, n.latin = len(n.tokens) > 0, len(n.tokens) > 0
+	for _, t := range n.tokens {
+		n.hangul = n.hangul && t.kind == kindWord && t.script == "hangul"
+		n.latin = n.latin && t.kind != kindLegal && t.script == "latin"
+	}
+	if n.hangul {
+		n.ko = &syllabic{word: make([]uint8, len(kept))}
+		for i, p := range kept {
+			n.ko.word[i] = uint8(min(p.word, 255))
+			if p.plain != "" {
+				if n.ko.plain == nil {
+					n.ko.plain = make([]string, len(kept))
+				}
+				n.ko.plain[i] = p.plain
+			}
+		}
 	}
 	if n.generation != nil {
 		// A family name written first before a comma (AL-RAWI, Salman bin Muhammad) and a
@@ -198,13 +229,20 @@ func (k *Knowledge) analyze(raw string) *name {
 	return n
 }
 
+// segment is a part of a Han or Hangul word, in Latin (see Knowledge.segment).
+type segment struct {
+	text      string
+	plain     string // see piece
+	syllables bool   // see piece
+}
+
 // segment splits a Han or Hangul word into known institutional terms (rendered in English)
 // and runs of other characters (transliterated as one word). A one-character term counts only
 // at the end of the word or before another term, so 市 in 上海市公安局 is "municipal" but the
 // 부 of 부산 is not "ministry".
-func (k *Knowledge) segment(w, script string) []string {
+func (k *Knowledge) segment(w, script string) []segment {
 	rs := []rune(w)
-	var out []string
+	var out []segment
 	var run []rune
 	flush := func() {
 		switch {
@@ -214,14 +252,15 @@ func (k *Knowledge) segment(w, script string) []string {
 			// likely a person's name (김정은): one token per syllable, the surname in its usual
 			// spelling.
 			for i, r := range run {
-				if l, ok := k.koSurnames[string(r)]; ok && i == 0 {
-					out = append(out, l)
+				rr := transliterate(string(r), script)
+				if l, ok := k.koSurnames[string(r)]; ok && i == 0 && l != rr {
+					out = append(out, segment{l, rr, true})
 				} else {
-					out = append(out, transliterate(string(r), script))
+					out = append(out, segment{text: rr, syllables: true})
 				}
 			}
 		default:
-			out = append(out, transliterate(string(run), script))
+			out = append(out, segment{text: transliterate(string(run), script), syllables: true})
 		}
 		run = run[:0]
 	}
@@ -244,7 +283,7 @@ func (k *Knowledge) segment(w, script string) []string {
 			continue
 		}
 		flush()
-		out = append(out, k.terms[string(rs[i:i+l])])
+		out = append(out, segment{text: k.terms[string(rs[i:i+l])]})
 		i += l
 	}
 	flush()
@@ -290,6 +329,9 @@ func (k *Knowledge) foldLegalForms(ts []piece) []piece {
 	for i := 0; i < len(ts); {
 		matched := 0
 		for l := min(k.legalMaxWords, len(ts)-i); l >= 1 && k.legalFirst[ts[i].text]; l-- {
+			if slices.ContainsFunc(ts[i:i+l], func(p piece) bool { return p.syllables }) {
+				continue
+			}
 			phrase := ts[i].text
 			for j := 1; j < l; j++ {
 				phrase += " " + ts[i+j].text
@@ -305,7 +347,7 @@ func (k *Knowledge) foldLegalForms(ts []piece) []piece {
 			}
 		}
 		if matched == 0 {
-			if canon, ok := k.misspeltLegalForm(ts[i].text); ok {
+			if canon, ok := k.misspeltLegalForm(ts[i].text); ok && !ts[i].syllables {
 				out = append(out, piece{text: canon, kind: kindLegal, script: ts[i].script})
 			} else {
 				out = append(out, ts[i])

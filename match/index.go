@@ -146,23 +146,33 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 				ix.df[t.text]++
 				seen[t.text] = true
 			}
-			v, ok := ix.vocab[vocabKey{t.text, t.kind, t.script}]
-			if !ok {
-				v = int32(len(ix.toks))
-				ix.vocab[vocabKey{t.text, t.kind, t.script}] = v
-				own := *t // not a pointer into the name's tokens, which would keep them all
-				ix.toks, ix.post = append(ix.toks, &own), append(ix.post, nil)
-				if t.kind == kindWord {
-					eachTokenKey(&own, false, func(f byte, a, b string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, a, b), v}) })
-				}
-			}
+			v := ix.file(t, id)
 			n.tokens[j] = ix.toks[v]
-			if p := ix.post[v]; len(p) == 0 || p[len(p)-1] != id {
-				ix.post[v] = append(p, id)
-			}
 		}
+		// The runs of syllables of a Hangul name are filed as its words, for Latin words
+		// that join syllables (Kim Jongun) to find it; they do not count in its weights.
+		n.eachRun(func(text string) { ix.file(runToken(text), id) })
 		eachNameKey(n, false, func(f byte, s string) { ix.nkeys = append(ix.nkeys, hkey{ix.hash(f, s, ""), id}) })
 	}
+}
+
+// file adds the token to the vocabulary, with its keys, if it is new there, and name id to its
+// postings; it returns the token's vocabulary id.
+func (ix *Index) file(t *token, id int32) int32 {
+	v, ok := ix.vocab[vocabKey{t.text, t.kind, t.script}]
+	if !ok {
+		v = int32(len(ix.toks))
+		ix.vocab[vocabKey{t.text, t.kind, t.script}] = v
+		own := *t // not a pointer into the name's tokens, which would keep them all
+		ix.toks, ix.post = append(ix.toks, &own), append(ix.post, nil)
+		if t.kind == kindWord {
+			eachTokenKey(&own, false, func(f byte, a, b string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, a, b), v}) })
+		}
+	}
+	if p := ix.post[v]; len(p) == 0 || p[len(p)-1] != id {
+		ix.post[v] = append(p, id)
+	}
+	return v
 }
 
 // Sounds (see sounds) meet across scripts only: a Latin token or name is filed under the
@@ -352,6 +362,7 @@ type scratch struct {
 	whole []bool    // candidate number → found by a key of the name written without spaces
 	named []bool    // candidate number → found by a key of the whole name
 	sound []bool    // candidate number → found by the sound of the whole name
+	runs  []bool    // candidate number → may pair by syllableRuns
 	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
 	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
 	vocab []int32
@@ -372,8 +383,22 @@ func (ix *Index) release(s *scratch) {
 	for _, id := range s.seen {
 		s.slot[id] = -1
 	}
-	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.cm[:0], s.wm[:0]
+	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.runs, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.runs[:0], s.cm[:0], s.wm[:0]
 	ix.pool.Put(s)
+}
+
+// keyed returns the vocabulary ids of the tokens that share a key with query token qt, once
+// each, in sc.vocab.
+func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
+	sc.vocab = sc.vocab[:0]
+	eachTokenKey(qt, true, func(f byte, a, b string) {
+		for _, k := range ix.ttable.lookup(ix.hash(f, a, b)) {
+			sc.vocab = append(sc.vocab, k.id)
+		}
+	})
+	slices.Sort(sc.vocab)
+	sc.vocab = slices.Compact(sc.vocab)
+	return sc.vocab
 }
 
 // Match returns the entities whose names score at least minScore for the query, best first,
@@ -412,7 +437,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			c = int32(len(sc.cands))
 			sc.slot[id] = c
 			sc.cands, sc.word = append(sc.cands, id), append(sc.word, false)
-			sc.whole, sc.named, sc.sound = append(sc.whole, false), append(sc.named, false), append(sc.sound, false)
+			sc.whole, sc.named, sc.sound, sc.runs = append(sc.whole, false), append(sc.named, false), append(sc.sound, false), append(sc.runs, false)
 			for range nq {
 				sc.cm, sc.wm = append(sc.cm, 0), append(sc.wm, 0)
 			}
@@ -425,14 +450,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		if qt.kind != kindWord {
 			continue
 		}
-		sc.vocab = sc.vocab[:0]
-		eachTokenKey(qt, true, func(f byte, a, b string) {
-			for _, k := range ix.ttable.lookup(ix.hash(f, a, b)) {
-				sc.vocab = append(sc.vocab, k.id)
-			}
-		})
-		slices.Sort(sc.vocab)
-		for _, v := range slices.Compact(sc.vocab) {
+		for _, v := range ix.keyed(sc, qt) {
 			t := ix.toks[v]
 			sim := tokenSim(qt, t)
 			if sim == 0 {
@@ -451,6 +469,20 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			}
 		}
 	}
+	// A query in Hangul: its runs of syllables against the index's Latin words. A Latin query
+	// met the runs of Hangul names above.
+	qn.eachRun(func(text string) {
+		rt := runToken(text)
+		for _, v := range ix.keyed(sc, rt) {
+			if t := ix.toks[v]; t.script == "latin" && spellingSim(rt, t) > 0 {
+				for _, id := range ix.post[v] {
+					if c := candidate(id); c >= 0 {
+						sc.runs[c] = true
+					}
+				}
+			}
+		}
+	})
 	// Whole names: the same normalised name, the same or a nearly equal name without spaces.
 	eachNameKey(qn, true, func(f byte, s string) {
 		whole := f == keyJoined || f == keyJoinedP || f == keyJoinedS
@@ -503,13 +535,17 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	}
 	var order []cand
 	for c, id := range sc.cands {
-		if !sc.word[c] && !sc.named[c] {
+		n := ix.names[id]
+		// A Hangul name and a Latin one that met may pair by runs of syllables
+		// (syllableRuns), which the bounds below do not see.
+		runs := (sc.word[c] || sc.runs[c]) && (qn.hangul && n.latin || qn.latin && n.hangul)
+		if !sc.word[c] && !sc.named[c] && !runs {
 			continue // no pair of words: the score is 0
 		}
 		extra := ix.extra[ix.entries[ix.owner[id]].schema]
 		row := sc.cm[c*nq : (c+1)*nq]
 		wrow := sc.wm[c*nq : (c+1)*nq]
-		if minScore > 0 && !qn.cjk && !sc.named[c] {
+		if minScore > 0 && !qn.cjk && !sc.named[c] && !runs {
 			// A first bound from the word pairs and the most the other pairs could add, before
 			// the name itself is read.
 			var u, r0, mb float64
@@ -532,7 +568,6 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 				continue
 			}
 		}
-		n := ix.names[id]
 		// Pairs where one side is an initial, a particle or a legal form: cheap to compare.
 		pairs := func(qi int, qt, t *token) {
 			if sim := tokenSim(qt, t); sim > 0 {
@@ -583,6 +618,9 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		}
 		if sc.sound[c] {
 			b = max(b, 0.9)
+		}
+		if runs {
+			b = 0.99
 		}
 		b = min(b, 0.99)
 		if qn.normalized == n.normalized {

@@ -121,3 +121,27 @@ func TestIndex_CrossScriptLosesNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestIndex_SyllableRuns: Latin names that join Hangul syllables find the Hangul name in an
+// index, and the other way round, among names that share syllables.
+func TestIndex_SyllableRuns(t *testing.T) {
+	hangul := []string{"김정은", "김정일", "김 정남", "오바마", "오세훈", "박정은"}
+	latin := []string{"Kim Jongun", "Kimjongil", "Jongnam Kim", "Obama", "O Sehun", "Park Jongun"}
+	for _, dir := range [][2][]string{{hangul, latin}, {latin, hangul}} {
+		ix := NewIndex(DefaultConfig())
+		for i, n := range dir[0] {
+			ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "Person", Properties: map[string][]string{"name": {n}}})
+		}
+		for i, q := range dir[1] {
+			ms := ix.Match(oversight.NameQuery{Name: q}, ix.cfg.Threshold)
+			if len(ms) == 0 || ms[0].ID != strconv.Itoa(i) {
+				var got []string
+				for _, m := range ms {
+					got = append(got, m.ID)
+				}
+				t.Errorf("%q: found %v, want %d (%s) first", q, got, i, dir[0][i])
+			}
+			checkCandidates(t, ix, q, ix.cfg.ReviewThreshold)
+		}
+	}
+}

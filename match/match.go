@@ -113,6 +113,11 @@ func compare(a, b *name, extra float64) (float64, string) {
 			}
 		}
 	}
+	if a.hangul != b.hangul && 0.99 > s {
+		if r := syllableRuns(a, b); r > s {
+			s, method = r, "syllable_runs"
+		}
+	}
 	// A name and its rendering by ear in another script (贝拉克·奥巴马, Barack Obama), whatever
 	// the syllables the rendering was cut into, as long as each Latin word sounds like a run of
 	// them (soundsAlign). Alphabets keep the words of a name apart: their words were compared
@@ -277,6 +282,9 @@ func align(na, nb *name, extra float64) (float64, string) {
 	}
 	restA, restB := unmatched(a, usedA), unmatched(b, usedB)
 	matchedA, matchedB := total(a)-restA, total(b)-restB
+	// A syllable of a Chinese or Korean name left over always counts in full: 徐博彬 is not
+	// Xu Bin.
+	sylA, sylB := unmatchedSyllables(a, usedA), unmatchedSyllables(b, usedB)
 	// Tokens left over on one side count at a third (a fifth for persons: extraShare) when the
 	// other side found a counterpart for everything that weighs (a middle name, a patronymic, a
 	// descriptive word).
@@ -287,9 +295,9 @@ func align(na, nb *name, extra float64) (float64, string) {
 	}
 	switch {
 	case restA <= restB && restA < 0.25:
-		restB *= extra
+		restB = sylB + (restB-sylB)*extra
 	case restB < restA && restB < 0.25:
-		restA *= extra
+		restA = sylA + (restA-sylA)*extra
 	}
 	s := matched / (matchedA + restA + matchedB + restB)
 	if swapped {
@@ -326,6 +334,17 @@ func unmatched(ts []*token, used []bool) float64 {
 	var s float64
 	for i, t := range ts {
 		if !used[i] {
+			s += t.w
+		}
+	}
+	return s
+}
+
+// unmatchedSyllables is the weight of the syllable tokens (token.syllables) not used.
+func unmatchedSyllables(ts []*token, used []bool) float64 {
+	var s float64
+	for i, t := range ts {
+		if !used[i] && t.syllables {
 			s += t.w
 		}
 	}
@@ -419,6 +438,11 @@ func spellingSim(x, y *token) float64 {
 	if x.text == y.text {
 		return 1
 	}
+	if pinyinPair(x, y) {
+		// A syllable in pinyin against the pinyin of a Han character: one letter more or
+		// less is another character (成 cheng is not Chen, 鹏 peng not Deng).
+		return 0
+	}
 	if x.kind == kindInitial || y.kind == kindInitial {
 		if x.text[0] == y.text[0] {
 			return 0.9
@@ -459,6 +483,21 @@ func spellingSim(x, y *token) float64 {
 		return r * 0.85
 	}
 	return 0
+}
+
+// pinyinPair reports whether, of two tokens, one reads a Han character (one pinyin
+// syllable) and the other is a Latin word of one pinyin syllable. Longer words are left to
+// edits and sounds: most foreign names written in Han read as pinyin syllables too (阿拉米揚,
+// alamiyang, for Alamian, itself a-la-mi-an).
+func pinyinPair(x, y *token) bool {
+	if y.script == "han" {
+		x, y = y, x
+	}
+	if x.script != "han" || !x.syllables || y.script != "latin" || y.kind != kindWord {
+		return false
+	}
+	set := pinyinSyllables()
+	return set[x.text] && set[y.text]
 }
 
 // typoBudget is how many edits a token of n letters may differ by and still be the same word.

@@ -113,6 +113,18 @@ func TestScore(t *testing.T) {
 		{"Guilin Municipal Public Security Bureau", "克拉玛依市公安局", 0, 0.89},
 		{"Vita Klave", "Фуад Гулиев", 0, 0.89},
 		{"ベ", "ヘ", 0, 0.85},
+		// Latin spellings join Hangul syllables at will (syllableRuns); a surname begins a
+		// foreign name too (오 is Oh alone, o in 오바마); one syllable more or less, or one
+		// letter of a Han syllable, is another Chinese or Korean name.
+		{"김정은", "Kim Jongun", 0.95, 0.99},
+		{"김 정은", "Jongun Kim", 0.95, 0.99},
+		{"오바마", "Obama", 0.95, 0.99},
+		{"안토니오", "Antonio", 0.95, 0.99},
+		{"오세훈", "O Sehun", 0.95, 0.99},
+		{"김정은", "Kim", 0, 0.8},
+		{"현우 현정 장", "JANG, Hyon U", 0, 0.89},
+		{"成 朱", "CHEN, Zhu", 0, 0.89},
+		{"博 彬 徐", "XU, Bin", 0, 0.89},
 		// Numbers in words and in digits (numbers), and a typo in a number word.
 		{"Brigade Forty-Four", "Brigade 44", 0.95, 0.99},
 		{"1st International Bank", "First International Bank", 0.95, 0.99},
