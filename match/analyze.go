@@ -149,6 +149,9 @@ func (k *Knowledge) analyze(raw string) *name {
 			// no initial, 세 (se) and 的 (de) no particle.
 		case k.stop[t.text]:
 			t.kind = kindStop
+			if v, ok := k.particle[t.text]; ok {
+				t.text = v // ibn is bin
+			}
 		case utf8.RuneCountInString(t.text) == 1 && unicode.IsLetter([]rune(t.text)[0]):
 			t.kind = kindInitial
 		}
@@ -323,6 +326,43 @@ func (k *Knowledge) misspeltLegalForm(w string) (string, bool) {
 	return "", false
 }
 
+// misspeltLegalPhrase finds, at the start of ts, a legal form of two words or more with one
+// word misspelt by one edit, a word of five letters or more (JOYNT STOCK COMPANY, JOINT STOCK
+// COMPAN); the others must be exact. It returns the canonical form and the number of words,
+// 0 if none.
+func (k *Knowledge) misspeltLegalPhrase(ts []piece) (string, int) {
+	if len(ts) < 2 || !k.phraseWord[ts[0].text] && !k.phraseWord[ts[1].text] {
+		return "", 0
+	}
+	for _, p := range k.phrases {
+		if len(p.words) > len(ts) {
+			continue
+		}
+		off := -1 // the one word that differs
+		for j, w := range p.words {
+			if ts[j].syllables {
+				off = -2
+				break
+			}
+			if ts[j].text != w {
+				if off != -1 {
+					off = -2
+					break
+				}
+				off = j
+			}
+		}
+		if off < 0 {
+			continue // exact (not misspelt) or more than one word differs
+		}
+		a, b := []rune(ts[off].text), []rune(p.words[off])
+		if min(len(a), len(b)) >= 5 && boundedLevenshtein(a, b, 1) <= 1 {
+			return p.canon, len(p.words)
+		}
+	}
+	return "", 0
+}
+
 // foldLegalForms replaces legal-form phrases (longest first) with one canonical token.
 func (k *Knowledge) foldLegalForms(ts []piece) []piece {
 	out := make([]piece, 0, len(ts))
@@ -344,6 +384,12 @@ func (k *Knowledge) foldLegalForms(ts []piece) []piece {
 				out = append(out, piece{text: canon, kind: kindLegal, script: ts[i].script})
 				matched = l
 				break
+			}
+		}
+		if matched == 0 {
+			if canon, l := k.misspeltLegalPhrase(ts[i:]); l > 0 {
+				out = append(out, piece{text: canon, kind: kindLegal, script: ts[i].script})
+				matched = l
 			}
 		}
 		if matched == 0 {

@@ -20,17 +20,25 @@ type Knowledge struct {
 	legalFirst    map[string]bool   // the first words of the variants
 	legalMaxWords int
 	longLegal     []longLegal       // one-word variants of twelve letters or more, for misspellings
+	phrases       []legalPhrase     // variants of two words or more, for misspellings
+	phraseWord    map[string]bool   // the words of phrases
 	legalFamily   map[string]string // canonical legal form → the family it belongs to, if not itself
 	terms         map[string]string // Chinese/Korean institutional term → English rendering
 	termMaxRunes  int
 	honorifics    map[string]bool
 	stop          map[string]bool
 	patronymic    map[string]bool   // particles of a patronymic chain: bin, ibn …
+	particle      map[string]string // a particle → the spelling it is read as (ibn → bin)
 	koSurnames    map[string]string // Hangul surname syllable → usual Latin spelling
 }
 
 type longLegal struct {
 	r     []rune
+	canon string
+}
+
+type legalPhrase struct {
+	words []string
 	canon string
 }
 
@@ -42,7 +50,7 @@ var (
 // DefaultKnowledge returns the embedded knowledge tables.
 func DefaultKnowledge() *Knowledge {
 	defaultKnowledgeOnce.Do(func() {
-		k := &Knowledge{legal: map[string]string{}, legalFamily: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, patronymic: map[string]bool{}, koSurnames: map[string]string{}}
+		k := &Knowledge{legal: map[string]string{}, legalFamily: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, patronymic: map[string]bool{}, particle: map[string]string{}, phraseWord: map[string]bool{}, koSurnames: map[string]string{}}
 		readTSV("knowledge/legal_forms.tsv", func(a, b string) {
 			k.legal[a] = b
 			k.legalFirst[strings.Fields(a)[0]] = true
@@ -52,7 +60,20 @@ func DefaultKnowledge() *Knowledge {
 			if !strings.Contains(v, " ") && utf8.RuneCountInString(v) >= 12 {
 				k.longLegal = append(k.longLegal, longLegal{[]rune(v), canon})
 			}
+			if ws := strings.Fields(v); len(ws) >= 2 {
+				k.phrases = append(k.phrases, legalPhrase{ws, canon})
+				for _, w := range ws {
+					k.phraseWord[w] = true
+				}
+			}
 		}
+		// Longest first, then in a fixed order.
+		slices.SortFunc(k.phrases, func(a, b legalPhrase) int {
+			if len(a.words) != len(b.words) {
+				return len(b.words) - len(a.words)
+			}
+			return slices.Compare(a.words, b.words)
+		})
 		// A fixed order: maps iterate at random, and a word may be near two forms.
 		slices.SortFunc(k.longLegal, func(a, b longLegal) int { return strings.Compare(string(a.r), string(b.r)) })
 		readTSV("knowledge/legal_families.tsv", func(form, family string) { k.legalFamily[form] = family })
@@ -69,6 +90,12 @@ func DefaultKnowledge() *Knowledge {
 				k.stop[w] = true
 			case "patronymic":
 				k.stop[w], k.patronymic[w] = true, true
+			case "same":
+				f := strings.Fields(w)
+				if len(f) != 2 || !k.stop[f[0]] || !k.stop[f[1]] {
+					panic("knowledge/words.tsv: same needs two particles listed above it: " + w)
+				}
+				k.particle[f[0]] = f[1]
 			}
 		})
 		defaultKnowledge = k
