@@ -106,6 +106,11 @@ func TestScore(t *testing.T) {
 		{"AL-HARBI, Khalid bin Ahmad", "Khalid bin Ahmad al-Harbi", 0.95, 0.99},
 		{"HARBI, Khalid bin Ahmad", "Khalid bin Ahmad bin Harbi", 0.95, 0.99},
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
+		{"Osama bin Laden", "Usama ibn Laden", 0.95, 0.99}, // one particle in two spellings
+		{"Joynt Stock Company Almaz", "Almaz JSC", 0.95, 0.99},
+		{"Almaz Joint Stock Compan", "Almaz Joint Stock Company", 0.95, 0.99},
+		{"Almaz Joint Stock Compagny", "Almaz Joint Stock Company", 0.95, 0.99}, // one edit in a legal word
+		{"Almaz Joint Stuck Compagny", "Almaz Joint Stock Company", 0, 0.9},     // two words differ
 		// Foreign names rendered by ear (sounds), and what sounds must not pair.
 		{"マーガレット・サッチャー", "Margaret Thatcher", 0.9, 0.99},
 		{"엘리자베스", "Elizabeth", 0.9, 0.99},
