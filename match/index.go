@@ -79,6 +79,8 @@ const (
 	keySuffix   = 's' // last three letters
 	keySkeleton = 'k' // consonant skeletons
 	keyFold     = 'f' // Korean romanisation fold
+	keyCyrLatin = 'r' // cyrillicFold of a Latin word, filed for Cyrillic queries
+	keyCyrillic = 'R' // cyrillicFold of a Cyrillic word, filed for Latin queries
 	keyName     = 'N' // the whole normalised name
 	keyJoined   = 'J' // the name written without spaces
 	keyJoinedP  = 'P' // its first five letters (names of ten letters or more)
@@ -243,6 +245,14 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 		fn(keySkeleton, t.skel, "")
 	}
 	fn(keyFold, t.fold, "")
+	if t.script == "latin" || t.script == "cyrillic" {
+		// Cyrillic words meet Latin ones, and no others, by their folds.
+		var f byte = keyCyrillic
+		if (t.script == "latin") != query { // a Latin word filed, a Cyrillic query
+			f = keyCyrLatin
+		}
+		fn(f, cyrillicFold(t.text), "")
+	}
 	eachSoundKey(tokenSoundKeys, &t.sounds, t.script == "latin", rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
 }
 

@@ -115,6 +115,10 @@ func TestScore(t *testing.T) {
 		{"マーガレット・サッチャー", "Margaret Thatcher", 0.9, 0.99},
 		{"엘리자베스", "Elizabeth", 0.9, 0.99},
 		{"Морин", "Maureen", 0.9, 0.99},
+		// Cyrillic in the press's spelling, not the passport's (cyrillicFold).
+		{"Юрий", "Yuri", 0.95, 0.99},
+		{"Евгений Сергеевич", "Yevgeny Sergeyevich", 0.95, 0.99},
+		{"Юрий", "Yury Bogdan", 0, 0.9},
 		{"Guilin Municipal Public Security Bureau", "克拉玛依市公安局", 0, 0.89},
 		{"Vita Klave", "Фуад Гулиев", 0, 0.89},
 		{"ベ", "ヘ", 0, 0.85},
