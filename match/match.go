@@ -490,10 +490,13 @@ func spellingSim(x, y *token) float64 {
 // edits and sounds: most foreign names written in Han read as pinyin syllables too (阿拉米揚,
 // alamiyang, for Alamian, itself a-la-mi-an).
 func pinyinPair(x, y *token) bool {
+	if !x.syllables && !y.syllables {
+		return false
+	}
 	if y.script == "han" {
 		x, y = y, x
 	}
-	if x.script != "han" || !x.syllables || y.script != "latin" || y.kind != kindWord {
+	if !x.syllables || x.script != "han" || y.script != "latin" || y.kind != kindWord {
 		return false
 	}
 	set := pinyinSyllables()
