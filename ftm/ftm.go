@@ -14,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/internal/par"
 )
 
 // MaxLineSize is the longest entity line the decoder accepts.
@@ -63,6 +64,40 @@ func (d *Decoder) Next() (*oversight.Entity, error) {
 		return nil, oversight.Errorf(oversight.EINVALID, "%s:%d: %v", d.Name, d.line+1, err)
 	}
 	return nil, io.EOF
+}
+
+// DecodeAll reads every entity to the end, decoding lines on all cores, and returns them in
+// the order of the input. Its errors are Next's, for the first bad line.
+func (d *Decoder) DecodeAll() ([]*oversight.Entity, error) {
+	type line struct {
+		n int
+		b []byte
+	}
+	var lines []line
+	for d.sc.Scan() {
+		d.line++
+		if b := bytes.TrimSpace(d.sc.Bytes()); len(b) > 0 {
+			lines = append(lines, line{d.line, bytes.Clone(b)})
+		}
+	}
+	if err := d.sc.Err(); err != nil {
+		if err == bufio.ErrTooLong {
+			return nil, oversight.Errorf(oversight.EINVALID, "%s:%d: line longer than %d bytes", d.Name, d.line+1, MaxLineSize)
+		}
+		return nil, oversight.Errorf(oversight.EINVALID, "%s:%d: %v", d.Name, d.line+1, err)
+	}
+	es := make([]*oversight.Entity, len(lines))
+	errs := make([]error, len(lines))
+	par.Each(len(lines), func(i int) {
+		es[i], errs[i] = d.Model.DecodeLine(lines[i].b)
+		lines[i].b = nil
+	})
+	for i, err := range errs {
+		if err != nil {
+			return nil, oversight.Errorf(oversight.EINVALID, "%s:%d: %s", d.Name, lines[i].n, err)
+		}
+	}
+	return es, nil
 }
 
 // DecodeLine decodes and validates one entity. Its error message names the field.

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/internal/par"
 )
 
 // Index holds entities for matching. Build it with Add, then call Match; Match may be called
@@ -114,6 +115,19 @@ func (ix *Index) hash(family byte, a, b string) uint64 {
 func (ix *Index) Add(e *oversight.Entity) {
 	names, raws := ix.analyzeNames(e)
 	ix.insert(e, names, raws)
+}
+
+// AddAll indexes entities as Add does, in order, analysing their names on all cores first.
+func (ix *Index) AddAll(es []*oversight.Entity) {
+	type analysed struct {
+		names []*name
+		raws  []string
+	}
+	out := make([]analysed, len(es))
+	par.Each(len(es), func(i int) { out[i].names, out[i].raws = ix.analyzeNames(es[i]) })
+	for i, e := range es {
+		ix.insert(e, out[i].names, out[i].raws)
+	}
 }
 
 // analyzeNames analyses an entity's names, leaving out those that normalise to nothing.

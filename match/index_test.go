@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -142,6 +143,35 @@ func TestIndex_SyllableRuns(t *testing.T) {
 				t.Errorf("%q: found %v, want %d (%s) first", q, got, i, dir[0][i])
 			}
 			checkCandidates(t, ix, q, ix.cfg.ReviewThreshold)
+		}
+	}
+}
+
+// TestIndex_AddAll: an index built with AddAll (names analysed on all cores) matches as one
+// built with Add, entity by entity.
+func TestIndex_AddAll(t *testing.T) {
+	var es []*oversight.Entity
+	for _, line := range bytes.Split(bundle.Seed, []byte("\n")) {
+		var e oversight.Entity
+		if json.Unmarshal(line, &e) == nil && e.Schema != "Sanction" {
+			es = append(es, &e)
+		}
+	}
+	one, all := NewIndex(DefaultConfig()), NewIndex(DefaultConfig())
+	for _, e := range es {
+		one.Add(e)
+	}
+	all.AddAll(es)
+	if one.Len() != all.Len() {
+		t.Fatalf("Len %d and %d", one.Len(), all.Len())
+	}
+	for _, q := range []string{"Hikvision", "上海市公安局", "Shanghai PSB", "법무부", "Noldus", "SenseTime", "Megvii Technology"} {
+		a, b := one.Match(oversight.NameQuery{Name: q}, 0.5), all.Match(oversight.NameQuery{Name: q}, 0.5)
+		if len(a) == 0 {
+			t.Errorf("%q: nothing found", q)
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Errorf("%q: Add found %v, AddAll %v", q, a, b)
 		}
 	}
 }

@@ -56,7 +56,8 @@ name cannot be told apart by it).
 	var ents []*oversight.Entity
 	source := *index
 	if source != "" {
-		if err := readIndexFile(source, func(e *oversight.Entity) { ents = append(ents, e) }); err != nil {
+		var err error
+		if ents, err = readIndexFile(source); err != nil {
 			return err
 		}
 	} else {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 
@@ -128,21 +127,13 @@ func riskTable(prog *rules.Program) (*rules.RiskTable, error) {
 	return prog.ParseRiskTable("country_risk.yaml (bundled)", bundle.CountryRisk)
 }
 
-// readIndexFile calls fn for every entity of the FtM JSON-lines file given with --index.
-func readIndexFile(path string, fn func(*oversight.Entity)) error {
+// readIndexFile reads every entity of the FtM JSON-lines file given with --index, decoding on
+// all cores.
+func readIndexFile(path string) ([]*oversight.Entity, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
+		return nil, &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
 	}
 	defer f.Close()
-	dec := ftm.NewDecoder(f, path)
-	for {
-		e, err := dec.Next()
-		if err == io.EOF {
-			return nil
-		} else if err != nil {
-			return err
-		}
-		fn(e)
-	}
+	return ftm.NewDecoder(f, path).DecodeAll()
 }

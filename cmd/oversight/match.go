@@ -85,9 +85,11 @@ Examples:
 	cfg.Limit = *limit
 	ix := match.NewIndex(cfg)
 	if *indexPath != "" {
-		if err := readIndexFile(*indexPath, ix.Add); err != nil {
+		es, err := readIndexFile(*indexPath)
+		if err != nil {
 			return err
 		}
+		ix.AddAll(es)
 	} else {
 		st, err := c.m.openStore(ctx, sf)
 		if err != nil {
