@@ -66,15 +66,16 @@ func (d *Decoder) Next() (*oversight.Entity, error) {
 	return nil, io.EOF
 }
 
-// DecodeAll reads every entity to the end, decoding lines on all cores, and returns them in
-// the order of the input. Its errors are Next's, for the first bad line.
-func (d *Decoder) DecodeAll() ([]*oversight.Entity, error) {
+// DecodeBatch reads up to max entities (all, if max <= 0), decoding lines on all cores, and
+// returns them in the order of the input, with io.EOF once the input is at its end. Its errors
+// are Next's, for the first bad line.
+func (d *Decoder) DecodeBatch(max int) ([]*oversight.Entity, error) {
 	type line struct {
 		n int
 		b []byte
 	}
 	var lines []line
-	for d.sc.Scan() {
+	for (max <= 0 || len(lines) < max) && d.sc.Scan() {
 		d.line++
 		if b := bytes.TrimSpace(d.sc.Bytes()); len(b) > 0 {
 			lines = append(lines, line{d.line, bytes.Clone(b)})
@@ -96,6 +97,9 @@ func (d *Decoder) DecodeAll() ([]*oversight.Entity, error) {
 		if err != nil {
 			return nil, oversight.Errorf(oversight.EINVALID, "%s:%d: %s", d.Name, lines[i].n, err)
 		}
+	}
+	if max <= 0 || len(lines) < max {
+		return es, io.EOF
 	}
 	return es, nil
 }

@@ -95,23 +95,30 @@ func TestDecoder_Errors(t *testing.T) {
 	}
 }
 
-// TestDecoder_DecodeAll: decoding on all cores gives Next's entities in order, and Next's
+// TestDecoder_DecodeBatch: decoding on all cores gives Next's entities in order, and Next's
 // error for the first bad line.
-func TestDecoder_DecodeAll(t *testing.T) {
+func TestDecoder_DecodeBatch(t *testing.T) {
 	want, err := decodeAll(t, bytes.NewReader(bundle.Seed), "seed")
 	if err != nil {
 		t.Fatal(err)
 	}
-	got, err := ftm.NewDecoder(bytes.NewReader(bundle.Seed), "seed").DecodeAll()
-	if err != nil {
-		t.Fatal(err)
+	dec := ftm.NewDecoder(bytes.NewReader(bundle.Seed), "seed")
+	var got []*oversight.Entity
+	for {
+		es, err := dec.DecodeBatch(100)
+		got = append(got, es...)
+		if err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatal(err)
+		}
 	}
 	if !reflect.DeepEqual(got, want) {
-		t.Fatal("DecodeAll and Next disagree")
+		t.Fatal("DecodeBatch and Next disagree")
 	}
 	lines := bytes.Split(bytes.TrimSpace(bundle.Seed), []byte("\n"))
 	bad := slices.Concat(lines[:300], [][]byte{nil, []byte(`{"id": "x",`)}, lines[300:], [][]byte{[]byte(`{"id": "y",`)})
-	_, err = ftm.NewDecoder(bytes.NewReader(bytes.Join(bad, []byte("\n"))), "in").DecodeAll()
+	_, err = ftm.NewDecoder(bytes.NewReader(bytes.Join(bad, []byte("\n"))), "in").DecodeBatch(0)
 	if got, want := oversight.ErrorMessage(err), "in:302: not a JSON object"; !strings.Contains(got, want) {
 		t.Fatalf("error=%q, want it to contain %q", got, want)
 	}

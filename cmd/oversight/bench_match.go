@@ -56,8 +56,7 @@ name cannot be told apart by it).
 	var ents []*oversight.Entity
 	source := *index
 	if source != "" {
-		var err error
-		if ents, err = readIndexFile(source); err != nil {
+		if err := readIndexFile(source, func(es []*oversight.Entity) { ents = append(ents, es...) }); err != nil {
 			return err
 		}
 	} else {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -127,13 +128,23 @@ func riskTable(prog *rules.Program) (*rules.RiskTable, error) {
 	return prog.ParseRiskTable("country_risk.yaml (bundled)", bundle.CountryRisk)
 }
 
-// readIndexFile reads every entity of the FtM JSON-lines file given with --index, decoding on
-// all cores.
-func readIndexFile(path string) ([]*oversight.Entity, error) {
+// readIndexFile calls fn with the entities of the FtM JSON-lines file given with --index, in
+// batches decoded on all cores.
+func readIndexFile(path string, fn func([]*oversight.Entity)) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
 	}
 	defer f.Close()
-	return ftm.NewDecoder(f, path).DecodeAll()
+	dec := ftm.NewDecoder(f, path)
+	for {
+		es, err := dec.DecodeBatch(4096)
+		if err != nil && err != io.EOF {
+			return err
+		}
+		fn(es)
+		if err == io.EOF {
+			return nil
+		}
+	}
 }

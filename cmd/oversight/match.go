@@ -85,11 +85,9 @@ Examples:
 	cfg.Limit = *limit
 	ix := match.NewIndex(cfg)
 	if *indexPath != "" {
-		es, err := readIndexFile(*indexPath)
-		if err != nil {
+		if err := readIndexFile(*indexPath, ix.AddAll); err != nil {
 			return err
 		}
-		ix.AddAll(es)
 	} else {
 		st, err := c.m.openStore(ctx, sf)
 		if err != nil {
