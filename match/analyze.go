@@ -59,7 +59,8 @@ type piece struct {
 	// syllables: text reads Han, Hangul or Kana syllables (not a term of Knowledge): a word
 	// whatever it spells (오 is o, 세 se, 的 de: no initial, legal form or particle).
 	syllables bool
-	word      int // the index of the word of the name it comes from
+	word      int    // the index of the word of the name it comes from
+	chars     string // the Han characters text reads, when syllables
 }
 
 // name is an analysed name.
@@ -80,6 +81,9 @@ type name struct {
 	hangul     bool      // every token is a word written in Hangul
 	latin      bool      // every token is written in Latin letters, none a legal form
 	ko         *syllabic // of a name written in Hangul (hangul), nil otherwise
+	// chars, of a name whose every token reads Han characters (no institutional term), holds
+	// each token's characters, for their Korean and Japanese readings (readingsAlign).
+	chars [][]rune
 }
 
 // notInChain is the generation of a token that is not a link of a patronymic chain.
@@ -124,7 +128,7 @@ func (k *Knowledge) analyze(raw string) *name {
 			n.translit = true
 			for _, seg := range k.segment(w, script) {
 				for _, t := range strings.Fields(seg.text) {
-					words = append(words, piece{text: t, script: script, plain: seg.plain, syllables: seg.syllables, word: wi})
+					words = append(words, piece{text: t, script: script, plain: seg.plain, syllables: seg.syllables, word: wi, chars: seg.chars})
 				}
 			}
 		default:
@@ -191,6 +195,12 @@ func (k *Knowledge) analyze(raw string) *name {
 		n.hangul = n.hangul && t.kind == kindWord && t.script == "hangul"
 		n.latin = n.latin && t.kind != kindLegal && t.script == "latin"
 	}
+	if len(kept) > 0 && !slices.ContainsFunc(kept, func(p piece) bool { return p.script != "han" || !p.syllables || p.chars == "" }) {
+		n.chars = make([][]rune, len(kept))
+		for i, p := range kept {
+			n.chars[i] = []rune(p.chars)
+		}
+	}
 	if n.hangul {
 		n.ko = &syllabic{word: make([]uint8, len(kept))}
 		for i, p := range kept {
@@ -237,6 +247,7 @@ type segment struct {
 	text      string
 	plain     string // see piece
 	syllables bool   // see piece
+	chars     string // see piece
 }
 
 // segment splits a Han or Hangul word into known institutional terms (rendered in English)
@@ -257,13 +268,13 @@ func (k *Knowledge) segment(w, script string) []segment {
 			for i, r := range run {
 				rr := transliterate(string(r), script)
 				if l, ok := k.koSurnames[string(r)]; ok && i == 0 && l != rr {
-					out = append(out, segment{l, rr, true})
+					out = append(out, segment{text: l, plain: rr, syllables: true})
 				} else {
 					out = append(out, segment{text: rr, syllables: true})
 				}
 			}
 		default:
-			out = append(out, segment{text: transliterate(string(run), script), syllables: true})
+			out = append(out, segment{text: transliterate(string(run), script), syllables: true, chars: string(run)})
 		}
 		run = run[:0]
 	}

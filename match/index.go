@@ -88,6 +88,8 @@ const (
 	keyJoinedP  = 'P' // its first five letters (names of ten letters or more)
 	keyJoinedS  = 'S' // its last five letters
 	keyBigram   = 'C' // each pair of neighbouring characters of a name in Han, Hangul or Kana
+	keyReadHan  = 'Q' // the start of a Han name's Korean or Japanese readings (eachReadingKey)
+	keyReadLat  = 'q' // the start of a Latin name's spelling as such readings (latinReadingKey)
 )
 
 // NewIndex returns an empty index.
@@ -288,6 +290,7 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 			fn(keyBigram, string(rs[i:i+2]))
 		}
 	}
+	eachReadKey(n, query, fn)
 	if n.joined == "" {
 		return
 	}
@@ -298,6 +301,26 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	if l := len(n.jr); l >= 10 { // below ten letters no edit keeps a ratio of 0.9
 		fn(keyJoinedP, string(n.jr[:5]))
 		fn(keyJoinedS, string(n.jr[l-5:]))
+	}
+}
+
+// eachReadKey calls fn with the keys by which a Han name and a Latin name that
+// readingsAlign may pair meet: a Han name's are filed under keyReadHan and looked up, for a
+// Han query, under keyReadLat, and the other way round for a Latin name's.
+func eachReadKey(n *name, query bool, fn func(family byte, s string)) {
+	han, lat := byte(keyReadHan), byte(keyReadLat)
+	if query {
+		han, lat = lat, han
+	}
+	for lang := range readLanguages {
+		if n.chars != nil {
+			eachReadingKey(n.chars, lang, func(k string) { fn(han, string(rune('0'+lang))+k) })
+		}
+		if n.latin {
+			if k := latinReadingKey(n, lang); k != "" {
+				fn(lat, string(rune('0'+lang))+k)
+			}
+		}
 	}
 }
 
@@ -388,6 +411,7 @@ type scratch struct {
 	named []bool    // candidate number → found by a key of the whole name
 	sound []bool    // candidate number → found by the sound of the whole name
 	runs  []bool    // candidate number → may pair by syllableRuns
+	read  []bool    // candidate number → may pair by readingsAlign
 	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
 	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
 	vocab []int32
@@ -408,7 +432,7 @@ func (ix *Index) release(s *scratch) {
 	for _, id := range s.seen {
 		s.slot[id] = -1
 	}
-	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.runs, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.runs[:0], s.cm[:0], s.wm[:0]
+	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.runs, s.read, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.runs[:0], s.read[:0], s.cm[:0], s.wm[:0]
 	ix.pool.Put(s)
 }
 
@@ -462,7 +486,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			c = int32(len(sc.cands))
 			sc.slot[id] = c
 			sc.cands, sc.word = append(sc.cands, id), append(sc.word, false)
-			sc.whole, sc.named, sc.sound, sc.runs = append(sc.whole, false), append(sc.named, false), append(sc.sound, false), append(sc.runs, false)
+			sc.whole, sc.named, sc.sound, sc.runs, sc.read = append(sc.whole, false), append(sc.named, false), append(sc.sound, false), append(sc.runs, false), append(sc.read, false)
 			for range nq {
 				sc.cm, sc.wm = append(sc.cm, 0), append(sc.wm, 0)
 			}
@@ -512,11 +536,13 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	eachNameKey(qn, true, func(f byte, s string) {
 		whole := f == keyJoined || f == keyJoinedP || f == keyJoinedS
 		sound := slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f)
+		read := f == keyReadHan || f == keyReadLat
 		for _, k := range ix.ntable.lookup(ix.hash(f, s, "")) {
 			if c := candidate(k.id); c >= 0 {
 				sc.named[c] = true
 				sc.whole[c] = sc.whole[c] || whole
 				sc.sound[c] = sc.sound[c] || sound
+				sc.read[c] = sc.read[c] || read
 			}
 		}
 	})
@@ -647,6 +673,9 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		}
 		if runs {
 			b = 0.99
+		}
+		if sc.read[c] {
+			b = max(b, 0.95) // readingsAlign
 		}
 		b = min(b, 0.99)
 		if qn.normalized == n.normalized {

@@ -128,7 +128,15 @@ func TestIndex_CrossScriptLosesNothing(t *testing.T) {
 func TestIndex_SyllableRuns(t *testing.T) {
 	hangul := []string{"김정은", "김정일", "김 정남", "오바마", "오세훈", "박정은"}
 	latin := []string{"Kim Jongun", "Kimjongil", "Jongnam Kim", "Obama", "O Sehun", "Park Jongun"}
-	for _, dir := range [][2][]string{{hangul, latin}, {latin, hangul}} {
+	findsEachOther(t, hangul, latin)
+}
+
+// findsEachOther checks that each name of a, indexed as a person, is found first by the name
+// of b at its position, and the other way round, and that the index loses nothing a full scan
+// finds.
+func findsEachOther(t *testing.T, a, b []string) {
+	t.Helper()
+	for _, dir := range [][2][]string{{a, b}, {b, a}} {
 		ix := NewIndex(DefaultConfig())
 		for i, n := range dir[0] {
 			ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "Person", Properties: map[string][]string{"name": {n}}})
@@ -174,4 +182,12 @@ func TestIndex_AddAll(t *testing.T) {
 			t.Errorf("%q: Add found %v, AddAll %v", q, a, b)
 		}
 	}
+}
+
+// TestIndex_Readings: Han names found by Latin names in their Korean and Japanese readings,
+// and the other way round.
+func TestIndex_Readings(t *testing.T) {
+	han := []string{"金正恩", "金正日", "山田太郎", "田中花子", "習近平"}
+	latin := []string{"Kim Jong Un", "Jong Il Kim", "Taro Yamada", "Tanaka Hanako", "Xi Jinping"}
+	findsEachOther(t, han, latin)
 }

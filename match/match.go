@@ -118,6 +118,15 @@ func compare(a, b *name, extra float64) (float64, string) {
 			s, method = r, "syllable_runs"
 		}
 	}
+	if 0.95 > s && (a.chars != nil && b.latin || b.chars != nil && a.latin) {
+		h, l := a, b
+		if h.chars == nil {
+			h, l = b, a
+		}
+		if readingsAlign(h, l) {
+			s, method = 0.95, "readings"
+		}
+	}
 	// A name and its rendering by ear in another script (贝拉克·奥巴马, Barack Obama), whatever
 	// the syllables the rendering was cut into, as long as each Latin word sounds like a run of
 	// them (soundsAlign). Alphabets keep the words of a name apart: their words were compared

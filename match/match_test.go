@@ -133,6 +133,12 @@ func TestScore(t *testing.T) {
 		{"김정은", "Kim", 0, 0.8},
 		{"현우 현정 장", "JANG, Hyon U", 0, 0.89},
 		{"成 朱", "CHEN, Zhu", 0, 0.89},
+		// Han names in their Korean and Japanese readings (readingsAlign).
+		{"金正恩", "Kim Jong Un", 0.95, 0.99},
+		{"金正恩", "Kim Jong Il", 0, 0.89},
+		{"山田太郎", "Taro Yamada", 0.95, 0.99},
+		{"山田太郎", "Yamada Jiro", 0, 0.89},
+		{"田中花子", "Tanaka Hanako", 0.95, 0.99},
 		{"博 彬 徐", "XU, Bin", 0, 0.89},
 		// Numbers in words and in digits (numbers), and a typo in a number word.
 		{"Brigade Forty-Four", "Brigade 44", 0.95, 0.99},

@@ -1,0 +1,253 @@
+package match
+
+import (
+	"strings"
+	"sync"
+)
+
+// Han characters are read in Chinese, Korean and Japanese: 金正恩 is Jin Zhengen in pinyin
+// but Kim Jong Un in Korean, 山田太郎 Shan Tian Tai Lang in pinyin but Yamada Tarō in Japanese.
+// A name written in Han is compared with one written in Latin letters in the Korean and the
+// Japanese readings of its characters too (knowledge/han_readings.tsv, from Unihan): they pair
+// at 0.95 when each Latin word spells, in one language, the readings of a run of the
+// characters of one Han word, the runs in the order of the Latin words (or with the first or
+// last Latin word moved to the other end) and covering every character (readingsAlign).
+// Spellings are compared after folding: Korean readings in the Revised Romanization and the
+// Latin word by koreanFold (Kim, Gim; Jong, Jeong), with a surname's usual spelling too (Lee,
+// Park); Japanese by jaFold (Tarō, Taro, Tarou), a character after the first of a run also in
+// its voiced form (rendaku: 山田 is yama + da).
+
+// Reading languages.
+const (
+	readKorean = iota
+	readJapanese
+	readLanguages
+)
+
+// maxReadChars bounds the names readingsAlign reads: personal and company names written in
+// Han have a few characters.
+const maxReadChars = 16
+
+// readKeyLen is the length of the retrieval keys of readings (see eachReadingKey).
+const readKeyLen = 4
+
+// hanReading is what Knowledge knows of how a Han character is read.
+type hanReading struct {
+	read   [readLanguages][]string // folded readings, per language
+	voiced []string                // Japanese readings voiced (rendaku), folded
+	ko     []string                // usual Latin spellings of the character as a Korean surname, folded
+}
+
+var (
+	readingsOnce sync.Once
+	readingTable map[rune]*hanReading
+)
+
+// hanReadings is the table of knowledge/han_readings.tsv, read on first use.
+func hanReadings() map[rune]*hanReading {
+	readingsOnce.Do(func() {
+		k := DefaultKnowledge()
+		readingTable = map[rune]*hanReading{}
+		readTSV("knowledge/han_readings.tsv", func(c, v string) {
+			rd := &hanReading{}
+			for _, f := range strings.Fields(v) {
+				lang, list, _ := strings.Cut(f, "=")
+				for _, r := range strings.Split(list, ",") {
+					switch lang {
+					case "k":
+						rd.read[readKorean] = append(rd.read[readKorean], koreanFold(transliterate(r, "hangul")))
+						if s, ok := k.koSurnames[r]; ok {
+							rd.ko = append(rd.ko, koreanFold(s))
+						}
+					case "j":
+						rd.read[readJapanese] = append(rd.read[readJapanese], jaFold(r))
+						if v := voiced(r); v != r {
+							rd.voiced = append(rd.voiced, jaFold(v))
+						}
+					}
+				}
+			}
+			readingTable[[]rune(c)[0]] = rd
+		})
+	})
+	return readingTable
+}
+
+// jaFold folds a Latin spelling of Japanese: long vowels written doubled or ou are one vowel
+// (Tarou, Taroo and Tarō, normalised to Taro, are one name).
+func jaFold(s string) string { return jaLong.Replace(s) }
+
+var jaLong = strings.NewReplacer("ou", "o", "oo", "o", "uu", "u", "aa", "a", "ii", "i")
+
+// voiced gives a Japanese reading with its first consonant voiced (rendaku: ta → da, ka → ga,
+// sa → za, shi → ji, chi → ji, tsu → zu, ha → ba, fu → bu), or the reading itself.
+func voiced(r string) string {
+	for _, p := range [][2]string{{"sh", "j"}, {"ch", "j"}, {"ts", "z"}, {"k", "g"}, {"s", "z"}, {"t", "d"}, {"h", "b"}, {"f", "b"}} {
+		if rest, ok := strings.CutPrefix(r, p[0]); ok {
+			return p[1] + rest
+		}
+	}
+	return r
+}
+
+// readingsOf calls fn with each folded reading of character c in the language: voiced
+// Japanese readings too where the character is not the first of its run, a Korean surname's
+// usual spelling too where it begins its word.
+func readingsOf(rd *hanReading, lang int, runStart, wordStart bool, fn func(string) bool) bool {
+	for _, r := range rd.read[lang] {
+		if fn(r) {
+			return true
+		}
+	}
+	if lang == readJapanese && !runStart {
+		for _, r := range rd.voiced {
+			if fn(r) {
+				return true
+			}
+		}
+	}
+	if lang == readKorean && wordStart {
+		for _, r := range rd.ko {
+			if fn(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// latinReading folds a Latin word for comparison with readings in the language.
+func latinReading(t *token, lang int) string {
+	if lang == readKorean {
+		return t.fold
+	}
+	return jaFold(t.text)
+}
+
+// readingsAlign reports whether the Latin name lat reads the Han name h (see above).
+func readingsAlign(h, lat *name) bool {
+	rds := charReadings(h.chars)
+	if rds == nil {
+		return false
+	}
+	words := lat.tokens
+	orders := [][]*token{words}
+	if len(words) >= 2 {
+		first := append(append([]*token{}, words[1:]...), words[0])
+		last := append([]*token{words[len(words)-1]}, words[:len(words)-1]...)
+		orders = append(orders, first, last)
+	}
+	for lang := range readLanguages {
+		for _, ws := range orders {
+			if alignReadings(rds, ws, lang) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// charReadings looks up the characters of a Han name, nil if they are too many or one is
+// unknown.
+func charReadings(chars [][]rune) [][]*hanReading {
+	tbl := hanReadings()
+	n := 0
+	rds := make([][]*hanReading, len(chars))
+	for i, w := range chars {
+		for _, c := range w {
+			rd := tbl[c]
+			if rd == nil {
+				return nil
+			}
+			rds[i] = append(rds[i], rd)
+			n++
+		}
+	}
+	if n == 0 || n > maxReadChars {
+		return nil
+	}
+	return rds
+}
+
+// alignReadings reports whether the Latin words ws, in order, each spell the readings of a run
+// of characters within one Han word, the runs covering all of them.
+func alignReadings(rds [][]*hanReading, ws []*token, lang int) bool {
+	var fits func(wi, ti, ci int) bool
+	fits = func(wi, ti, ci int) bool {
+		if ti < len(rds) && ci == len(rds[ti]) {
+			ti, ci = ti+1, 0
+		}
+		if wi == len(ws) || ti == len(rds) {
+			return wi == len(ws) && ti == len(rds)
+		}
+		row := rds[ti]
+		var eat func(rest string, c int) bool
+		eat = func(rest string, c int) bool {
+			if rest == "" {
+				return c > ci && fits(wi+1, ti, c)
+			}
+			if c == len(row) {
+				return false
+			}
+			return readingsOf(row[c], lang, c == ci, c == 0, func(r string) bool {
+				return strings.HasPrefix(rest, r) && eat(rest[len(r):], c+1)
+			})
+		}
+		return eat(latinReading(ws[wi], lang), ci)
+	}
+	return fits(0, 0, 0)
+}
+
+// eachReadingKey calls fn with the retrieval keys of a Han name's readings in the language: the
+// first readKeyLen letters (all, if fewer) of the readings of its characters written
+// together, starting at any character and going round (a Latin name may give the family name
+// last). Any Latin name readingsAlign pairs with it has for latinReadingKey one of them.
+func eachReadingKey(chars [][]rune, lang int, fn func(string)) {
+	rds := charReadings(chars)
+	if rds == nil {
+		return
+	}
+	type at struct{ ti, ci int }
+	var flat []at
+	for ti, row := range rds {
+		for ci := range row {
+			flat = append(flat, at{ti, ci})
+		}
+	}
+	seen := map[string]bool{}
+	var spell func(i, left int, prefix string)
+	spell = func(i, left int, prefix string) {
+		if len(prefix) >= readKeyLen || left == 0 {
+			if k := prefix[:min(len(prefix), readKeyLen)]; !seen[k] {
+				seen[k] = true
+				fn(k)
+			}
+			return
+		}
+		p := flat[i%len(flat)]
+		// A character that does not begin its word may be voiced (more keys than
+		// readingsAlign needs, where a run starts there, but none missing); a word's first
+		// character may be a surname.
+		readingsOf(rds[p.ti][p.ci], lang, p.ci == 0, p.ci == 0, func(r string) bool {
+			spell(i+1, left-1, prefix+r)
+			return false
+		})
+	}
+	for start := range flat {
+		spell(start, len(flat), "")
+	}
+}
+
+// latinReadingKey is the retrieval key of a Latin name's reading in the language (see
+// eachReadingKey), "" if the name has no word.
+func latinReadingKey(n *name, lang int) string {
+	var b strings.Builder
+	for _, t := range n.tokens {
+		b.WriteString(latinReading(t, lang))
+		if b.Len() >= readKeyLen {
+			break
+		}
+	}
+	k := b.String()
+	return k[:min(len(k), readKeyLen)]
+}
