@@ -80,6 +80,7 @@ type name struct {
 	mixed      bool      // a token is not a word (an initial, a particle, a legal form)
 	hangul     bool      // every token is a word written in Hangul
 	latin      bool      // every token is written in Latin letters, none a legal form
+	abjad      bool      // every token is written in Arabic or Hebrew letters, none a legal form
 	ko         *syllabic // of a name written in Hangul (hangul), nil otherwise
 	// chars, of a name whose every token reads Han characters (no institutional term), holds
 	// each token's characters, for their Korean and Japanese readings (readingsAlign).
@@ -190,10 +191,11 @@ func (k *Knowledge) analyze(raw string) *name {
 		n.tokens[i] = t
 		n.mixed = n.mixed || t.kind != kindWord
 	}
-	n.hangul, n.latin = len(n.tokens) > 0, len(n.tokens) > 0
+	n.hangul, n.latin, n.abjad = len(n.tokens) > 0, len(n.tokens) > 0, len(n.tokens) > 0
 	for _, t := range n.tokens {
 		n.hangul = n.hangul && t.kind == kindWord && t.script == "hangul"
 		n.latin = n.latin && t.kind != kindLegal && t.script == "latin"
+		n.abjad = n.abjad && t.kind != kindLegal && t.abjad()
 	}
 	if len(kept) > 0 && !slices.ContainsFunc(kept, func(p piece) bool { return p.script != "han" || !p.syllables || p.chars == "" }) {
 		n.chars = make([][]rune, len(kept))
@@ -472,6 +474,16 @@ func Script(s string) string {
 
 // abjad reports whether a token comes from a script that does not write short vowels.
 func (t *token) abjad() bool { return t.script == "arabic" || t.script == "hebrew" }
+
+// wholeSkeleton is the skeleton of a name's tokens written together, particles included:
+// عبد الله (bd llh) and Abdullah, عبدالرحمن and Abd al-Rahman have one.
+func wholeSkeleton(n *name) string {
+	var b strings.Builder
+	for _, t := range n.tokens {
+		b.WriteString(t.text)
+	}
+	return skeleton(b.String())
+}
 
 // skeleton is a consonant key for comparing names across scripts that do not write short
 // vowels (Arabic, Hebrew): vowels and the letters that double as long vowels (w, y) are

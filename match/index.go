@@ -90,6 +90,7 @@ const (
 	keyBigram   = 'C' // each pair of neighbouring characters of a name in Han, Hangul or Kana
 	keyReadHan  = 'Q' // the start of a Han name's Korean or Japanese readings (eachReadingKey)
 	keyReadLat  = 'q' // the start of a Latin name's spelling as such readings (latinReadingKey)
+	keyWholeSk  = 'A' // the wholeSkeleton of a name in an abjad
 )
 
 // NewIndex returns an empty index.
@@ -291,6 +292,12 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 		}
 	}
 	eachReadKey(n, query, fn)
+	// A Latin query looks up the whole skeletons of the names in abjads.
+	if n.abjad && !query || n.latin && query {
+		if k := wholeSkeleton(n); len(k) >= minWholeSkeleton {
+			fn(keyWholeSk, k)
+		}
+	}
 	if n.joined == "" {
 		return
 	}
@@ -412,6 +419,7 @@ type scratch struct {
 	sound []bool    // candidate number → found by the sound of the whole name
 	runs  []bool    // candidate number → may pair by syllableRuns
 	read  []bool    // candidate number → may pair by readingsAlign
+	skel  []bool    // candidate number → pairs by wholeSkeleton
 	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
 	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
 	vocab []int32
@@ -432,7 +440,7 @@ func (ix *Index) release(s *scratch) {
 	for _, id := range s.seen {
 		s.slot[id] = -1
 	}
-	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.runs, s.read, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.runs[:0], s.read[:0], s.cm[:0], s.wm[:0]
+	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.runs, s.read, s.skel, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.runs[:0], s.read[:0], s.skel[:0], s.cm[:0], s.wm[:0]
 	ix.pool.Put(s)
 }
 
@@ -487,6 +495,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			sc.slot[id] = c
 			sc.cands, sc.word = append(sc.cands, id), append(sc.word, false)
 			sc.whole, sc.named, sc.sound, sc.runs, sc.read = append(sc.whole, false), append(sc.named, false), append(sc.sound, false), append(sc.runs, false), append(sc.read, false)
+			sc.skel = append(sc.skel, false)
 			for range nq {
 				sc.cm, sc.wm = append(sc.cm, 0), append(sc.wm, 0)
 			}
@@ -543,9 +552,34 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 				sc.whole[c] = sc.whole[c] || whole
 				sc.sound[c] = sc.sound[c] || sound
 				sc.read[c] = sc.read[c] || read
+				sc.skel[c] = sc.skel[c] || f == keyWholeSk
 			}
 		}
 	})
+	// A query in an abjad meets the Latin names that may have its whole skeleton through their
+	// words' skeletons (eachTokenKey): a word with all of it (Abdullah), or with its first or
+	// its last part (Abdul Rahman). Names that share no such key (three words or more, or a
+	// consonant doubled across two words) are not found.
+	var qskel string
+	if qn.abjad {
+		qskel = wholeSkeleton(qn)
+	}
+	if len(qskel) >= minWholeSkeleton {
+		meet := func(k string) {
+			for _, v := range ix.ttable.lookup(ix.hash(keySkeleton, k, "")) {
+				for _, id := range ix.post[v.id] {
+					if c := candidate(id); c >= 0 {
+						sc.named[c] = true
+					}
+				}
+			}
+		}
+		meet(qskel)
+		for i := 2; i+2 <= len(qskel) && len(qn.tokens) == 1; i++ {
+			meet(qskel[:i])
+			meet(qskel[i:])
+		}
+	}
 
 	// Bounds.
 	type cand struct {
@@ -676,6 +710,9 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		}
 		if sc.read[c] {
 			b = max(b, 0.95) // readingsAlign
+		}
+		if sc.skel[c] || len(qskel) >= minWholeSkeleton && n.latin && min(len(qn.tokens), len(n.tokens)) == 1 && wholeSkeleton(n) == qskel {
+			b = max(b, 0.9)
 		}
 		b = min(b, 0.99)
 		if qn.normalized == n.normalized {

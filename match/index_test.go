@@ -191,3 +191,9 @@ func TestIndex_Readings(t *testing.T) {
 	latin := []string{"Kim Jong Un", "Jong Il Kim", "Taro Yamada", "Tanaka Hanako", "Xi Jinping"}
 	findsEachOther(t, han, latin)
 }
+
+// TestIndex_WholeSkeleton: names in Arabic letters and Latin names whose words are cut
+// otherwise find each other by their skeletons.
+func TestIndex_WholeSkeleton(t *testing.T) {
+	findsEachOther(t, []string{"عبد الله", "عبدالرحمن", "عبد العزيز"}, []string{"Abdullah", "Abdul Rahman", "Abdulaziz"})
+}

@@ -118,6 +118,15 @@ func compare(a, b *name, extra float64) (float64, string) {
 			s, method = r, "syllable_runs"
 		}
 	}
+	// A name in an abjad and one in Latin letters, one of them a single word, the other cut
+	// into words otherwise (عبد الله, Abdullah), have one skeleton, of four consonants at least.
+	// (Two names of several words each whose skeletons run together would pair by chance:
+	// آوا سمسار and SAMIU, Izair.)
+	if 0.9 > s && (a.abjad && b.latin || b.abjad && a.latin) && min(len(a.tokens), len(b.tokens)) == 1 {
+		if k := wholeSkeleton(a); len(k) >= minWholeSkeleton && k == wholeSkeleton(b) {
+			s, method = 0.9, "skeleton"
+		}
+	}
 	if 0.95 > s && (a.chars != nil && b.latin || b.chars != nil && a.latin) {
 		h, l := a, b
 		if h.chars == nil {
@@ -147,6 +156,9 @@ func compare(a, b *name, extra float64) (float64, string) {
 	}
 	return min(s, 0.99), method
 }
+
+// minWholeSkeleton is the fewest consonants of a whole-name skeleton that pairs names.
+const minWholeSkeleton = 4
 
 // soundsAlign reports whether each word of the name written in Latin sounds, in mode m, like
 // a run of the other name's words, the runs following each other in the order of the Latin

@@ -133,6 +133,11 @@ func TestScore(t *testing.T) {
 		{"김정은", "Kim", 0, 0.8},
 		{"현우 현정 장", "JANG, Hyon U", 0, 0.89},
 		{"成 朱", "CHEN, Zhu", 0, 0.89},
+		// Arabic names cut into words otherwise in Latin letters (wholeSkeleton), and two
+		// names of several words whose skeletons only run together.
+		{"عبد الله", "Abdullah", 0.9, 0.99},
+		{"عبدالرحمن", "Abd al-Rahman", 0.9, 0.99},
+		{"آوا سمسار", "SAMIU, Izair", 0, 0.89},
 		// Han names in their Korean and Japanese readings (readingsAlign).
 		{"金正恩", "Kim Jong Un", 0.95, 0.99},
 		{"金正恩", "Kim Jong Il", 0, 0.89},
