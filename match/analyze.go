@@ -137,7 +137,11 @@ func (k *Knowledge) analyze(raw string) *name {
 			if script == "kana" {
 				w = smallTsu.Replace(w)
 			}
-			for _, t := range strings.Fields(normalizeOnce(unidecode.Unidecode(w))) {
+			latin := unidecode.Unidecode(w)
+			if script == "greek" {
+				latin = greekLatin(w)
+			}
+			for _, t := range strings.Fields(normalizeOnce(latin)) {
 				words = append(words, piece{text: t, script: script, syllables: script == "kana", word: wi})
 			}
 		}

@@ -234,6 +234,24 @@ func eachSoundKey(families [2][3]byte, sounds *[3]string, latin bool, mode, min 
 // two scripts other than Latin and pair by their sound only. query says whether the keys are
 // looked up for a query's token or filed for the index's.
 func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
+	if stem := greekStem(t); stem != "" {
+		// A Greek word is also keyed without its ending (greekStemSim).
+		eachSpellingKey(wordToken(stem, "greek"), fn)
+	}
+	eachSpellingKey(t, fn)
+	if t.script == "latin" || t.script == "cyrillic" {
+		// Cyrillic words meet Latin ones, and no others, by their folds.
+		var f byte = keyCyrillic
+		if (t.script == "latin") != query { // a Latin word filed, a Cyrillic query
+			f = keyCyrLatin
+		}
+		fn(f, cyrillicFold(t.text), "")
+	}
+	eachSoundKey(tokenSoundKeys, &t.sounds, t.script == "latin", rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
+}
+
+// eachSpellingKey calls fn with the keys of a word's spelling (see eachTokenKey).
+func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	fn(keyExact, t.text, "")
 	if t.xt != t.text {
 		fn(keyExact, t.xt, "")
@@ -263,15 +281,6 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 		fn(keySkeleton, t.skel, "")
 	}
 	fn(keyFold, t.fold, "")
-	if t.script == "latin" || t.script == "cyrillic" {
-		// Cyrillic words meet Latin ones, and no others, by their folds.
-		var f byte = keyCyrillic
-		if (t.script == "latin") != query { // a Latin word filed, a Cyrillic query
-			f = keyCyrLatin
-		}
-		fn(f, cyrillicFold(t.text), "")
-	}
-	eachSoundKey(tokenSoundKeys, &t.sounds, t.script == "latin", rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
 }
 
 // eachNameKey calls fn with each retrieval key of a whole name; query as for eachTokenKey.

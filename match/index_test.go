@@ -197,3 +197,9 @@ func TestIndex_Readings(t *testing.T) {
 func TestIndex_WholeSkeleton(t *testing.T) {
 	findsEachOther(t, []string{"عبد الله", "عبدالرحمن", "عبد العزيز"}, []string{"Abdullah", "Abdul Rahman", "Abdulaziz"})
 }
+
+// TestIndex_GreekStems: Greek names and their Latin forms without the Greek ending find each
+// other.
+func TestIndex_GreekStems(t *testing.T) {
+	findsEachOther(t, []string{"Αλέξανδρος", "Πέτρος", "Γεώργιος"}, []string{"Alexander", "Peter", "George"})
+}

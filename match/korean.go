@@ -122,8 +122,12 @@ func runCover(h *name, lt, ht []*token) float64 {
 }
 
 // runToken is a run of Hangul syllables spelt together, as a token for spellingSim.
-func runToken(text string) *token {
-	t := &token{text: text, kind: kindWord, script: "hangul"}
+func runToken(text string) *token { return wordToken(text, "hangul") }
+
+// wordToken is a word written in the script, with the forms spellingSim and the index's keys
+// need (not its sounds).
+func wordToken(text, script string) *token {
+	t := &token{text: text, kind: kindWord, script: script}
 	t.xt = strings.ReplaceAll(text, "x", "ks")
 	t.xr = []rune(t.xt)
 	t.skel, t.skelX = skeleton(text), skeleton(t.xt)

@@ -384,6 +384,9 @@ func total(ts []*token) float64 {
 // different scripts that sound alike (sounds) are similar at 0.9 at least.
 func tokenSim(x, y *token) float64 {
 	s := spellingSim(x, y)
+	if s < 0.9 && (x.script == "greek") != (y.script == "greek") {
+		s = max(s, greekStemSim(x, y))
+	}
 	if s < 0.9 && x.kind == kindWord && y.kind == kindWord && x.script != y.script {
 		m := max(rendering(x.script), rendering(y.script))
 		if len(x.sounds[m]) >= minSound[m][0] && x.sounds[m] == y.sounds[m] &&

@@ -133,6 +133,10 @@ func TestScore(t *testing.T) {
 		{"김정은", "Kim", 0, 0.8},
 		{"현우 현정 장", "JANG, Hyon U", 0, 0.89},
 		{"成 朱", "CHEN, Zhu", 0, 0.89},
+		// Greek after ELOT 743, and without its nominative ending against Latin forms.
+		{"Αλέξανδρος", "Alexander", 0.9, 0.99},
+		{"Δημήτριος", "Dimitrios", 0.95, 0.99},
+		{"Πέτρος", "Pedro Sanchez", 0, 0.8},
 		// Arabic names cut into words otherwise in Latin letters (wholeSkeleton), and two
 		// names of several words whose skeletons only run together.
 		{"عبد الله", "Abdullah", 0.9, 0.99},
