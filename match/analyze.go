@@ -476,8 +476,12 @@ func Script(s string) string {
 	return ""
 }
 
-// abjad reports whether a token comes from a script that does not write short vowels.
-func (t *token) abjad() bool { return t.script == "arabic" || t.script == "hebrew" }
+// abjad reports whether a token comes from a script that does not write short vowels: Arabic
+// and Hebrew, and Thai, whose implicit vowels unidecode does not write (สมชาย, Somchai, reads
+// smchaay): such words are compared by their consonants (skeleton).
+func (t *token) abjad() bool {
+	return t.script == "arabic" || t.script == "hebrew" || t.script == "thai"
+}
 
 // wholeSkeleton is the skeleton of a name's tokens written together, particles included:
 // عبد الله (bd llh) and Abdullah, عبدالرحمن and Abd al-Rahman have one.
@@ -579,7 +583,7 @@ var minSound = [3][2]int{byLetters: {4, 99}, byConsonants: {3, 5}, bySyllables: 
 
 func rendering(script string) int {
 	switch script {
-	case "arabic", "hebrew":
+	case "arabic", "hebrew", "thai":
 		return byConsonants
 	case "han", "kana", "hangul":
 		return bySyllables

@@ -137,6 +137,9 @@ func TestScore(t *testing.T) {
 		{"Αλέξανδρος", "Alexander", 0.9, 0.99},
 		{"Δημήτριος", "Dimitrios", 0.95, 0.99},
 		{"Πέτρος", "Pedro Sanchez", 0, 0.8},
+		// Thai by its consonants.
+		{"ทักษิณ ชินวัตร", "Thaksin Shinawatra", 0.9, 0.99},
+		{"สมชาย", "Samuel", 0, 0.8},
 		// Arabic names cut into words otherwise in Latin letters (wholeSkeleton), and two
 		// names of several words whose skeletons only run together.
 		{"عبد الله", "Abdullah", 0.9, 0.99},
