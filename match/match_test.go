@@ -106,6 +106,8 @@ func TestScore(t *testing.T) {
 		{"AL-HARBI, Khalid bin Ahmad", "Khalid bin Ahmad al-Harbi", 0.95, 0.99},
 		{"HARBI, Khalid bin Ahmad", "Khalid bin Ahmad bin Harbi", 0.95, 0.99},
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
+		{"Homs Refinery Corporation", "The Homs Refinery Company", 0.9, 0.99}, // one legal form
+		{"Homs Refinery Ltd", "Homs Refinery Inc", 0.8, 0.899},                // two
 		{"Osama bin Laden", "Usama ibn Laden", 0.95, 0.99}, // one particle in two spellings
 		{"Joynt Stock Company Almaz", "Almaz JSC", 0.95, 0.99},
 		{"Almaz Joint Stock Compan", "Almaz Joint Stock Company", 0.95, 0.99},
