@@ -108,7 +108,7 @@ func TestScore(t *testing.T) {
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
 		{"Homs Refinery Corporation", "The Homs Refinery Company", 0.9, 0.99}, // one legal form
 		{"Homs Refinery Ltd", "Homs Refinery Inc", 0.8, 0.899},                // two
-		{"Osama bin Laden", "Usama ibn Laden", 0.95, 0.99}, // one particle in two spellings
+		{"Osama bin Laden", "Usama ibn Laden", 0.95, 0.99},                    // one particle in two spellings
 		{"Joynt Stock Company Almaz", "Almaz JSC", 0.95, 0.99},
 		{"Almaz Joint Stock Compan", "Almaz Joint Stock Company", 0.95, 0.99},
 		{"Almaz Joint Stock Compagny", "Almaz Joint Stock Company", 0.95, 0.99}, // one edit in a legal word
