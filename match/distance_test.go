@@ -1,6 +1,10 @@
 package match
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 func TestBoundedLevenshtein(t *testing.T) {
 	for _, tc := range []struct {
@@ -21,6 +25,38 @@ func TestBoundedLevenshtein(t *testing.T) {
 				if got := boundedLevenshtein(ra, rb, limit); got != min(full, limit+1) {
 					t.Errorf("distance(%q, %q) bounded by %d = %d, want %d", a, b, limit, got, min(full, limit+1))
 				}
+			}
+		}
+	}
+}
+
+// TestWhollyOneEdit: whollyOneEdit agrees with boundedLevenshtein over the names written
+// without spaces.
+func TestWhollyOneEdit(t *testing.T) {
+	k := DefaultKnowledge()
+	base := []string{"Bonyad Eastern Railway Company", "Oman Fuel Trading Ltd", "Карл Маркс Штрассе Альфа", "ab cdefghijkl mn"}
+	for _, s := range base {
+		rs := []rune(s)
+		var variants []string
+		for i := range rs {
+			variants = append(variants, string(rs[:i])+string(rs[i+1:]), string(rs[:i])+"x"+string(rs[i:]), string(rs[:i])+"é"+string(rs[i+1:]))
+			if i+1 < len(rs) {
+				sw := slices.Clone(rs)
+				sw[i], sw[i+1] = sw[i+1], sw[i]
+				variants = append(variants, string(sw))
+			}
+		}
+		variants = append(variants, s+"xy", "xy"+s, strings.ReplaceAll(s, " ", ""), strings.ToUpper(s))
+		for _, v := range variants {
+			a, b := k.analyze(s), k.analyze(v)
+			ra := []rune(strings.ReplaceAll(a.normalized, " ", ""))
+			rb := []rune(strings.ReplaceAll(b.normalized, " ", ""))
+			want := min(len(ra), len(rb)) >= minTypoLetters && boundedLevenshtein(ra, rb, 1) <= 1
+			if got := whollyOneEdit(a, b); got != want {
+				t.Errorf("whollyOneEdit(%q, %q)=%v, want %v", s, v, got, want)
+			}
+			if got := whollyOneEdit(b, a); got != want {
+				t.Errorf("whollyOneEdit(%q, %q)=%v, want %v", v, s, got, want)
 			}
 		}
 	}

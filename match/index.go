@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -91,6 +92,8 @@ const (
 	keyReadHan  = 'Q' // the start of a Han name's Korean or Japanese readings (eachReadingKey)
 	keyReadLat  = 'q' // the start of a Latin name's spelling as such readings (latinReadingKey)
 	keyWholeSk  = 'A' // the wholeSkeleton of a name in an abjad
+	keyHalfP    = 'B' // the first half of a long name written without spaces (eachHalfKey)
+	keyHalfS    = 'D' // its last half
 )
 
 // NewIndex returns an empty index.
@@ -318,6 +321,31 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 		fn(keyJoinedP, string(n.jr[:5]))
 		fn(keyJoinedS, string(n.jr[l-5:]))
 	}
+	eachHalfKey(n, query, fn)
+}
+
+// eachHalfKey calls fn with the keys by which two names one edit apart written without spaces
+// (whollyOneEdit) meet: for a name of L letters (L >= minTypoLetters), its first and its last
+// m = (L-1)/2 letters, with L. One edit leaves one of the two alone. A query looks up the keys
+// of the lengths one less, the same and one more.
+func eachHalfKey(n *name, query bool, fn func(family byte, s string)) {
+	l := lettersWithoutSpaces(n)
+	if l < minTypoLetters {
+		return
+	}
+	all := []rune(strings.ReplaceAll(n.normalized, " ", ""))
+	lengths := []int{l}
+	if query {
+		lengths = []int{l - 1, l, l + 1}
+	}
+	for _, L := range lengths {
+		m := (L - 1) / 2
+		if L < minTypoLetters || m > len(all) {
+			continue
+		}
+		fn(keyHalfP, strconv.Itoa(L)+":"+string(all[:m]))
+		fn(keyHalfS, strconv.Itoa(L)+":"+string(all[len(all)-m:]))
+	}
 }
 
 // eachReadKey calls fn with the keys by which a Han name and a Latin name that
@@ -429,6 +457,7 @@ type scratch struct {
 	runs  []bool    // candidate number → may pair by syllableRuns
 	read  []bool    // candidate number → may pair by readingsAlign
 	skel  []bool    // candidate number → pairs by wholeSkeleton
+	typo  []bool    // candidate number → may pair by whollyOneEdit
 	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
 	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
 	vocab []int32
@@ -449,7 +478,7 @@ func (ix *Index) release(s *scratch) {
 	for _, id := range s.seen {
 		s.slot[id] = -1
 	}
-	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.runs, s.read, s.skel, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.runs[:0], s.read[:0], s.skel[:0], s.cm[:0], s.wm[:0]
+	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.runs, s.read, s.skel, s.typo, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.runs[:0], s.read[:0], s.skel[:0], s.typo[:0], s.cm[:0], s.wm[:0]
 	ix.pool.Put(s)
 }
 
@@ -504,7 +533,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			sc.slot[id] = c
 			sc.cands, sc.word = append(sc.cands, id), append(sc.word, false)
 			sc.whole, sc.named, sc.sound, sc.runs, sc.read = append(sc.whole, false), append(sc.named, false), append(sc.sound, false), append(sc.runs, false), append(sc.read, false)
-			sc.skel = append(sc.skel, false)
+			sc.skel, sc.typo = append(sc.skel, false), append(sc.typo, false)
 			for range nq {
 				sc.cm, sc.wm = append(sc.cm, 0), append(sc.wm, 0)
 			}
@@ -556,6 +585,12 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		sound := slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f)
 		read := f == keyReadHan || f == keyReadLat
 		for _, k := range ix.ntable.lookup(ix.hash(f, s, "")) {
+			if f == keyHalfP || f == keyHalfS {
+				if c := candidate(k.id); c >= 0 {
+					sc.typo[c] = true
+				}
+				continue
+			}
 			if c := candidate(k.id); c >= 0 {
 				sc.named[c] = true
 				sc.whole[c] = sc.whole[c] || whole
@@ -633,13 +668,16 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		// (syllableRuns), which the bounds below do not see. (The name itself is read only for
 		// a Hangul query: reading every candidate's is a cache miss each.)
 		runs := (sc.word[c] || sc.runs[c]) && (qn.hangul && ix.names[id].latin || qn.latin && ix.nhangul[id])
-		if !sc.word[c] && !sc.named[c] && !runs {
+		// Names one edit apart written without spaces (whollyOneEdit): a check that reads
+		// both names but allocates nothing.
+		typo := sc.typo[c] && whollyOneEdit(qn, ix.names[id])
+		if !sc.word[c] && !sc.named[c] && !runs && !typo {
 			continue // no pair of words: the score is 0
 		}
 		extra := ix.extra[ix.entries[ix.owner[id]].schema]
 		row := sc.cm[c*nq : (c+1)*nq]
 		wrow := sc.wm[c*nq : (c+1)*nq]
-		if minScore > 0 && !qn.cjk && !sc.named[c] && !runs {
+		if minScore > 0 && !qn.cjk && !sc.named[c] && !runs && !typo {
 			// A first bound from the word pairs and the most the other pairs could add, before
 			// the name itself is read.
 			var u, r0, mb float64
@@ -719,6 +757,9 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		}
 		if sc.read[c] {
 			b = max(b, 0.95) // readingsAlign
+		}
+		if typo {
+			b = max(b, 0.93)
 		}
 		if sc.skel[c] || len(qskel) >= minWholeSkeleton && n.latin && min(len(qn.tokens), len(n.tokens)) == 1 && wholeSkeleton(n) == qskel {
 			b = max(b, 0.9)

@@ -106,6 +106,9 @@ func TestScore(t *testing.T) {
 		{"AL-HARBI, Khalid bin Ahmad", "Khalid bin Ahmad al-Harbi", 0.95, 0.99},
 		{"HARBI, Khalid bin Ahmad", "Khalid bin Ahmad bin Harbi", 0.95, 0.99},
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
+		{"BONYAD EASTERNmRAILWAY COMPANY", "BONYAD EASTERN RAILWAY COMPANY", 0.93, 0.99}, // one edit in the whole name
+		{"Hon Wai Precision Industry", "Hon Hai Precision Industry", 0.93, 0.99},
+		{"Hon Wai Precision", "Hon Hai Precisoin", 0, 0.92},                   // two
 		{"Homs Refinery Corporation", "The Homs Refinery Company", 0.9, 0.99}, // one legal form
 		{"Homs Refinery Ltd", "Homs Refinery Inc", 0.8, 0.899},                // two
 		{"Osama bin Laden", "Usama ibn Laden", 0.95, 0.99},                    // one particle in two spellings
