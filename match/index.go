@@ -3,6 +3,7 @@ package match
 import (
 	"hash/maphash"
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,6 +52,10 @@ type Index struct {
 	frozen  atomic.Bool
 	nweight []float64 // name id → the sum of its tokens' weights
 	nmixed  []bool    // name id → the name holds an initial, a particle or a legal form
+	// otherAt[id] : otherAt[id+1] is where the initials, particles and legal forms of name id
+	// are in others.
+	otherAt []int32
+	others  []*token
 	nhangul []bool    // name id → the name is written in Hangul
 	pool    sync.Pool // *scratch
 }
@@ -234,7 +239,10 @@ func eachSoundKey(families [2][3]byte, sounds *[3]string, latin bool, mode, min 
 // similarity is above zero share a key unless they differ by two edits or more and not at
 // one end, or are both shorter than six letters and differ by two edits (which leaves a
 // similarity of zero unless their skeletons, which are keys, are equal), or are written in
-// two scripts other than Latin and pair by their sound only. query says whether the keys are
+// two scripts other than Latin and pair by their sound only, or are Latin words of two to four
+// letters one edit apart (shortTypoSim): such pairs are not counted in Match's bounds, which
+// keeps the bounds of the many names with short words low (allowing for them cost a fifth of
+// the query time; filing keys for them, a sixth, and two-letter words still missed). query says whether the keys are
 // looked up for a query's token or filed for the index's.
 func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 	if stem := greekStem(t); stem != "" {
@@ -360,7 +368,7 @@ func eachReadKey(n *name, query bool, fn func(family byte, s string)) {
 		if n.chars != nil {
 			eachReadingKey(n.chars, lang, func(k string) { fn(han, string(rune('0'+lang))+k) })
 		}
-		if n.latin {
+		if n.latin && !slices.ContainsFunc(n.tokens, func(t *token) bool { return !readingWord(t, lang) }) {
 			if k := latinReadingKey(n, lang); k != "" {
 				fn(lat, string(rune('0'+lang))+k)
 			}
@@ -379,15 +387,6 @@ func (ix *Index) Freeze() {
 	if ix.frozen.Load() {
 		return
 	}
-	byHash := func(a, b hkey) int {
-		if a.h != b.h {
-			if a.h < b.h {
-				return -1
-			}
-			return 1
-		}
-		return int(a.id - b.id)
-	}
 	slices.SortFunc(ix.tkeys, byHash)
 	ix.tkeys = slices.Compact(ix.tkeys)
 	ix.ttable = newKeyTable(ix.tkeys)
@@ -398,38 +397,70 @@ func (ix *Index) Freeze() {
 		t.w = ix.weight(t)
 	}
 	ix.nweight, ix.nmixed, ix.nhangul = make([]float64, len(ix.names)), make([]bool, len(ix.names)), make([]bool, len(ix.names))
+	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
 	for i, n := range ix.names {
 		ix.nweight[i], ix.nmixed[i], ix.nhangul[i] = total(n.tokens), n.mixed, n.hangul
+		for _, t := range n.tokens {
+			if t.kind != kindWord {
+				ix.others = append(ix.others, t)
+			}
+		}
+		ix.otherAt[i+1] = int32(len(ix.others))
 	}
 	ix.frozen.Store(true)
 }
 
-// keyTable finds the keys filed under a hash in keys sorted by hash.
+// byHash orders keys by hash, then by what they lead to.
+func byHash(a, b hkey) int {
+	if a.h != b.h {
+		if a.h < b.h {
+			return -1
+		}
+		return 1
+	}
+	return int(a.id - b.id)
+}
+
+// keyTable finds the keys filed under a hash in keys sorted by hash: the hashes' top bits
+// choose a bucket, and start holds where each bucket's keys begin, so a lookup reads two
+// numbers and scans a bucket of one or two keys on average. (A map from hash to run took
+// four times the memory: 9 MB for the SDN list.)
 type keyTable struct {
-	spans map[uint64]uint64 // hash → start<<32 | end of its run in keys
+	shift uint     // 64 - the number of the hash's bits that choose a bucket
+	start []uint32 // bucket → position of its first key in keys; one more at the end
 	keys  []hkey
 }
 
 // newKeyTable builds the table of keys sorted by hash.
 func newKeyTable(keys []hkey) keyTable {
-	t := keyTable{spans: map[uint64]uint64{}, keys: keys}
-	for i := 0; i < len(keys); {
-		j := i
-		for j < len(keys) && keys[j].h == keys[i].h {
-			j++
+	b := max(1, bits.Len(uint(len(keys)))) // about one bucket per key
+	t := keyTable{shift: uint(64 - b), start: make([]uint32, 1<<b+1), keys: keys}
+	bucket := 0
+	for i, k := range keys {
+		for kb := int(k.h >> t.shift); bucket <= kb; bucket++ {
+			t.start[bucket] = uint32(i)
 		}
-		t.spans[keys[i].h] = uint64(i)<<32 | uint64(j)
-		i = j
+	}
+	for ; bucket < len(t.start); bucket++ {
+		t.start[bucket] = uint32(len(keys))
 	}
 	return t
 }
 
 func (t keyTable) lookup(h uint64) []hkey {
-	sp, ok := t.spans[h]
-	if !ok {
+	if len(t.start) == 0 {
 		return nil
 	}
-	return t.keys[sp>>32 : uint32(sp)]
+	b := h >> t.shift
+	lo, hi := t.start[b], t.start[b+1]
+	for lo < hi && t.keys[lo].h < h {
+		lo++
+	}
+	end := lo
+	for end < hi && t.keys[end].h == h {
+		end++
+	}
+	return t.keys[lo:end]
 }
 
 // weight is a token's weight in this index: rare tokens decide, common ones do not.
@@ -708,18 +739,19 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 				wrow[qi] = max(wrow[qi], t.w)
 			}
 		}
+		nonWords := ix.others[ix.otherAt[id]:ix.otherAt[id+1]]
 		for _, qi := range others {
-			for _, t := range n.tokens {
+			ts := n.tokens
+			if qn.tokens[qi].kind == kindLegal {
+				ts = nonWords // a legal form pairs with legal forms only
+			}
+			for _, t := range ts {
 				pairs(qi, qn.tokens[qi], t)
 			}
 		}
-		if n.mixed {
-			for _, t := range n.tokens {
-				if t.kind != kindWord {
-					for _, qi := range words {
-						pairs(qi, qn.tokens[qi], t)
-					}
-				}
+		for _, t := range nonWords {
+			for _, qi := range words {
+				pairs(qi, qn.tokens[qi], t)
 			}
 		}
 		b := 0.0

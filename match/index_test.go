@@ -203,3 +203,62 @@ func TestIndex_WholeSkeleton(t *testing.T) {
 func TestIndex_GreekStems(t *testing.T) {
 	findsEachOther(t, []string{"Αλέξανδρος", "Πέτρος", "Γεώργιος"}, []string{"Alexander", "Peter", "George"})
 }
+
+// TestReadingWord: every reading of every character in the table, and every Korean surname
+// spelling, is a word readingWord accepts, so the index files a reading key for every Latin
+// name readingsAlign may pair with a Han name.
+func TestReadingWord(t *testing.T) {
+	check := func(w string, lang int) {
+		tok := wordToken(w, "latin")
+		if lang == readJapanese {
+			tok.text = w // folded already
+		}
+		if !readingWord(tok, lang) {
+			t.Errorf("readingWord(%q, %d) = false", w, lang)
+		}
+	}
+	for _, rd := range hanReadings() {
+		for _, r := range rd.read[readKorean] {
+			check(r, readKorean)
+		}
+		for _, r := range rd.ko {
+			check(r+"gim", readKorean) // a surname begins a word
+		}
+		for _, r := range append(append([]string{}, rd.read[readJapanese]...), rd.voiced...) {
+			check(r, readJapanese)
+		}
+	}
+}
+
+// TestKeyTable: lookup finds exactly the keys filed under a hash, for tables of any size and
+// hashes that share their top bits.
+func TestKeyTable(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 3, 100, 5000} {
+		var keys []hkey
+		want := map[uint64][]int32{}
+		for i := range n {
+			h := uint64(i*2654435761) << 20 // many share their top bits
+			if i%7 == 0 {
+				h = 0xFFFFFFFFFFFFFFFF // the last bucket, several keys
+			}
+			keys = append(keys, hkey{h, int32(i)})
+			want[h] = append(want[h], int32(i))
+		}
+		slices.SortFunc(keys, byHash)
+		tab := newKeyTable(keys)
+		for h, ids := range want {
+			var got []int32
+			for _, k := range tab.lookup(h) {
+				got = append(got, k.id)
+			}
+			slices.Sort(got)
+			slices.Sort(ids)
+			if !slices.Equal(got, ids) {
+				t.Fatalf("n=%d: lookup(%x)=%v, want %v", n, h, got, ids)
+			}
+		}
+		if got := tab.lookup(12345); len(got) != 0 && want[12345] == nil {
+			t.Fatalf("n=%d: lookup of an absent hash found %v", n, got)
+		}
+	}
+}

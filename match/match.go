@@ -584,6 +584,14 @@ func spellingSim(x, y *token) float64 {
 	if d <= typoBudget(short) {
 		return 1 - 0.5*float64(d)/float64(l)
 	}
+	// Words of two to four letters have no typo budget, but one edit between two written in
+	// Latin letters (Han and Chan, Ri and Rri, Jong-uun) is worth a part: enough to rank the
+	// entity a typo in a short family name means above one that lacks the word, never enough
+	// to match on it alone. (Transliterated short words are left out: عارف and آصف are rf and
+	// sf, two names.)
+	if short >= 2 && l <= 4 && x.script == "latin" && y.script == "latin" && boundedLevenshtein(x.xr, y.xr, 1) <= 1 {
+		return shortTypoSim
+	}
 	// Spellings of one name across transliteration systems (Osama/Usama, Husayn/Hussein)
 	// share their consonants.
 	if len(x.skelX) >= 2 && short >= 4 && x.skelX == y.skelX {
@@ -612,6 +620,9 @@ func pinyinPair(x, y *token) bool {
 	set := pinyinSyllables()
 	return set[x.text] && set[y.text]
 }
+
+// shortTypoSim is the similarity of two short Latin words one edit apart (see spellingSim).
+const shortTypoSim = 0.7
 
 // typoBudget is how many edits a token of n letters may differ by and still be the same word.
 func typoBudget(n int) int {

@@ -108,7 +108,10 @@ func TestScore(t *testing.T) {
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
 		{"BONYAD EASTERNmRAILWAY COMPANY", "BONYAD EASTERN RAILWAY COMPANY", 0.93, 0.99}, // one edit in the whole name
 		{"Hon Wai Precision Industry", "Hon Hai Precision Industry", 0.93, 0.99},
-		{"Hon Wai Precision", "Hon Hai Precisoin", 0, 0.92},                   // two
+		{"Hon Wai Precision", "Hon Hai Precisoin", 0, 0.92}, // two
+		{"RRI, Yong Mu", "RI, Yong Mu", 0.9, 0.92},          // one edit in a short word: a part
+		{"HAN, Kwon", "CHAN, Kwon", 0, 0.89},
+		{"عارف علی زرداری", "آصف علی زرداری", 0, 0.89},
 		{"Homs Refinery Corporation", "The Homs Refinery Company", 0.9, 0.99}, // one legal form
 		{"Homs Refinery Ltd", "Homs Refinery Inc", 0.8, 0.899},                // two
 		{"Osama bin Laden", "Usama ibn Laden", 0.95, 0.99},                    // one particle in two spellings

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -236,6 +237,90 @@ func eachReadingKey(chars [][]rune, lang int, fn func(string)) {
 	for start := range flat {
 		spell(start, len(flat), "")
 	}
+}
+
+// readingWord reports whether a Latin word, folded for the language, could spell readings of
+// Han characters there: in Korean a sequence of Sino-Korean syllables (no final consonant, or
+// one of ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ ㅈ), after a surname's usual spelling or not; in Japanese a sequence of
+// kana syllables, a consonant doubled before one (moppara). A Latin name whose words do not
+// cannot pair by readingsAlign, and the index files no reading key for it
+// (TestReadingWord checks every reading in the table).
+func readingWord(t *token, lang int) bool {
+	w := latinReading(t, lang)
+	if lang == readJapanese {
+		return spelledIn(w, kanaSyllables, true)
+	}
+	if spelledIn(w, sinoKoreanSyllables(), false) {
+		return true
+	}
+	for _, s := range surnameSpellings() {
+		if rest, ok := strings.CutPrefix(w, s); ok && spelledIn(rest, sinoKoreanSyllables(), false) {
+			return true
+		}
+	}
+	return false
+}
+
+// spelledIn reports whether w is a sequence of syllables of set (of up to six letters), with
+// a consonant doubled before a syllable when doubled says so.
+func spelledIn(w string, set map[string]bool, doubled bool) bool {
+	ok := make([]bool, len(w)+1)
+	ok[0] = true
+	for i := range len(w) {
+		if !ok[i] {
+			continue
+		}
+		if doubled && i+1 < len(w) && w[i] == w[i+1] && !strings.ContainsRune("aeiou", rune(w[i])) {
+			ok[i+1] = true
+		}
+		for j := i + 1; j <= len(w) && j <= i+6; j++ {
+			if set[w[i:j]] {
+				ok[j] = true
+			}
+		}
+	}
+	return ok[len(w)]
+}
+
+// kanaSyllables are the syllables of Japanese in Latin letters (Hepburn and Kunrei), folded.
+var kanaSyllables = func() map[string]bool {
+	set := map[string]bool{"n": true}
+	for _, c := range []string{"", "k", "g", "s", "z", "t", "d", "n", "h", "b", "p", "m", "y", "r", "w", "f", "j", "v", "sh", "ch", "ts", "ky", "gy", "ny", "hy", "by", "py", "my", "ry", "sy", "zy", "ty", "dy", "jy", "shy", "chy", "tsy"} {
+		for _, v := range []string{"a", "i", "u", "e", "o"} {
+			set[c+v] = true
+		}
+	}
+	return set
+}()
+
+var (
+	sinoOnce      sync.Once
+	sinoSyllables map[string]bool
+	surnameFolds  []string
+)
+
+// sinoKoreanSyllables are the Hangul syllables Sino-Korean readings use, romanized and folded
+// as the readings are.
+func sinoKoreanSyllables() map[string]bool {
+	sinoOnce.Do(func() {
+		sinoSyllables = map[string]bool{}
+		for lv := range 19 * 21 {
+			for _, t := range []int{0, 1, 4, 8, 16, 17, 21, 22} {
+				sinoSyllables[koreanFold(transliterate(string(rune(0xAC00+lv*28+t)), "hangul"))] = true
+			}
+		}
+		for _, s := range DefaultKnowledge().koSurnames {
+			surnameFolds = append(surnameFolds, koreanFold(s))
+		}
+		slices.Sort(surnameFolds)
+	})
+	return sinoSyllables
+}
+
+// surnameSpellings are the usual Latin spellings of Korean surnames, folded.
+func surnameSpellings() []string {
+	sinoKoreanSyllables()
+	return surnameFolds
 }
 
 // latinReadingKey is the retrieval key of a Latin name's reading in the language (see
