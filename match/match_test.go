@@ -2,8 +2,10 @@ package match_test
 
 import (
 	"bytes"
+	"encoding/csv"
 	"io"
 	"math"
+	"os"
 	"testing"
 
 	"github.com/oversight-project/oversight"
@@ -248,5 +250,34 @@ func TestNormalize(t *testing.T) {
 		if got := match.Normalize(in); got != want {
 			t.Errorf("Normalize(%q)=%q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestCrossScriptPairs: every pair of watchman's cross-script set (../shared, when present)
+// scores at or above the default threshold, as issue 3 asks.
+func TestCrossScriptPairs(t *testing.T) {
+	f, err := os.Open("../../shared/data/eval/watchman_cross_script_pairs.csv")
+	if err != nil {
+		t.Skip("no ../shared/data/eval here")
+	}
+	defer f.Close()
+	r := csv.NewReader(f)
+	r.Comment, r.FieldsPerRecord = '#', -1
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, row := range rows {
+		if row[0] == "Query" {
+			continue // a header
+		}
+		if s := match.Score(row[0], row[1]); s < match.DefaultConfig().Threshold {
+			t.Errorf("Score(%q, %q)=%v, below the threshold", row[0], row[1], s)
+		}
+		n++
+	}
+	if n != 22 {
+		t.Errorf("%d pairs, want 22", n)
 	}
 }
