@@ -1,6 +1,7 @@
 package match
 
 import (
+	"fmt"
 	"hash/maphash"
 	"math"
 	"math/bits"
@@ -871,6 +872,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	}
 
 	var out []*oversight.Match
+	byMatch := map[*oversight.Match]*found{}
 	for _, f := range res {
 		if f.score == 0 || f.score < minScore {
 			continue
@@ -881,6 +883,7 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 			Datasets: e.Datasets, Sources: e.Get("sourceUrl"),
 			Features: map[string]any{"method": f.method, "country": f.country},
 		})
+		byMatch[out[len(out)-1]] = f
 	}
 	slices.SortFunc(out, func(a, b *oversight.Match) int {
 		switch {
@@ -894,7 +897,22 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	if len(out) > limit {
 		out = out[:limit]
 	}
+	// What produced each match kept (explain), computed for those only.
+	for _, m := range out {
+		f := byMatch[m]
+		features := explain(qn, ix.names[f.name], ix.extra[ix.entries[f.pos].schema], f.method)
+		features["country"] = f.country
+		if f.penalty != 1 {
+			features["penalties"] = append(asStrings(features["penalties"]), fmt.Sprintf("country differs (×%g)", f.penalty))
+		}
+		m.Features = features
+	}
 	return out
+}
+
+func asStrings(v any) []string {
+	s, _ := v.([]string)
+	return s
 }
 
 // bound is the most align can score for a query of total weight ta and a name of total

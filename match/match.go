@@ -326,6 +326,11 @@ type pair struct {
 // align pairs the tokens of a and b greedily by similarity and returns the weighted share of
 // both names that found a counterpart.
 func align(na, nb *name, extra float64) (float64, string) {
+	return alignPairs(na, nb, extra, nil)
+}
+
+// alignPairs is align; it also appends the pairs it made to kept when kept is not nil.
+func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	a, b := na.tokens, nb.tokens
 	var cands []pair
 	for i, x := range a {
@@ -373,6 +378,9 @@ func align(na, nb *name, extra float64) (float64, string) {
 			continue
 		}
 		usedA[c.i], usedB[c.j] = true, true
+		if kept != nil {
+			*kept = append(*kept, c)
+		}
 		w := a[c.i].w + b[c.j].w
 		matched += c.sim * w
 		if a[c.i].kind == kindWord && b[c.j].kind == kindWord {
@@ -411,6 +419,40 @@ func align(na, nb *name, extra float64) (float64, string) {
 		return 0.8 * s, "tokens+generation_differs"
 	}
 	return s, "tokens"
+}
+
+// explain gives the features of a comparison of query name q with name n (see compare), for
+// a match's record: the words that paired and how alike they are, whether a name was
+// transliterated and from which script, and the penalties applied.
+func explain(q, n *name, extra float64, method string) map[string]any {
+	var kept []pair
+	alignPairs(q, n, extra, &kept)
+	type paired struct {
+		Query      string  `json:"query"`
+		Name       string  `json:"name"`
+		Similarity float64 `json:"similarity"`
+	}
+	pairs := make([]paired, 0, len(kept))
+	for _, c := range kept {
+		pairs = append(pairs, paired{q.tokens[c.i].text, n.tokens[c.j].text, round(c.sim)})
+	}
+	f := map[string]any{"method": method, "pairs": pairs}
+	if q.translit || n.translit {
+		f["transliterated"] = map[string]string{"query": q.script(), "name": n.script()}
+	}
+	var penalties []string
+	for _, p := range []struct{ part, say string }{
+		{"legal_form_differs", "legal forms differ (×0.92)"},
+		{"generation_differs", "a forebear's name paired with the person's own (×0.8)"},
+	} {
+		if strings.Contains(method, p.part) {
+			penalties = append(penalties, p.say)
+		}
+	}
+	if penalties != nil {
+		f["penalties"] = penalties
+	}
+	return f
 }
 
 // legalConflict reports whether both names carry legal forms and share no family of them.

@@ -3,9 +3,11 @@ package match_test
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"math"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/oversight-project/oversight"
@@ -279,5 +281,40 @@ func TestCrossScriptPairs(t *testing.T) {
 	}
 	if n != 22 {
 		t.Errorf("%d pairs, want 22", n)
+	}
+}
+
+// TestMatch_Features: a match records the words that paired, the scripts when a name was
+// transliterated, and the penalties applied.
+func TestMatch_Features(t *testing.T) {
+	ix := seedIndex(t)
+	ms := ix.Match(oversight.NameQuery{Name: "上海市公安局", Country: "fr"}, 0.5)
+	if len(ms) == 0 {
+		t.Fatal("上海市公安局: nothing found")
+	}
+	f := ms[0].Features
+	if f["country"] != "mismatch" {
+		t.Errorf("country=%v, want mismatch (the query says fr)", f["country"])
+	}
+	if p, _ := f["penalties"].([]string); len(p) == 0 || !strings.Contains(p[len(p)-1], "country differs") {
+		t.Errorf("penalties=%v, want the country's", f["penalties"])
+	}
+	ms = ix.Match(oversight.NameQuery{Name: "Hikvision Digital Technology"}, 0.5)
+	if len(ms) == 0 {
+		t.Fatal("Hikvision Digital Technology: nothing found")
+	}
+	b, err := json.Marshal(ms[0].Features)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `{"query":"hikvision","name":"hikvision","similarity":1}`) {
+		t.Errorf("features=%s, want hikvision paired with itself", b)
+	}
+	ms = ix.Match(oversight.NameQuery{Name: "上海市公安局"}, 0.9)
+	if len(ms) == 0 {
+		t.Fatal("上海市公安局: nothing found")
+	}
+	if tr, ok := ms[0].Features["transliterated"].(map[string]string); !ok || tr["query"] != "han" {
+		t.Errorf("上海市公安局: transliterated=%v, want the query's script, han", ms[0].Features["transliterated"])
 	}
 }
