@@ -241,9 +241,9 @@ func eachSoundKey(families [2][3]byte, sounds *[3]string, latin bool, mode, min 
 // one end, or are both shorter than six letters and differ by two edits (which leaves a
 // similarity of zero unless their skeletons, which are keys, are equal), or are written in
 // two scripts other than Latin and pair by their sound only, or are Latin words of two to four
-// letters one edit apart (shortTypoSim): such pairs are not counted in Match's bounds, which
-// keeps the bounds of the many names with short words low (allowing for them cost a fifth of
-// the query time; filing keys for them, a sixth, and two-letter words still missed). query says whether the keys are
+// letters one edit apart (shortTypoSim): Match allows for those in its bounds only when a
+// query found nothing without them (allowing for them always cost a fifth of the query time;
+// filing keys for them, a sixth, and two-letter words were still missed). query says whether the keys are
 // looked up for a query's token or filed for the index's.
 func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 	if stem := greekStem(t); stem != "" {
@@ -536,6 +536,24 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	if qn.normalized == "" || len(ix.names) == 0 {
 		return nil
 	}
+	ms := ix.match(q, qn, minScore, false)
+	if len(ms) == 0 && minScore > 0 && slices.ContainsFunc(qn.tokens, shortLatin) {
+		// Found nothing: look again allowing, in the bounds, for short words one edit from
+		// the query's (shortTypoSim), which share no key with them. Doing so for every query
+		// would cost a fifth of the query time.
+		ms = ix.match(q, qn, minScore, true)
+	}
+	return ms
+}
+
+// shortLatin reports whether a token is a Latin word of two to four letters (shortTypoSim).
+func shortLatin(t *token) bool {
+	return t.kind == kindWord && t.script == "latin" && len(t.xr) >= 2 && len(t.xr) <= 4
+}
+
+// match is Match for an analysed query; allowShort allows in the bounds for short words one
+// edit apart.
+func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowShort bool) []*oversight.Match {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = ix.cfg.Limit
@@ -674,9 +692,14 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	// What a query token could add at most through pairs not yet counted: a particle, initial or
 	// legal form of the query with any token of the name, a word of the query with an initial or
 	// particle of the name. A token of up to three letters pairs only with itself.
-	other, vsOther := make([]float64, nq), make([]float64, nq)
+	other, vsOther, shortAllow := make([]float64, nq), make([]float64, nq), make([]float64, nq)
+	var shortWords []int
 	for i, t := range qn.tokens {
 		short := len(t.xr) <= 3
+		if allowShort && shortLatin(t) {
+			shortAllow[i] = shortTypoSim * (t.w + 1)
+			shortWords = append(shortWords, i)
+		}
 		switch t.kind {
 		case kindWord:
 			vsOther[i] = 0.9 * (t.w + kindWeight(&token{kind: kindInitial}))
@@ -721,6 +744,9 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 				case qt.kind != kindWord:
 					u += other[qi]
 					mb++
+				case shortAllow[qi] > 0:
+					u += max(shortAllow[qi], vsOther[qi])
+					mb++
 				case ix.nmixed[id]:
 					u += vsOther[qi]
 					mb += 0.5
@@ -753,6 +779,13 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		for _, t := range nonWords {
 			for _, qi := range words {
 				pairs(qi, qn.tokens[qi], t)
+			}
+		}
+		for _, qi := range shortWords {
+			if row[qi] == 0 {
+				for _, t := range n.tokens {
+					pairs(qi, qn.tokens[qi], t)
+				}
 			}
 		}
 		b := 0.0

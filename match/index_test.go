@@ -262,3 +262,19 @@ func TestKeyTable(t *testing.T) {
 		}
 	}
 }
+
+// TestIndex_ShortTypoSecondLook: a query whose only match rests on a short word one edit from
+// the name's (shortTypoSim), a pair that shares no key, is found by Match's second look.
+func TestIndex_ShortTypoSecondLook(t *testing.T) {
+	ix := NewIndex(DefaultConfig())
+	for i, n := range []string{"KIM, Nam Ung", "KIM, Song", "CHOE, Pu Il", "RI, Thae Chol"} {
+		ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "Person", Properties: map[string][]string{"name": {n}}})
+	}
+	for q, want := range map[string]string{"KIM, am Ung": "0", "CHOE, Pu lI": "2", "cI, Thae Chol": "3"} {
+		ms := ix.Match(oversight.NameQuery{Name: q}, ix.cfg.Threshold)
+		if len(ms) == 0 || ms[0].ID != want {
+			t.Errorf("%q: found %v, want %s first", q, ms, want)
+		}
+		checkCandidates(t, ix, q, ix.cfg.Threshold)
+	}
+}
