@@ -293,6 +293,9 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 		fn(keySkeleton, t.skel, "")
 	}
 	fn(keyFold, t.fold, "")
+	if t.script == "hangul" && strings.Contains(t.text, "eo") {
+		fn(keyFold, koreanFold(eoAsU(t.text)), "") // koreanU
+	}
 }
 
 // eachNameKey calls fn with each retrieval key of a whole name; query as for eachTokenKey.

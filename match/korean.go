@@ -168,3 +168,16 @@ func (n *name) eachRun(fn func(text string)) {
 		}
 	}
 }
+
+// koreanU reports whether, of two tokens, the one in Hangul written with u for ㅓ (eo), as
+// many Korean names are in Latin letters (Myung for 명, myeong; Sung for 성; Hyun for 현),
+// folds as the other does.
+func koreanU(x, y *token) bool {
+	if y.script == "hangul" {
+		x, y = y, x
+	}
+	return strings.Contains(x.text, "eo") && koreanFold(eoAsU(x.text)) == y.fold
+}
+
+// eoAsU writes ㅓ (eo in the Revised Romanization) as u.
+func eoAsU(s string) string { return strings.ReplaceAll(s, "eo", "u") }

@@ -606,7 +606,7 @@ func spellingSim(x, y *token) float64 {
 			return 0.9
 		}
 	}
-	if (x.script == "hangul") != (y.script == "hangul") && x.fold == y.fold || cyrillicPair(x, y) {
+	if (x.script == "hangul") != (y.script == "hangul") && (x.fold == y.fold || koreanU(x, y)) || cyrillicPair(x, y) {
 		return 0.95
 	}
 	// x and ks are one sound in transliteration (Alexander, Aleksandr, Αλέξανδρος).

@@ -159,6 +159,8 @@ func TestScore(t *testing.T) {
 		{"آوا سمسار", "SAMIU, Izair", 0, 0.89},
 		// Han names in their Korean and Japanese readings (readingsAlign).
 		{"金正恩", "Kim Jong Un", 0.95, 0.99},
+		{"李明博", "Lee Myung-bak", 0.95, 0.99}, // ㅓ written u (koreanU)
+		{"이명박", "Lee Myung-bak", 0.95, 0.99},
 		{"金正恩", "Kim Jong Il", 0, 0.89},
 		{"山田太郎", "Taro Yamada", 0.95, 0.99},
 		{"山田太郎", "Yamada Jiro", 0, 0.89},

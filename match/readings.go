@@ -56,7 +56,11 @@ func hanReadings() map[rune]*hanReading {
 				for _, r := range strings.Split(list, ",") {
 					switch lang {
 					case "k":
-						rd.read[readKorean] = append(rd.read[readKorean], koreanFold(transliterate(r, "hangul")))
+						rr := transliterate(r, "hangul")
+						rd.read[readKorean] = append(rd.read[readKorean], koreanFold(rr))
+						if strings.Contains(rr, "eo") { // Myung for 명 (koreanU)
+							rd.read[readKorean] = append(rd.read[readKorean], koreanFold(eoAsU(rr)))
+						}
 						if s, ok := k.koSurnames[r]; ok {
 							rd.ko = append(rd.ko, koreanFold(s))
 						}
@@ -306,7 +310,9 @@ func sinoKoreanSyllables() map[string]bool {
 		sinoSyllables = map[string]bool{}
 		for lv := range 19 * 21 {
 			for _, t := range []int{0, 1, 4, 8, 16, 17, 21, 22} {
-				sinoSyllables[koreanFold(transliterate(string(rune(0xAC00+lv*28+t)), "hangul"))] = true
+				rr := transliterate(string(rune(0xAC00+lv*28+t)), "hangul")
+				sinoSyllables[koreanFold(rr)] = true
+				sinoSyllables[koreanFold(eoAsU(rr))] = true
 			}
 		}
 		for _, s := range DefaultKnowledge().koSurnames {
