@@ -146,6 +146,7 @@ func (k *Knowledge) analyze(raw string) *name {
 			}
 		}
 	}
+	words = k.expand(words, raw)
 	words = k.foldLegalForms(numbers(words))
 	kept := make([]piece, 0, len(words))
 	for _, t := range words {
@@ -246,6 +247,42 @@ func (k *Knowledge) analyze(raw string) *name {
 		}
 	}
 	return n
+}
+
+// expand reads each place in its canonical form (Hetian and Hotan are hotan: places.tsv) and
+// each abbreviation written in Latin letters as the words it stands for (PSB: public security
+// bureau, abbreviations.tsv).
+func (k *Knowledge) expand(words []piece, raw string) []piece {
+	var out []piece
+	for i, p := range words {
+		if c, ok := k.places[p.text]; ok {
+			p.text = c
+		}
+		ws, ok := k.abbrev[p.text]
+		if d, dotted := k.abbrevDotted[p.text]; dotted && !strings.Contains(strings.ToLower(raw), d) {
+			ok = false // Uk, a syllable of a Korean name, is not U.K.
+		}
+		if ok && p.script == "latin" {
+			if out == nil {
+				out = append(make([]piece, 0, len(words)+len(ws)), words[:i]...)
+			}
+			for _, w := range ws {
+				q := p
+				q.text = w
+				out = append(out, q)
+			}
+			continue
+		}
+		if out != nil {
+			out = append(out, p)
+		} else {
+			words[i] = p
+		}
+	}
+	if out == nil {
+		return words
+	}
+	return out
 }
 
 // segment is a part of a Han or Hangul word, in Latin (see Knowledge.segment).

@@ -69,12 +69,19 @@ func checkCandidates(t *testing.T, ix *Index, v string, min float64) {
 		t.w = ix.weight(t)
 	}
 	var want []string
+	keyless := map[string]bool{} // entities whose every name at min pairs a word sharing no key
 	for _, en := range ix.entries {
+		all := true
 		for id := en.first; id < en.first+en.n; id++ {
 			if s, _ := compare(q, ix.names[id], ix.extra[ix.entries[ix.owner[id]].schema]); s >= min {
-				want = append(want, en.e.ID)
-				break
+				if len(want) == 0 || want[len(want)-1] != en.e.ID {
+					want = append(want, en.e.ID)
+				}
+				all = all && pairsWithoutKey(q, ix.names[id])
 			}
+		}
+		if all {
+			keyless[en.e.ID] = true
 		}
 	}
 	var got []string
@@ -83,9 +90,52 @@ func checkCandidates(t *testing.T, ix *Index, v string, min float64) {
 	}
 	slices.Sort(want)
 	slices.Sort(got)
-	if !slices.Equal(got, want) {
+	if slices.Equal(got, want) {
+		return
+	}
+	// The index does not promise to find pairs of words that share no retrieval key (two
+	// edits apart inside a word: shanghi and changji), and says so (eachTokenKey).
+	var lost []string
+	for _, id := range want {
+		if !slices.Contains(got, id) && !keyless[id] {
+			lost = append(lost, id)
+		}
+	}
+	if len(lost) > 0 || len(got) > len(want) {
 		t.Errorf("%q: index found %v, full scan %v", v, got, want)
 	}
+}
+
+// pairsWithoutKey reports whether some word of q and some word of n are similar
+// (tokenSim > 0) but share no retrieval key.
+func pairsWithoutKey(q, n *name) bool {
+	keys := func(t *token, query bool) map[string]bool {
+		m := map[string]bool{}
+		eachTokenKey(t, query, func(f byte, a, b string) { m[string(f)+a+"\x00"+b] = true })
+		return m
+	}
+	for _, qt := range q.tokens {
+		if qt.kind != kindWord {
+			continue
+		}
+		qk := keys(qt, true)
+		for _, t := range n.tokens {
+			if t.kind != kindWord || tokenSim(qt, t) == 0 {
+				continue
+			}
+			shared := false
+			for k := range keys(t, false) {
+				if qk[k] {
+					shared = true
+					break
+				}
+			}
+			if !shared {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // TestIndex_CrossScriptLosesNothing: Latin names queried in the scripts that render them by

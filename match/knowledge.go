@@ -27,9 +27,12 @@ type Knowledge struct {
 	termMaxRunes  int
 	honorifics    map[string]bool
 	stop          map[string]bool
-	patronymic    map[string]bool   // particles of a patronymic chain: bin, ibn …
-	particle      map[string]string // a particle → the spelling it is read as (ibn → bin)
-	koSurnames    map[string]string // Hangul surname syllable → usual Latin spelling
+	patronymic    map[string]bool     // particles of a patronymic chain: bin, ibn …
+	particle      map[string]string   // a particle → the spelling it is read as (ibn → bin)
+	koSurnames    map[string]string   // Hangul surname syllable → usual Latin spelling
+	places        map[string]string   // a Latin form of a place → its canonical form (places.tsv)
+	abbrev        map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
+	abbrevDotted  map[string]string   // an abbreviation that counts only written with dots → so written
 }
 
 type longLegal struct {
@@ -50,7 +53,7 @@ var (
 // DefaultKnowledge returns the embedded knowledge tables.
 func DefaultKnowledge() *Knowledge {
 	defaultKnowledgeOnce.Do(func() {
-		k := &Knowledge{legal: map[string]string{}, legalFamily: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, patronymic: map[string]bool{}, particle: map[string]string{}, phraseWord: map[string]bool{}, koSurnames: map[string]string{}}
+		k := &Knowledge{legal: map[string]string{}, legalFamily: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, patronymic: map[string]bool{}, particle: map[string]string{}, phraseWord: map[string]bool{}, places: map[string]string{}, abbrev: map[string][]string{}, abbrevDotted: map[string]string{}, koSurnames: map[string]string{}}
 		readTSV("knowledge/legal_forms.tsv", func(a, b string) {
 			k.legal[a] = b
 			k.legalFirst[strings.Fields(a)[0]] = true
@@ -82,6 +85,23 @@ func DefaultKnowledge() *Knowledge {
 			k.termMaxRunes = max(k.termMaxRunes, utf8.RuneCountInString(a))
 		})
 		readTSV("knowledge/korean_surnames.tsv", func(h, l string) { k.koSurnames[h] = l })
+		readTSV("knowledge/abbreviations.tsv", func(a, words string) {
+			if strings.Contains(a, ".") {
+				k.abbrevDotted[strings.ReplaceAll(a, ".", "")] = a
+			}
+			k.abbrev[strings.ReplaceAll(a, ".", "")] = strings.Fields(words)
+		})
+		readTSV("knowledge/places.tsv", func(canon, forms string) {
+			for _, f := range strings.Fields(forms) {
+				switch Script(f) {
+				case "han", "hangul":
+					k.terms[f] = canon // segmented like an institutional term
+					k.termMaxRunes = max(k.termMaxRunes, utf8.RuneCountInString(f))
+				default:
+					k.places[Normalize(f)] = canon
+				}
+			}
+		})
 		readTSV("knowledge/words.tsv", func(kind, w string) {
 			switch kind {
 			case "honorific":

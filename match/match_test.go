@@ -116,6 +116,13 @@ func TestScore(t *testing.T) {
 		{"RRI, Yong Mu", "RI, Yong Mu", 0.9, 0.92},          // one edit in a short word: a part
 		{"HAN, Kwon", "CHAN, Kwon", 0, 0.89},
 		{"عارف علی زرداری", "آصف علی زرداری", 0, 0.89},
+		// Places in their usual Latin form (places.tsv) and abbreviations (abbreviations.tsv).
+		{"Hotan Prefecture Public Security Bureau", "Hetian Prefecture Public Security Bureau", 0.95, 0.99},
+		{"Kashgar Prefecture PSB", "喀什地区公安局", 0.95, 0.99},
+		{"Tibet University", "西藏大学", 0.95, 0.99},
+		{"和田太郎", "Wada Taro", 0.9, 0.99}, // a Japanese name, not Hotan
+		{"U.S. Department of State", "United States Department of State", 0.95, 0.99},
+		{"PAE, Won Uk", "PAE, Won United Kingdom", 0, 0.8},                    // Uk is no U.K.
 		{"Homs Refinery Corporation", "The Homs Refinery Company", 0.9, 0.99}, // one legal form
 		{"Homs Refinery Ltd", "Homs Refinery Inc", 0.8, 0.899},                // two
 		{"Osama bin Laden", "Usama ibn Laden", 0.95, 0.99},                    // one particle in two spellings
