@@ -177,6 +177,9 @@ func charReadings(chars [][]rune) [][]*hanReading {
 // alignReadings reports whether the Latin words ws, in order, each spell the readings of a run
 // of characters within one Han word, the runs covering all of them.
 func alignReadings(rds [][]*hanReading, ws []*token, lang int) bool {
+	// The search remembers the states it has found to fail: without that, characters with
+	// many readings that are prefixes of one another make it exponential.
+	failed := map[[5]int]bool{}
 	var fits func(wi, ti, ci int) bool
 	fits = func(wi, ti, ci int) bool {
 		if ti < len(rds) && ci == len(rds[ti]) {
@@ -186,6 +189,7 @@ func alignReadings(rds [][]*hanReading, ws []*token, lang int) bool {
 			return wi == len(ws) && ti == len(rds)
 		}
 		row := rds[ti]
+		word := latinReading(ws[wi], lang)
 		var eat func(rest string, c int) bool
 		eat = func(rest string, c int) bool {
 			if rest == "" {
@@ -194,11 +198,19 @@ func alignReadings(rds [][]*hanReading, ws []*token, lang int) bool {
 			if c == len(row) {
 				return false
 			}
-			return readingsOf(row[c], lang, c == ci, c == 0, func(r string) bool {
-				return strings.HasPrefix(rest, r) && eat(rest[len(r):], c+1)
+			state := [5]int{wi, ti, ci, c, len(rest)}
+			if failed[state] {
+				return false
+			}
+			ok := readingsOf(row[c], lang, c == ci, c == 0, func(r string) bool {
+				return r != "" && strings.HasPrefix(rest, r) && eat(rest[len(r):], c+1)
 			})
+			if !ok {
+				failed[state] = true
+			}
+			return ok
 		}
-		return eat(latinReading(ws[wi], lang), ci)
+		return eat(word, ci)
 	}
 	return fits(0, 0, 0)
 }
