@@ -16,7 +16,10 @@ type NameQuery struct {
 	Name     string
 	Country  string   // ISO 3166-1 alpha-2, optional
 	Schemata []string // optional: only entities of these schemata (or their descendants)
-	Limit    int
+	// Identifiers are the party's registration, tax, LEI, IMO, passport … numbers, optional:
+	// an entity holding one of them matches at 0.95 at least, whatever its name.
+	Identifiers []string
+	Limit       int
 }
 
 // Match is a candidate entity for a name, with its score in [0,1] and what produced it.

@@ -87,7 +87,7 @@ func intParam(r *http.Request, name string, def, lo, hi int) (int, error) {
 // matchQuery reads the parameters of GET /v1/match.
 func matchQuery(r *http.Request) (oversight.NameQuery, float64, error) {
 	q := r.URL.Query()
-	nq := oversight.NameQuery{Name: strings.TrimSpace(q.Get("name")), Country: strings.ToLower(q.Get("country"))}
+	nq := oversight.NameQuery{Name: strings.TrimSpace(q.Get("name")), Country: strings.ToLower(q.Get("country")), Identifiers: q["id"]}
 	if nq.Name == "" {
 		return nq, 0, oversight.Errorf(oversight.EINVALID, "name: required, e.g. /v1/match?name=Hikvision")
 	}

@@ -210,6 +210,7 @@ func TestAPI(t *testing.T) {
 		{"Healthz", "GET", "/healthz", "", "", "", want{200, `"ok"`}},
 		{"Readyz", "GET", "/readyz", "", "", "", want{200, `"ready"`}},
 		{"MatchHan", "GET", "/v1/match?name=" + q("上海市公安局"), "", "", "", want{200, `"id":"org-shanghai-psb"`}},
+		{"MatchIdentifier", "GET", "/v1/match?name=" + q("Acme Trading") + "&id=" + q("91330000 733796106P"), "", "", "", want{200, `"identifier":"match"`}},
 		{"MatchHangul", "GET", "/v1/match?name=" + q("법무부") + "&country=kr&schema=PublicBody&limit=3", "", "", "", want{200, `"score":1`}},
 		{"MatchNone", "GET", "/v1/match?name=" + q("Zzyzx Qqqq Holdings"), "", "", "", want{200, `"matches":[]`}},
 		{"ErrMatchNoName", "GET", "/v1/match", "", "", "", want{400, `name: required`}},

@@ -10,9 +10,11 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/oversight-project/oversight"
+	"github.com/oversight-project/oversight/ftm"
 	"github.com/oversight-project/oversight/internal/par"
 )
 
@@ -38,15 +40,16 @@ type Index struct {
 	owner    []int32  // name id → position of its entity in entries
 	raw      []string // name id → the name as given
 	vocab    map[vocabKey]int32
-	toks     []*token       // vocabulary id → the token, shared by the names that hold it
-	post     [][]int32      // vocabulary id → ids of the names holding it, ascending
-	df       map[string]int // token text → number of names holding it
-	tkeys    []hkey         // token keys → vocabulary ids (word tokens only)
-	nkeys    []hkey         // name keys (the normalised name, the name written without spaces) → name ids
-	ttable   keyTable       // where each hash's run starts and ends in tkeys
-	ntable   keyTable       // the same for nkeys
-	schemata []string       // the schemata of the indexed entities
-	extra    []float64      // extraShare of each of schemata
+	toks     []*token           // vocabulary id → the token, shared by the names that hold it
+	post     [][]int32          // vocabulary id → ids of the names holding it, ascending
+	df       map[string]int     // token text → number of names holding it
+	tkeys    []hkey             // token keys → vocabulary ids (word tokens only)
+	nkeys    []hkey             // name keys (the normalised name, the name written without spaces) → name ids
+	ttable   keyTable           // where each hash's run starts and ends in tkeys
+	ntable   keyTable           // the same for nkeys
+	ids      map[string][]int32 // normalised identifier → positions of the entities holding it
+	schemata []string           // the schemata of the indexed entities
+	extra    []float64          // extraShare of each of schemata
 
 	// Derived on the first Match after an Add.
 	mu      sync.Mutex
@@ -104,7 +107,7 @@ const (
 
 // NewIndex returns an empty index.
 func NewIndex(cfg Config) *Index {
-	return &Index{cfg: cfg, k: DefaultKnowledge(), seed: maphash.MakeSeed(), vocab: map[vocabKey]int32{}, df: map[string]int{}}
+	return &Index{cfg: cfg, k: DefaultKnowledge(), seed: maphash.MakeSeed(), vocab: map[vocabKey]int32{}, df: map[string]int{}, ids: map[string][]int32{}}
 }
 
 // Config returns the index's configuration.
@@ -166,6 +169,11 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 		ix.extra = append(ix.extra, extraShare(e.Schema))
 	}
 	ix.entries = append(ix.entries, &entry{e: e, schema: int32(schema), first: int32(len(ix.names)), n: int32(len(names))})
+	for _, id := range entityIdentifiers(e) {
+		if ps := ix.ids[id]; len(ps) == 0 || ps[len(ps)-1] != pos {
+			ix.ids[id] = append(ps, pos)
+		}
+	}
 	for i, n := range names {
 		id := int32(len(ix.names))
 		ix.names, ix.owner, ix.raw = append(ix.names, n), append(ix.owner, pos), append(ix.raw, raws[i])
@@ -184,6 +192,50 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 		eachNameKey(n, false, func(f byte, s string) { ix.nkeys = append(ix.nkeys, hkey{ix.hash(f, s, ""), id}) })
 	}
 }
+
+// entityIdentifiers are the normalised values of an entity's identifier properties (those
+// of FtM type identifier: registrationNumber, taxNumber, leiCode, imoNumber, passportNumber …).
+func entityIdentifiers(e *oversight.Entity) []string {
+	sch := ftm.Default.Schema(e.Schema)
+	if sch == nil {
+		return nil
+	}
+	var out []string
+	for prop, vs := range e.Properties {
+		if p := sch.Properties[prop]; p == nil || p.Type != "identifier" {
+			continue
+		}
+		for _, v := range vs {
+			if id := normalizeIdentifier(v); id != "" {
+				out = append(out, id)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// minIdentifier is the fewest letters and digits an identifier needs to count: shorter ones
+// (a branch number, "1") identify nothing.
+const minIdentifier = 5
+
+// normalizeIdentifier keeps an identifier's letters and digits, in upper case (GB 123 456 789,
+// GB123456789), or returns "" when fewer than minIdentifier remain.
+func normalizeIdentifier(v string) string {
+	var b strings.Builder
+	for _, r := range strings.ToUpper(v) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	if utf8.RuneCountInString(b.String()) < minIdentifier {
+		return ""
+	}
+	return b.String()
+}
+
+// identifierScore is the least score of an entity that holds one of the query's identifiers.
+const identifierScore = 0.95
 
 // file adds the token to the vocabulary, with its keys, if it is new there, and name id to its
 // postings; it returns the token's vocabulary id.
@@ -594,6 +646,17 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		return c
 	}
 
+	// Entities holding one of the query's identifiers: candidates whatever their names.
+	var identified map[int32]bool // entity position → holds a query identifier
+	for _, v := range q.Identifiers {
+		for _, pos := range ix.ids[normalizeIdentifier(v)] {
+			if identified == nil {
+				identified = map[int32]bool{}
+			}
+			identified[pos] = true
+			candidate(ix.entries[pos].first)
+		}
+	}
 	// Words of the query: similar vocabulary tokens, then the names that hold them.
 	for qi, qt := range qn.tokens {
 		if qt.kind != kindWord {
@@ -729,13 +792,14 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		// Names one edit apart written without spaces (whollyOneEdit): a check that reads
 		// both names but allocates nothing.
 		typo := sc.typo[c] && whollyOneEdit(qn, ix.names[id])
-		if !sc.word[c] && !sc.named[c] && !runs && !typo {
+		ident := identified != nil && identified[ix.owner[id]]
+		if !sc.word[c] && !sc.named[c] && !runs && !typo && !ident {
 			continue // no pair of words: the score is 0
 		}
 		extra := ix.extra[ix.entries[ix.owner[id]].schema]
 		row := sc.cm[c*nq : (c+1)*nq]
 		wrow := sc.wm[c*nq : (c+1)*nq]
-		if minScore > 0 && !qn.cjk && !sc.named[c] && !runs && !typo {
+		if minScore > 0 && !qn.cjk && !sc.named[c] && !runs && !typo && !ident {
 			// A first bound from the word pairs and the most the other pairs could add, before
 			// the name itself is read.
 			var u, r0, mb float64
@@ -830,6 +894,9 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if typo {
 			b = max(b, 0.93)
 		}
+		if ident {
+			b = max(b, identifierScore)
+		}
 		if sc.skel[c] || len(qskel) >= minWholeSkeleton && n.latin && min(len(qn.tokens), len(n.tokens)) == 1 && wholeSkeleton(n) == qskel {
 			b = max(b, 0.9)
 		}
@@ -859,6 +926,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		method         string
 		country        string
 		penalty        float64
+		identifier     string // "match" when the entity holds one of the query's identifiers
 	}
 	res := map[int32]*found{}
 	var top []*found // the best `limit` entities so far, by rounded score
@@ -883,6 +951,12 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			res[pos] = f
 		}
 		s, method := compare(qn, ix.names[c.id], ix.extra[ix.entries[pos].schema])
+		if identified != nil && identified[pos] {
+			f.identifier = "match"
+			if s < identifierScore {
+				s, method = identifierScore, method+"+identifier"
+			}
+		}
 		s *= f.penalty
 		if s < f.score || (s == f.score && (s == 0 || c.id > f.name)) {
 			continue
@@ -938,6 +1012,12 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		f := byMatch[m]
 		features := explain(qn, ix.names[f.name], ix.extra[ix.entries[f.pos].schema], f.method)
 		features["country"] = f.country
+		if len(q.Identifiers) > 0 {
+			features["identifier"] = "no_match"
+			if f.identifier != "" {
+				features["identifier"] = f.identifier
+			}
+		}
 		if f.penalty != 1 {
 			features["penalties"] = append(asStrings(features["penalties"]), fmt.Sprintf("country differs (×%g)", f.penalty))
 		}

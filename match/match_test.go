@@ -327,3 +327,24 @@ func TestMatch_Features(t *testing.T) {
 		t.Errorf("上海市公安局: transliterated=%v, want the query's script, han", ms[0].Features["transliterated"])
 	}
 }
+
+// TestMatch_Identifiers: an entity holding one of the query's identifiers (written with
+// spaces or not) matches at 0.95 at least whatever the name, and says so; an identifier no
+// entity holds changes nothing.
+func TestMatch_Identifiers(t *testing.T) {
+	ix := seedIndex(t)
+	ms := ix.Match(oversight.NameQuery{Name: "Acme Trading", Identifiers: []string{"91330000 733796106P"}}, 0.9)
+	if len(ms) == 0 || ms[0].ID != "co-hikvision" || ms[0].Score < 0.95 || ms[0].Features["identifier"] != "match" {
+		t.Fatalf("Acme Trading with Hikvision's registration number: %v", ms)
+	}
+	if ms := ix.Match(oversight.NameQuery{Name: "Acme Trading"}, 0.9); len(ms) != 0 {
+		t.Errorf("Acme Trading without it: %v, want nothing at 0.9", ms[0].ID)
+	}
+	ms = ix.Match(oversight.NameQuery{Name: "Hikvision Digital Technology", Identifiers: []string{"00000000000"}}, 0.9)
+	if len(ms) == 0 || ms[0].ID != "co-hikvision" || ms[0].Features["identifier"] != "no_match" {
+		t.Errorf("Hikvision with an identifier it does not hold: %v", ms)
+	}
+	if ms := ix.Match(oversight.NameQuery{Name: "Acme", Identifiers: []string{"2162"}}, 0.9); len(ms) != 0 {
+		t.Errorf("an identifier of four characters identifies nothing, found %v", ms[0].ID)
+	}
+}

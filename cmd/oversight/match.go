@@ -32,6 +32,11 @@ func (c *MatchCommand) Run(ctx context.Context, args []string) error {
 	schema := fs.String("schema", "", "only entities of this `schema` (and its descendants)")
 	format := fs.String("format", "text", "output `format`: text or json (one object per line)")
 	pairs := fs.Bool("pairs", false, "read name1<TAB>name2[<TAB>schema] lines and score each pair")
+	var ids []string
+	fs.Func("id", "an `identifier` of the party (registration, tax, LEI, IMO, passport number …); repeatable", func(v string) error {
+		ids = append(ids, v)
+		return nil
+	})
 	fs.Usage = func() {
 		fmt.Fprint(c.m.Stderr, `Find the registry entities a name refers to.
 
@@ -52,6 +57,8 @@ Flags:
 	--limit N        matches per name (default 5)
 	--country CC     the name's country
 	--schema S       only this schema and its descendants, e.g. Company or PublicBody
+	--id ID          an identifier of the party (registration, tax, LEI, IMO, passport
+	                 number …), repeatable: an entity holding it matches at 0.95 at least
 	--format F       text (default) or json
 
 Examples:
@@ -101,7 +108,7 @@ Examples:
 	out := bufio.NewWriter(c.m.Stdout)
 	defer out.Flush()
 	query := func(name string) oversight.NameQuery {
-		return oversight.NameQuery{Name: name, Country: strings.ToLower(*country), Schemata: schemata, Limit: *limit}
+		return oversight.NameQuery{Name: name, Country: strings.ToLower(*country), Schemata: schemata, Identifiers: ids, Limit: *limit}
 	}
 	write := func(name string, ms []*oversight.Match) error {
 		if *format == "json" {
