@@ -125,10 +125,24 @@ func (sc *screening) party(spec partySpec) (*oversight.Party, error) {
 		return nil, nil
 	}
 	country, _ := obj["country"].(string)
+	var ids []string
+	switch l := obj["identifiers"].(type) {
+	case []string:
+		ids = l
+	case []any:
+		for _, v := range l {
+			switch v := v.(type) {
+			case string:
+				ids = append(ids, v)
+			case int, int64, uint64: // an unquoted number in YAML
+				ids = append(ids, fmt.Sprint(v))
+			}
+		}
+	}
 	reg := sc.s.Registry
 	cfg := reg.Index.Config()
 	p := &oversight.Party{Role: spec.role, Path: spec.path, Name: name, Country: country, Matches: []*oversight.Match{}}
-	for _, m := range reg.Index.Match(oversight.NameQuery{Name: name, Country: country}, cfg.ReviewThreshold) {
+	for _, m := range reg.Index.Match(oversight.NameQuery{Name: name, Country: country, Identifiers: ids}, cfg.ReviewThreshold) {
 		if m.Score >= cfg.Threshold {
 			p.Matches = append(p.Matches, m)
 		} else {

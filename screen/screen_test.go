@@ -239,3 +239,21 @@ func TestScreen_DateDefault(t *testing.T) {
 }
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+// A party named otherwise but giving a registered body's identifier resolves to that body.
+func TestScreen_PartyIdentifiers(t *testing.T) {
+	d := screenDoc(t, newScreener(t), `kind: technology
+date: "2026-12-01"
+exporter: {name: DoorID AB, country: SE}
+origin_country: SE
+products: [{name: DoorFace, capabilities: [face.verify.1to1]}]
+end_user: {name: Zyxw Holdings, country: CN, identifiers: ["91330000 733796106P"]}
+end_use: {statement_provided: true, purposes: [access_control]}
+destination: {country: CN}
+deployment: {settings: [private_premises]}
+`)
+	p := d.Parties[1]
+	if p.Status != "resolved" || len(p.Matches) == 0 || p.Matches[0].ID != "co-hikvision" || p.Matches[0].Features["identifier"] != "match" {
+		t.Fatalf("party=%+v matches=%v", p, p.Matches)
+	}
+}
