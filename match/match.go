@@ -3,20 +3,27 @@
 //
 // A name is normalised (Unicode NFKC, case folding, marks, punctuation, dotted abbreviations,
 // apostrophes), split into tokens, and tokens in other scripts are transliterated: Han to
-// pinyin, Hangul letter by letter, Cyrillic, Greek, Arabic, Hebrew and others through
-// unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …) rendered in English
-// first. Numbers below a hundred in digits are spelt in English words (44 → forty four,
-// 1st → first).
-// Legal forms fold to a canonical form (Aktiengesellschaft → ag), honorifics are dropped,
-// particles and initials are marked (knowledge/*.tsv).
+// pinyin, Hangul letter by letter (a Korean name one token per syllable), Greek after ELOT 743,
+// Cyrillic, Arabic, Hebrew and others through unidecode, with Chinese and Korean institutional
+// terms (公安局, 법무부 …) rendered in English first. Numbers below a hundred in digits are
+// spelt in English words (44 → forty four, 1st → first). Places are read in one Latin form
+// (Hetian, Hotan), abbreviations as their words (PSB, Int'l), legal forms fold to a canonical
+// form (Aktiengesellschaft → ag), honorifics are dropped, particles and initials are marked
+// (knowledge/*.tsv).
 //
 // Two names are compared by aligning their tokens: each token pairs with its most similar
 // counterpart (exact, within a typo budget that grows with the token's length, initial to word,
-// equal consonant skeletons across scripts, or, for a word in another script, the same sound
-// as a Latin word: see sounds), and the score is the weighted share of both
-// names that found a counterpart. Extra tokens on one side (a middle name, a patronymic)
-// weigh less when the other side is fully matched, and least in persons' names (extraShare). Names written without spaces are compared
-// whole as well. Scores are in [0,1]; 1 only for equal normalised names.
+// equal consonant skeletons across scripts, the romanization folds of Korean and Cyrillic, a
+// Greek word without its ending, or, for a word in another script, the same sound as a Latin
+// word: see sounds), and the score is the weighted share of both names that found a
+// counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less when the other
+// side is fully matched, and least in persons' names (extraShare). Names are also compared
+// written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), a
+// Hangul name against a Latin one in runs of syllables (syllableRuns), a Han name in the
+// Korean and Japanese readings of its characters (readingsAlign), and a name in an abjad by
+// its whole consonant skeleton. Scores are in [0,1]; 1 only for equal normalised names. Each
+// match found through an Index records what produced its score (explain), and an entity
+// holding one of the query's identifiers matches whatever its name.
 //
 // An Index finds the entities a name may refer to without comparing it with every name: see
 // Index for its retrieval keys and the score bounds that decide which names are compared.
