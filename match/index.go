@@ -24,9 +24,14 @@ import (
 // Retrieval works on the index's vocabulary, not on its names. Each distinct token is kept
 // once, under the keys a similar token shares: the token itself and its spelling with one
 // letter deleted (so any one edit meets), its first and last three letters (from six letters
-// on), its consonant skeletons and its Korean fold. A query token finds the vocabulary tokens that share a key, keeps those it is
-// similar to, and their postings give the candidate names, each with an upper bound on the
-// score it can reach. Names are then scored in full in descending order of bound, until the
+// on), its consonant skeletons, its Korean and Cyrillic folds, a Greek word without its
+// ending, and its sound. The runs of syllables of a Hangul name are filed as its words. A
+// query token finds the vocabulary tokens that share a key, keeps those it is similar to, and
+// their postings give the candidate names, each with an upper bound on the score it can
+// reach. Whole names are filed too: normalised, without spaces, their halves (whollyOneEdit),
+// their sound, the start of their Korean and Japanese readings (Han) or of their spelling as
+// such readings (Latin), and the consonant skeleton of a name in an abjad; and entities under
+// their identifiers. Names are then scored in full in descending order of bound, until the
 // bound falls below the threshold or below the score of the last of the best entities kept.
 // Pairs of tokens that share no key (two typos far apart in one word) are not counted in the
 // bound.
