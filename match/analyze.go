@@ -43,11 +43,17 @@ type token struct {
 
 // derive fills in the comparison forms of a token.
 func (t *token) derive() {
+	t.deriveSpelling()
+	t.sounds = sounds(t.text, t.script)
+}
+
+// deriveSpelling fills in the forms of a token's spelling, those spellingSim and the index's
+// spelling keys read.
+func (t *token) deriveSpelling() {
 	t.xt = strings.ReplaceAll(t.text, "x", "ks")
 	t.xr = []rune(t.xt)
 	t.skel, t.skelX = skeleton(t.text), skeleton(t.xt)
 	t.fold = koreanFold(t.text)
-	t.sounds = sounds(t.text, t.script)
 }
 
 // piece is a token while a name is analysed, before its comparison forms are derived.
@@ -77,7 +83,6 @@ type name struct {
 	generation []uint8
 	translit   bool      // a token came from another script
 	cjk        bool      // every word is written in Han, Hangul or Kana
-	mixed      bool      // a token is not a word (an initial, a particle, a legal form)
 	hangul     bool      // every token is a word written in Hangul
 	latin      bool      // every token is written in Latin letters, none a legal form
 	abjad      bool      // every token is written in Arabic or Hebrew letters, none a legal form
@@ -194,7 +199,6 @@ func (k *Knowledge) analyze(raw string) *name {
 		t.derive()
 		t.w = kindWeight(t)
 		n.tokens[i] = t
-		n.mixed = n.mixed || t.kind != kindWord
 	}
 	n.hangul, n.latin, n.abjad = len(n.tokens) > 0, len(n.tokens) > 0, len(n.tokens) > 0
 	for _, t := range n.tokens {

@@ -60,9 +60,8 @@ type Index struct {
 	mu      sync.Mutex
 	frozen  atomic.Bool
 	nweight []float64 // name id → the sum of its tokens' weights
-	nmixed  []bool    // name id → the name holds an initial, a particle or a legal form
 	// otherAt[id] : otherAt[id+1] is where the initials, particles and legal forms of name id
-	// are in others.
+	// are in others (none for most names).
 	otherAt []int32
 	others  []*token
 	nhangul []bool    // name id → the name is written in Hangul
@@ -384,7 +383,7 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	}
 	fn(keyJoined, n.joined)
 	if all := strings.ReplaceAll(n.normalized, " ", ""); all != n.joined {
-		fn(keyJoined, all) // particles and legal forms included: see sameWithoutSpaces
+		fn(keyJoined, all) // particles and legal forms included: see equalWithoutSpaces
 	}
 	if l := len(n.jr); l >= 10 { // below ten letters no edit keeps a ratio of 0.9
 		fn(keyJoinedP, string(n.jr[:5]))
@@ -457,10 +456,10 @@ func (ix *Index) Freeze() {
 	for _, t := range ix.toks {
 		t.w = ix.weight(t)
 	}
-	ix.nweight, ix.nmixed, ix.nhangul = make([]float64, len(ix.names)), make([]bool, len(ix.names)), make([]bool, len(ix.names))
+	ix.nweight, ix.nhangul = make([]float64, len(ix.names)), make([]bool, len(ix.names))
 	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
 	for i, n := range ix.names {
-		ix.nweight[i], ix.nmixed[i], ix.nhangul[i] = total(n.tokens), n.mixed, n.hangul
+		ix.nweight[i], ix.nhangul[i] = total(n.tokens), n.hangul
 		for _, t := range n.tokens {
 			if t.kind != kindWord {
 				ix.others = append(ix.others, t)
@@ -537,19 +536,24 @@ func (ix *Index) weight(t *token) float64 {
 	return w * (0.3 + 0.7*max(0, min(1, idf)))
 }
 
+// How a candidate name was found: bits of scratch.found.
+const (
+	foundWord  = 1 << iota // a word of the query paired with a word of the name
+	foundWhole             // by a key of the name written without spaces
+	foundNamed             // by a key of the whole name
+	foundSound             // by the sound of the whole name
+	foundRuns              // may pair by syllableRuns
+	foundRead              // may pair by readingsAlign
+	foundSkel              // pairs by wholeSkeleton
+	foundTypo              // may pair by whollyOneEdit
+)
+
 // scratch is one query's working memory, kept between queries.
 type scratch struct {
 	slot  []int32   // name id → candidate number; -1 not seen, -2 not wanted
 	seen  []int32   // name ids whose slot is set
 	cands []int32   // candidate number → name id
-	word  []bool    // candidate number → a word of the query paired with a word of the name
-	whole []bool    // candidate number → found by a key of the name written without spaces
-	named []bool    // candidate number → found by a key of the whole name
-	sound []bool    // candidate number → found by the sound of the whole name
-	runs  []bool    // candidate number → may pair by syllableRuns
-	read  []bool    // candidate number → may pair by readingsAlign
-	skel  []bool    // candidate number → pairs by wholeSkeleton
-	typo  []bool    // candidate number → may pair by whollyOneEdit
+	found []uint8   // candidate number → how it was found (foundWord …)
 	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
 	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
 	vocab []int32
@@ -570,7 +574,7 @@ func (ix *Index) release(s *scratch) {
 	for _, id := range s.seen {
 		s.slot[id] = -1
 	}
-	s.seen, s.cands, s.word, s.whole, s.named, s.sound, s.runs, s.read, s.skel, s.typo, s.cm, s.wm = s.seen[:0], s.cands[:0], s.word[:0], s.whole[:0], s.named[:0], s.sound[:0], s.runs[:0], s.read[:0], s.skel[:0], s.typo[:0], s.cm[:0], s.wm[:0]
+	s.seen, s.cands, s.found, s.cm, s.wm = s.seen[:0], s.cands[:0], s.found[:0], s.cm[:0], s.wm[:0]
 	ix.pool.Put(s)
 }
 
@@ -641,9 +645,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			}
 			c = int32(len(sc.cands))
 			sc.slot[id] = c
-			sc.cands, sc.word = append(sc.cands, id), append(sc.word, false)
-			sc.whole, sc.named, sc.sound, sc.runs, sc.read = append(sc.whole, false), append(sc.named, false), append(sc.sound, false), append(sc.runs, false), append(sc.read, false)
-			sc.skel, sc.typo = append(sc.skel, false), append(sc.typo, false)
+			sc.cands, sc.found = append(sc.cands, id), append(sc.found, 0)
 			for range nq {
 				sc.cm, sc.wm = append(sc.cm, 0), append(sc.wm, 0)
 			}
@@ -679,7 +681,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 				if c < 0 {
 					continue
 				}
-				sc.word[c] = true
+				sc.found[c] |= foundWord
 				at := int(c)*nq + qi
 				sc.cm[at] = max(sc.cm[at], contrib)
 				sc.wm[at] = max(sc.wm[at], t.w)
@@ -694,7 +696,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			if t := ix.toks[v]; t.script == "latin" && spellingSim(rt, t) > 0 {
 				for _, id := range ix.post[v] {
 					if c := candidate(id); c >= 0 {
-						sc.runs[c] = true
+						sc.found[c] |= foundRuns
 					}
 				}
 			}
@@ -702,22 +704,24 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	})
 	// Whole names: the same normalised name, the same or a nearly equal name without spaces.
 	eachNameKey(qn, true, func(f byte, s string) {
-		whole := f == keyJoined || f == keyJoinedP || f == keyJoinedS
-		sound := slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f)
-		read := f == keyReadHan || f == keyReadLat
+		var how uint8
+		switch {
+		case f == keyHalfP || f == keyHalfS:
+			how = foundTypo // not a key of the whole name: checked by whollyOneEdit
+		case f == keyJoined || f == keyJoinedP || f == keyJoinedS:
+			how = foundNamed | foundWhole
+		case slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f):
+			how = foundNamed | foundSound
+		case f == keyReadHan || f == keyReadLat:
+			how = foundNamed | foundRead
+		case f == keyWholeSk:
+			how = foundNamed | foundSkel
+		default:
+			how = foundNamed
+		}
 		for _, k := range ix.ntable.lookup(ix.hash(f, s, "")) {
-			if f == keyHalfP || f == keyHalfS {
-				if c := candidate(k.id); c >= 0 {
-					sc.typo[c] = true
-				}
-				continue
-			}
 			if c := candidate(k.id); c >= 0 {
-				sc.named[c] = true
-				sc.whole[c] = sc.whole[c] || whole
-				sc.sound[c] = sc.sound[c] || sound
-				sc.read[c] = sc.read[c] || read
-				sc.skel[c] = sc.skel[c] || f == keyWholeSk
+				sc.found[c] |= how
 			}
 		}
 	})
@@ -734,7 +738,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			for _, v := range ix.ttable.lookup(ix.hash(keySkeleton, k, "")) {
 				for _, id := range ix.post[v.id] {
 					if c := candidate(id); c >= 0 {
-						sc.named[c] = true
+						sc.found[c] |= foundNamed
 					}
 				}
 			}
@@ -793,18 +797,19 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		// A Hangul name and a Latin one that met may pair by runs of syllables
 		// (syllableRuns), which the bounds below do not see. (The name itself is read only for
 		// a Hangul query: reading every candidate's is a cache miss each.)
-		runs := (sc.word[c] || sc.runs[c]) && (qn.hangul && ix.names[id].latin || qn.latin && ix.nhangul[id])
+		found := sc.found[c]
+		runs := found&(foundWord|foundRuns) != 0 && (qn.hangul && ix.names[id].latin || qn.latin && ix.nhangul[id])
 		// Names one edit apart written without spaces (whollyOneEdit): a check that reads
 		// both names but allocates nothing.
-		typo := sc.typo[c] && whollyOneEdit(qn, ix.names[id])
+		typo := found&foundTypo != 0 && whollyOneEdit(qn, ix.names[id])
 		ident := identified != nil && identified[ix.owner[id]]
-		if !sc.word[c] && !sc.named[c] && !runs && !typo && !ident {
+		if found&(foundWord|foundNamed) == 0 && !runs && !typo && !ident {
 			continue // no pair of words: the score is 0
 		}
 		extra := ix.extra[ix.entries[ix.owner[id]].schema]
 		row := sc.cm[c*nq : (c+1)*nq]
 		wrow := sc.wm[c*nq : (c+1)*nq]
-		if minScore > 0 && !qn.cjk && !sc.named[c] && !runs && !typo && !ident {
+		if minScore > 0 && !qn.cjk && found&foundNamed == 0 && !runs && !typo && !ident {
 			// A first bound from the word pairs and the most the other pairs could add, before
 			// the name itself is read.
 			var u, r0, mb float64
@@ -819,7 +824,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 				case shortAllow[qi] > 0:
 					u += max(shortAllow[qi], vsOther[qi])
 					mb++
-				case ix.nmixed[id]:
+				case ix.otherAt[id+1] > ix.otherAt[id]: // the name has initials, particles or legal forms
 					u += vsOther[qi]
 					mb += 0.5
 				default:
@@ -861,7 +866,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			}
 		}
 		b := 0.0
-		if sc.word[c] {
+		if found&foundWord != 0 {
 			var u, r0, mb float64
 			for qi, qt := range qn.tokens {
 				if row[qi] > 0 {
@@ -876,8 +881,8 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if qn.cjk && n.cjk {
 			b = 0.85
 		}
-		if sc.whole[c] {
-			if qn.joined == n.joined || sameWithoutSpaces(qn.normalized, n.normalized) {
+		if found&foundWhole != 0 {
+			if qn.joined == n.joined || equalWithoutSpaces(qn.normalized, n.normalized) {
 				b = max(b, 0.97)
 			} else if la, lb := len(qn.joined), len(n.joined); 10*min(la, lb) >= 9*max(la, lb) {
 				l := max(len(qn.jr), len(n.jr))
@@ -887,13 +892,13 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 				}
 			}
 		}
-		if sc.sound[c] {
+		if found&foundSound != 0 {
 			b = max(b, 0.9)
 		}
 		if runs {
 			b = 0.99
 		}
-		if sc.read[c] {
+		if found&foundRead != 0 {
 			b = max(b, 0.95) // readingsAlign
 		}
 		if typo {
@@ -902,7 +907,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if ident {
 			b = max(b, identifierScore)
 		}
-		if sc.skel[c] || len(qskel) >= minWholeSkeleton && n.latin && min(len(qn.tokens), len(n.tokens)) == 1 && wholeSkeleton(n) == qskel {
+		if found&foundSkel != 0 || len(qskel) >= minWholeSkeleton && n.latin && min(len(qn.tokens), len(n.tokens)) == 1 && wholeSkeleton(n) == qskel {
 			b = max(b, 0.9)
 		}
 		b = min(b, 0.99)

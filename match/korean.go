@@ -2,7 +2,6 @@ package match
 
 import (
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -109,13 +108,8 @@ func runCover(h *name, lt, ht []*token) float64 {
 	for i := range idx {
 		idx[i] = i
 	}
-	try()
-	if len(lt) >= 2 {
-		first := append(slices.Clone(idx[1:]), idx[0])
-		last := append([]int{idx[len(idx)-1]}, idx[:len(idx)-1]...)
-		copy(idx, first)
-		try()
-		copy(idx, last)
+	for _, order := range familyOrders(idx) {
+		copy(idx, order)
 		try()
 	}
 	return best
@@ -128,10 +122,7 @@ func runToken(text string) *token { return wordToken(text, "hangul") }
 // need (not its sounds).
 func wordToken(text, script string) *token {
 	t := &token{text: text, kind: kindWord, script: script}
-	t.xt = strings.ReplaceAll(text, "x", "ks")
-	t.xr = []rune(t.xt)
-	t.skel, t.skelX = skeleton(text), skeleton(t.xt)
-	t.fold = koreanFold(text)
+	t.deriveSpelling()
 	return t
 }
 

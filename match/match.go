@@ -109,7 +109,7 @@ func compare(a, b *name, extra float64) (float64, string) {
 	}
 	s, method := align(a, b, extra)
 	if a.joined != "" && b.joined != "" {
-		if a.joined == b.joined || sameWithoutSpaces(a.normalized, b.normalized) {
+		if a.joined == b.joined || equalWithoutSpaces(a.normalized, b.normalized) {
 			s, method = max(s, 0.97), "joined"
 		} else if la, lb := len(a.joined), len(b.joined); 10*min(la, lb) >= 9*max(la, lb) && 0.9 > s {
 			// A ratio of 0.9 or more is at most a tenth of the letters edited.
@@ -226,15 +226,19 @@ func soundsAlign(a, b *name, m int) bool {
 		}
 		return false
 	}
-	if fits(lw, ow) {
-		return true
+	return slices.ContainsFunc(familyOrders(lw), func(ws []*token) bool { return fits(ws, ow) })
+}
+
+// familyOrders are the orders in which the words of a name are tried against another's: as
+// written, and, for two words or more, with the first moved to the end or the last to the
+// front (a family name written first in one name and last in the other).
+func familyOrders[T any](ws []T) [][]T {
+	if len(ws) < 2 {
+		return [][]T{ws}
 	}
-	if len(lw) < 2 {
-		return false
-	}
-	first := append(slices.Clone(lw[1:]), lw[0])
-	last := append([]*token{lw[len(lw)-1]}, lw[:len(lw)-1]...)
-	return fits(first, ow) || fits(last, ow)
+	first := append(slices.Clone(ws[1:]), ws[0])
+	last := append([]T{ws[len(ws)-1]}, ws[:len(ws)-1]...)
+	return [][]T{ws, first, last}
 }
 
 // minTypoLetters is the fewest letters of a name written without spaces that whollyOneEdit
@@ -295,7 +299,9 @@ func skipSpaces(s string, i int) int {
 	return i
 }
 
-// equalWithoutSpaces reports whether two strings are equal once their spaces are left out.
+// equalWithoutSpaces reports whether two strings are equal once their spaces are left out:
+// two normalised names the same written without spaces (van der Bilt Corp and Vanderbilt
+// Corp, Siemens AG and SiemensAG), particles and legal forms included.
 func equalWithoutSpaces(x, y string) bool {
 	i, j := 0, 0
 	for {
@@ -313,16 +319,6 @@ func equalWithoutSpaces(x, y string) bool {
 // lettersWithoutSpaces is the number of runes of a name's normalised form, spaces left out.
 func lettersWithoutSpaces(n *name) int {
 	return utf8.RuneCountInString(n.normalized) - strings.Count(n.normalized, " ")
-}
-
-// sameWithoutSpaces reports whether two normalised names are the same written without spaces
-// (van der Bilt Corp and Vanderbilt Corp, Siemens AG and SiemensAG), particles and legal forms
-// included.
-func sameWithoutSpaces(a, b string) bool {
-	if len(a)-strings.Count(a, " ") != len(b)-strings.Count(b, " ") {
-		return false
-	}
-	return strings.ReplaceAll(a, " ", "") == strings.ReplaceAll(b, " ", "")
 }
 
 type pair struct {

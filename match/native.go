@@ -1,11 +1,9 @@
 package match
 
 import (
-	"strings"
 	"sync"
 
 	"github.com/mozillazg/go-pinyin"
-	"github.com/mozillazg/go-unidecode"
 )
 
 // nativeSpelling reports whether a Latin word is spelt in the syllables its language's own
@@ -24,26 +22,8 @@ func nativeSpelling(w, script string) bool {
 	default:
 		return false
 	}
-	if w == "" {
-		return false
-	}
-	// ok[i]: w[:i] is a sequence of syllables.
-	ok := make([]bool, len(w)+1)
-	ok[0] = true
-	for i := range len(w) {
-		if !ok[i] {
-			continue
-		}
-		for j := i + 1; j <= len(w) && j <= i+maxSyllable; j++ {
-			if set[w[i:j]] {
-				ok[j] = true
-			}
-		}
-	}
-	return ok[len(w)]
+	return w != "" && spelledIn(w, set, false)
 }
-
-const maxSyllable = 6 // zhuang, chuang; 뷁 is bwelg
 
 var (
 	pinyinOnce, hangulOnce sync.Once
@@ -72,14 +52,23 @@ func pinyinSyllables() map[string]bool {
 // romanized as Oversight reads them (transliterate) and folded by koreanFold. Rarer finals
 // and clusters (ㄽ: 랈, rals) would make almost any word a sequence of syllables.
 func hangulSyllables() map[string]bool {
-	hangulOnce.Do(func() {
-		hangulSet = map[string]bool{}
-		for lv := range 19 * 21 {
-			for _, t := range []int{0, 1, 4, 8, 16, 17, 21} {
-				r := rune(0xAC00 + lv*28 + t)
-				hangulSet[koreanFold(strings.ToLower(unidecode.Unidecode(string(r))))] = true
+	hangulOnce.Do(func() { hangulSet = foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21}, false) })
+	return hangulSet
+}
+
+// foldedHangulSyllables is the set of the Hangul syllables whose final consonant (0 for none)
+// is one of finals, romanized as Oversight reads them (transliterate) and folded by
+// koreanFold; with eoU, also each written with u for ㅓ (koreanU).
+func foldedHangulSyllables(finals []int, eoU bool) map[string]bool {
+	set := map[string]bool{}
+	for lv := range 19 * 21 {
+		for _, t := range finals {
+			rr := transliterate(string(rune(0xAC00+lv*28+t)), "hangul")
+			set[koreanFold(rr)] = true
+			if eoU {
+				set[koreanFold(eoAsU(rr))] = true
 			}
 		}
-	})
-	return hangulSet
+	}
+	return set
 }

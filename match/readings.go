@@ -135,13 +135,7 @@ func readingsAlign(h, lat *name) bool {
 	if rds == nil {
 		return false
 	}
-	words := lat.tokens
-	orders := [][]*token{words}
-	if len(words) >= 2 {
-		first := append(append([]*token{}, words[1:]...), words[0])
-		last := append([]*token{words[len(words)-1]}, words[:len(words)-1]...)
-		orders = append(orders, first, last)
-	}
+	orders := familyOrders(lat.tokens)
 	for lang := range readLanguages {
 		for _, ws := range orders {
 			if alignReadings(rds, ws, lang) {
@@ -277,8 +271,8 @@ func readingWord(t *token, lang int) bool {
 	return false
 }
 
-// spelledIn reports whether w is a sequence of syllables of set (of up to six letters), with
-// a consonant doubled before a syllable when doubled says so.
+// spelledIn reports whether w is a sequence of syllables of set (of up to maxSyllable
+// letters), with a consonant doubled before a syllable when doubled says so.
 func spelledIn(w string, set map[string]bool, doubled bool) bool {
 	ok := make([]bool, len(w)+1)
 	ok[0] = true
@@ -289,7 +283,7 @@ func spelledIn(w string, set map[string]bool, doubled bool) bool {
 		if doubled && i+1 < len(w) && w[i] == w[i+1] && !strings.ContainsRune("aeiou", rune(w[i])) {
 			ok[i+1] = true
 		}
-		for j := i + 1; j <= len(w) && j <= i+6; j++ {
+		for j := i + 1; j <= len(w) && j <= i+maxSyllable; j++ {
 			if set[w[i:j]] {
 				ok[j] = true
 			}
@@ -297,6 +291,8 @@ func spelledIn(w string, set map[string]bool, doubled bool) bool {
 	}
 	return ok[len(w)]
 }
+
+const maxSyllable = 6 // zhuang, chuang; 뷁 is bwelg
 
 // kanaSyllables are the syllables of Japanese in Latin letters (Hepburn and Kunrei), folded.
 var kanaSyllables = func() map[string]bool {
@@ -319,14 +315,7 @@ var (
 // as the readings are.
 func sinoKoreanSyllables() map[string]bool {
 	sinoOnce.Do(func() {
-		sinoSyllables = map[string]bool{}
-		for lv := range 19 * 21 {
-			for _, t := range []int{0, 1, 4, 8, 16, 17, 21, 22} {
-				rr := transliterate(string(rune(0xAC00+lv*28+t)), "hangul")
-				sinoSyllables[koreanFold(rr)] = true
-				sinoSyllables[koreanFold(eoAsU(rr))] = true
-			}
-		}
+		sinoSyllables = foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true)
 		for _, s := range DefaultKnowledge().koSurnames {
 			surnameFolds = append(surnameFolds, koreanFold(s))
 		}
