@@ -192,7 +192,7 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 		}
 		// The runs of syllables of a Hangul name are filed as its words, for Latin words
 		// that join syllables (Kim Jongun) to find it; they do not count in its weights.
-		n.eachRun(func(text string) { ix.file(runToken(text), id) })
+		n.eachRun(func(text string) { ix.file(runWord(text), id) })
 		eachNameKey(n, false, func(f byte, s string) { ix.nkeys = append(ix.nkeys, hkey{ix.hash(f, s, ""), id}) })
 	}
 }
@@ -691,9 +691,9 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	// A query in Hangul: its runs of syllables against the index's Latin words. A Latin query
 	// met the runs of Hangul names above.
 	qn.eachRun(func(text string) {
-		rt := runToken(text)
+		rt := runWord(text)
 		for _, v := range ix.keyed(sc, rt) {
-			if t := ix.toks[v]; t.script == "latin" && spellingSim(rt, t) > 0 {
+			if t := ix.toks[v]; t.script == "latin" && tokenSim(rt, t) > 0 {
 				for _, id := range ix.post[v] {
 					if c := candidate(id); c >= 0 {
 						sc.found[c] |= foundRuns

@@ -118,6 +118,14 @@ func runCover(h *name, lt, ht []*token) float64 {
 // runToken is a run of Hangul syllables spelt together, as a token for spellingSim.
 func runToken(text string) *token { return wordToken(text, "hangul") }
 
+// runWord is a run token with its sounds, as an Index files and looks up runs: a whole
+// Hangul word of several syllables meets the Latin words that sound like it (폴란드, Poland).
+func runWord(text string) *token {
+	t := runToken(text)
+	t.sounds = sounds(text, "hangul")
+	return t
+}
+
 // wordToken is a word written in the script, with the forms spellingSim and the index's keys
 // need (not its sounds).
 func wordToken(text, script string) *token {
@@ -172,3 +180,13 @@ func koreanU(x, y *token) bool {
 
 // eoAsU writes ㅓ (eo in the Revised Romanization) as u.
 func eoAsU(s string) string { return strings.ReplaceAll(s, "eo", "u") }
+
+// wholeWord reports whether the tokens j..k-1 of a name written in Hangul are one whole word
+// of it (the syllables 폴 란 드 of 폴란드).
+func (n *name) wholeWord(j, k int) bool {
+	if n.ko == nil || j >= k || k > len(n.tokens) {
+		return false
+	}
+	w := n.ko.word
+	return w[j] == w[k-1] && (j == 0 || w[j-1] != w[j]) && (k == len(w) || w[k] != w[k-1])
+}

@@ -155,9 +155,14 @@ func compare(a, b *name, extra float64) (float64, string) {
 	// the syllables the rendering was cut into, as long as each Latin word sounds like a run of
 	// them (soundsAlign). Alphabets keep the words of a name apart: their words were compared
 	// by sound in align already.
+	//
+	// Hangul cuts a name of two to four syllables into one token per syllable, so a word
+	// written in Hangul (폴란드) is there several tokens: when each Latin word sounds like a
+	// whole Hangul word, the names are compared as words are, by the shorter keys words need
+	// (Poland ~ 폴란드, as Poland ~ 波兰 in tokenSim).
 	if m := max(a.rendering, b.rendering); a.translit != b.translit && 0.9 > s && m != byLetters {
-		if sa := joinSounds(a.tokens, m); len(sa) >= minSound[m][1] && sa == joinSounds(b.tokens, m) &&
-			soundsAlign(a, b, m) {
+		if sa := joinSounds(a.tokens, m); len(sa) >= minSound[m][1] && sa == joinSounds(b.tokens, m) && soundsAlign(a, b, m, false) ||
+			(a.hangul || b.hangul) && soundsAlign(a, b, m, true) {
 			s, method = 0.9, "sound"
 		}
 	}
@@ -180,8 +185,10 @@ const minWholeSkeleton = 4
 // words (or with the first or last Latin word moved to the other end: a family name written
 // first or last), and each run having no more syllables than its Latin word allows (byEar).
 // 贝拉克·奥巴马 is Barack Obama; 오 바 마 is Obama. The equal sound of the names written
-// together is not enough: 성훈 김 would be China Unicom.
-func soundsAlign(a, b *name, m int) bool {
+// together is not enough: 성훈 김 would be China Unicom. With words, the other name is
+// written in Hangul, each run is one of its words, and each Latin word's sound has the
+// length a word's needs (minSound).
+func soundsAlign(a, b *name, m int, words bool) bool {
 	lat, other := a, b
 	if a.translit {
 		lat, other = b, a
@@ -211,16 +218,33 @@ func soundsAlign(a, b *name, m int) bool {
 			return len(os) == 0
 		}
 		w := ws[0]
+		if words && len(w.sounds[m]) < minSound[m][0] {
+			return false
+		}
 		for k := 1; k <= len(os)-len(ws)+1; k++ {
-			run := os[:k]
-			if w.sounds[m] != joinSounds(run, m) {
-				continue
+			var text string
+			if words {
+				// The word as the index files it (runWord): a surname that begins it in its
+				// Revised Romanization (이조고 is ijogo, not Lee Jogo).
+				j := len(ow) - len(os)
+				if !other.wholeWord(j, j+k) {
+					continue
+				}
+				text = other.runText(j, j+k)
+				if w.sounds[m] != sounds(text, script)[m] {
+					continue
+				}
+			} else {
+				if w.sounds[m] != joinSounds(os[:k], m) {
+					continue
+				}
+				var b strings.Builder
+				for _, t := range os[:k] {
+					b.WriteString(t.text)
+				}
+				text = b.String()
 			}
-			var text strings.Builder
-			for _, t := range run {
-				text.WriteString(t.text)
-			}
-			if (m != bySyllables || byEar(w.text, w.script, text.String(), script)) && fits(ws[1:], os[k:]) {
+			if (m != bySyllables || byEar(w.text, w.script, text, script)) && fits(ws[1:], os[k:]) {
 				return true
 			}
 		}
@@ -556,9 +580,15 @@ func byEar(x, xscript, y, yscript string) bool {
 // syllabic script agree, given their frames (syllableFrame) over the same consonants: where
 // the Latin spelling has a vowel, the rendering has one like it (a for a or e, e for e, i or a,
 // i or e for i and y, o or u for o and u). A rendering adds vowels where the Latin spelling
-// has none (Ralston, 랄스턴, ral-seu-teon); it may differ from one vowel in three.
+// has none (Ralston, 랄스턴, ral-seu-teon), and drops none but an e (silent in English
+// spellings: Rosemary, 로즈메리); it may differ from one vowel in three, but keeps a final
+// vowel other than an e.
 func vowelsAgree(lat, ren []string) bool {
 	if len(lat) != len(ren) {
+		return false
+	}
+	// A rendering keeps a final vowel other than a silent e (Parma is 파르마, never 파름).
+	if last := lat[len(lat)-1]; last != "" && last != "e" && ren[len(ren)-1] == "" {
 		return false
 	}
 	groups, miss := 0, 0
@@ -567,6 +597,9 @@ func vowelsAgree(lat, ren []string) bool {
 			continue
 		}
 		groups++
+		if ren[i] == "" && l != "e" {
+			return false
+		}
 		if !strings.ContainsFunc(l, func(lc rune) bool { return strings.ContainsAny(ren[i], alike[lc]) }) {
 			miss++
 		}

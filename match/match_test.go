@@ -134,6 +134,10 @@ func TestScore(t *testing.T) {
 		{"マーガレット・サッチャー", "Margaret Thatcher", 0.9, 0.99},
 		{"엘리자베스", "Elizabeth", 0.9, 0.99},
 		{"Морин", "Maureen", 0.9, 0.99},
+		{"폴란드", "Poland", 0.9, 0.99}, // a Hangul word of several syllables, as a word
+		{"로버트 폴란드", "Robert Poland", 0.9, 0.99},
+		{"민변", "Minverna", 0, 0.89}, // a rendering keeps a final a
+		{"민변", "Minnoven", 0, 0.89}, // and drops no vowel but an e
 		// Cyrillic in the press's spelling, not the passport's (cyrillicFold).
 		{"Юрий", "Yuri", 0.95, 0.99},
 		{"Евгений Сергеевич", "Yevgeny Sergeyevich", 0.95, 0.99},
