@@ -140,7 +140,7 @@ func (k *Knowledge) analyze(raw string) *name {
 		default:
 			n.translit = true
 			if script == "kana" {
-				w = smallTsu.Replace(w)
+				w = hepburn(w)
 			}
 			latin := unidecode.Unidecode(w)
 			if script == "greek" {
@@ -654,11 +654,29 @@ func sounds(text, script string) [3]string {
 	return out
 }
 
+// hanSounds is pinyin as a rendering by ear sounds: zh, ch, sh, x, c and q are s sounds
+// (钱 qian for Ch, 奇 qi for the ć of Šunjić), and the r of er (尔, 爾), which renders an l or
+// r with no vowel after it (丹尼尔, Daniel; 卡尔, Carl), is kept as an l: soundOf would drop
+// an r there.
+func hanSounds(text string) string {
+	text = pinyinSounds.Replace(text)
+	if !strings.Contains(text, "r") {
+		return text
+	}
+	b := []byte(text)
+	for i, c := range b {
+		if c == 'r' && (i+1 == len(b) || !strings.ContainsRune("aeiou", rune(b[i+1]))) {
+			b[i] = 'l'
+		}
+	}
+	return string(b)
+}
+
 // spoken is text with its digraphs read as one sound each.
 func spoken(text, script string, mode int) string {
 	switch script {
 	case "han":
-		text = pinyinSounds.Replace(text)
+		text = hanSounds(text)
 	case "hebrew":
 		text = strings.ReplaceAll(text, "v", "w")
 	}
@@ -779,9 +797,7 @@ var (
 	digitLetters = strings.NewReplacer("0", "o", "1", "i", "3", "e", "4", "a", "5", "s", "7", "t")
 	koreanVowels = strings.NewReplacer("eo", "o", "eu", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j")
 	koreanStops  = strings.NewReplacer("k", "g", "t", "d", "p", "b")
-	// The small tsu doubles the consonant after it; unidecode reads it as a syllable.
-	smallTsu     = strings.NewReplacer("ッ", "", "っ", "")
-	pinyinSounds = strings.NewReplacer("zh", "s", "ch", "s", "sh", "s", "x", "s", "c", "s")
+	pinyinSounds = strings.NewReplacer("zh", "s", "ch", "s", "sh", "s", "x", "s", "c", "s", "q", "s")
 	// Longest first at each position: sch before ch, tch before ch.
 	digraphSounds = strings.NewReplacer("sch", "s", "tch", "s", "ph", "f", "th", "t", "sh", "s", "ch", "s",
 		"zh", "s", "kh", "k", "gh", "k", "ck", "k", "qu", "k", "ng", "n", "ts", "s", "tz", "s", "dz", "s", "x", "ks",
