@@ -107,6 +107,7 @@ const (
 	keyWholeSk  = 'A' // the wholeSkeleton of a name in an abjad
 	keyHalfP    = 'B' // the first half of a long name written without spaces (eachHalfKey)
 	keyHalfS    = 'D' // its last half
+	keyWadeGile = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
 )
 
 // NewIndex returns an empty index.
@@ -381,6 +382,14 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	if n.joined == "" {
 		return
 	}
+	// A name in Wade–Giles is filed under its pinyin spellings, which a query in Han or pinyin
+	// looks up by its own; a query in Wade–Giles looks up the names in Han or pinyin by their
+	// joined forms (Match).
+	if query {
+		fn(keyWadeGile, n.joined)
+	} else {
+		eachWadeGilesKey(n, func(s string) { fn(keyWadeGile, s) })
+	}
 	fn(keyJoined, n.joined)
 	if all := strings.ReplaceAll(n.normalized, " ", ""); all != n.joined {
 		fn(keyJoined, all) // particles and legal forms included: see equalWithoutSpaces
@@ -543,7 +552,7 @@ const (
 	foundNamed             // by a key of the whole name
 	foundSound             // by the sound of the whole name
 	foundRuns              // may pair by syllableRuns
-	foundRead              // may pair by readingsAlign
+	foundRead              // may pair by readingsAlign or wadeGilesAlign
 	foundSkel              // pairs by wholeSkeleton
 	foundTypo              // may pair by whollyOneEdit
 )
@@ -712,7 +721,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			how = foundNamed | foundWhole
 		case slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f):
 			how = foundNamed | foundSound
-		case f == keyReadHan || f == keyReadLat:
+		case f == keyReadHan || f == keyReadLat || f == keyWadeGile:
 			how = foundNamed | foundRead
 		case f == keyWholeSk:
 			how = foundNamed | foundSkel
@@ -722,6 +731,15 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		for _, k := range ix.ntable.lookup(ix.hash(f, s, "")) {
 			if c := candidate(k.id); c >= 0 {
 				sc.found[c] |= how
+			}
+		}
+	})
+	// A query in Wade–Giles meets the names in Han or pinyin written as one of its pinyin
+	// spellings (wadeGilesAlign).
+	eachWadeGilesKey(qn, func(s string) {
+		for _, k := range ix.ntable.lookup(ix.hash(keyJoined, s, "")) {
+			if c := candidate(k.id); c >= 0 {
+				sc.found[c] |= foundNamed | foundRead
 			}
 		}
 	})
@@ -899,7 +917,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			b = 0.99
 		}
 		if found&foundRead != 0 {
-			b = max(b, 0.95) // readingsAlign
+			b = max(b, 0.95) // readingsAlign, wadeGilesAlign
 		}
 		if typo {
 			b = max(b, 0.93)

@@ -242,6 +242,12 @@ func TestIndex_Readings(t *testing.T) {
 	findsEachOther(t, han, latin)
 }
 
+// TestIndex_WadeGiles: Chinese names in Wade–Giles and in Han or pinyin find each other.
+func TestIndex_WadeGiles(t *testing.T) {
+	findsEachOther(t, []string{"毛泽东", "Xi Jinping", "蒋经国", "Deng Xiaoping"},
+		[]string{"Mao Tse-tung", "Hsi Chin-ping", "Chiang Ching-kuo", "Teng Hsiao-ping"})
+}
+
 // TestIndex_WholeSkeleton: names in Arabic letters and Latin names whose words are cut
 // otherwise find each other by their skeletons.
 func TestIndex_WholeSkeleton(t *testing.T) {

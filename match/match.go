@@ -145,6 +145,10 @@ func compare(a, b *name, extra float64) (float64, string) {
 			s, method = 0.95, "readings"
 		}
 	}
+	// A Chinese name in Wade–Giles and in Han or pinyin (Mao Tse-tung, 毛泽东, Mao Zedong).
+	if 0.95 > s && (a.latin || b.latin) && wadeGilesAlign(a, b) {
+		s, method = 0.95, "wade_giles"
+	}
 	// One letter added, dropped or changed, or two swapped, in a name of twelve letters or
 	// more written without spaces, particles and legal forms included, is a typo (BONYAD
 	// EASTERNmRAILWAY COMPANY, a letter for a space; Hon Wai Precision Industry for Hon Hai);

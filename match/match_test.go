@@ -176,6 +176,10 @@ func TestScore(t *testing.T) {
 		{"이명박", "Lee Myung-bak", 0.95, 0.99},
 		{"金正恩", "Kim Jong Il", 0, 0.89},
 		{"山田太郎", "Taro Yamada", 0.95, 0.99},
+		// Chinese names in Wade–Giles (wadeGilesAlign).
+		{"Mao Tse-tung", "毛泽东", 0.95, 0.99},
+		{"Hsi Chin-ping", "Xi Jinping", 0.95, 0.99},
+		{"Hsi Chin-ping", "Shi Jinping", 0, 0.89},
 		{"山田太郎", "Yamada Jiro", 0, 0.89},
 		{"田中花子", "Tanaka Hanako", 0.95, 0.99},
 		{"博 彬 徐", "XU, Bin", 0, 0.89},
