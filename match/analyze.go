@@ -35,6 +35,7 @@ type token struct {
 	skelX  string    // skeleton(xt)
 	fold   string    // koreanFold(text)
 	sounds [3]string // sounds(text, script)
+	soundR string    // of a Latin word, its bySyllablesR key when it differs from bySyllables'
 
 	// w is the token's weight: its kind's weight, times its rarity when it belongs to, or is
 	// compared within, an Index.
@@ -45,6 +46,11 @@ type token struct {
 func (t *token) derive() {
 	t.deriveSpelling()
 	t.sounds = sounds(t.text, t.script)
+	if t.script == "latin" && strings.Contains(t.text, "r") {
+		if r := soundOf(spoken(t.text, t.script, bySyllables), bySyllablesR); r != t.sounds[bySyllables] {
+			t.soundR = r
+		}
+	}
 }
 
 // deriveSpelling fills in the forms of a token's spelling, those spellingSim and the index's
@@ -700,13 +706,19 @@ func soundOf(text string, mode int) string {
 	return sound(text, mode, nil)
 }
 
-// syllableFrame is the vowels of spoken text around the consonants its bySyllables sound key
-// keeps: the vowels before the first, then those after each (empty where none follows).
-func syllableFrame(text string) []string {
+// syllableFrame is the vowels of spoken text around the consonants its sound key in mode
+// (bySyllables or bySyllablesR) keeps: the vowels before the first, then those after each
+// (empty where none follows).
+func syllableFrame(text string, mode int) []string {
 	frame := []string{""}
-	sound(text, bySyllables, &frame)
+	sound(text, mode, &frame)
 	return frame
 }
+
+// bySyllablesR is bySyllables keeping an r with no vowel after it, as renderings of names
+// from languages that sound it do (Vladimir, 블라디미르, beul-la-di-mi-reu; Márquez, マルケス): a
+// Latin word's second key in that mode (token.soundR). It is not a rendering mode of its own.
+const bySyllablesR = 3
 
 // sound is soundOf; in bySyllables, it also writes the vowels around the consonants it keeps
 // to frame (see syllableFrame) when frame is not nil.
@@ -719,7 +731,7 @@ func sound(text string, mode int, frame *[]string) string {
 			switch mode {
 			case byLetters:
 				r = 'a'
-			case bySyllables:
+			case bySyllables, bySyllablesR:
 				if frame != nil {
 					(*frame)[len(*frame)-1] += string(r)
 				}

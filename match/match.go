@@ -228,6 +228,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		}
 		for k := 1; k <= len(os)-len(ws)+1; k++ {
 			var text string
+			mode := bySyllables // of the Latin word's sound (soundsWithR)
 			if words {
 				// The word as the index files it (runWord): a surname that begins it in its
 				// Revised Romanization (이조고 is ijogo, not Lee Jogo).
@@ -236,8 +237,11 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					continue
 				}
 				text = other.runText(j, j+k)
-				if w.sounds[m] != sounds(text, script)[m] {
-					continue
+				if rs := sounds(text, script)[m]; w.sounds[m] != rs {
+					if m != bySyllables || w.soundR == "" || w.soundR != rs {
+						continue
+					}
+					mode = bySyllablesR
 				}
 			} else {
 				if w.sounds[m] != joinSounds(os[:k], m) {
@@ -249,7 +253,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 				}
 				text = b.String()
 			}
-			if (m != bySyllables || byEar(w.text, w.script, text, script)) && fits(ws[1:], os[k:]) {
+			if (m != bySyllables || byEar(w.text, w.script, text, script, mode)) && fits(ws[1:], os[k:]) {
 				return true
 			}
 		}
@@ -550,11 +554,27 @@ func tokenSim(x, y *token) float64 {
 	if s < 0.9 && x.kind == kindWord && y.kind == kindWord && x.script != y.script {
 		m := max(rendering(x.script), rendering(y.script))
 		if len(x.sounds[m]) >= minSound[m][0] && x.sounds[m] == y.sounds[m] &&
-			(m != bySyllables || byEar(x.text, x.script, y.text, y.script) && !native(x, y)) {
+			(m != bySyllables || byEar(x.text, x.script, y.text, y.script, bySyllables) && !native(x, y)) {
+			return 0.9
+		}
+		if m == bySyllables && soundsWithR(x, y) {
 			return 0.9
 		}
 	}
 	return s
+}
+
+// soundsWithR reports whether, of two words, the one in Latin letters sounds like the other,
+// a rendering in a syllabic script, with the r that the rendering sounds (Vladimir,
+// 블라디미르): its bySyllablesR key (token.soundR) is the rendering's, of the length a word
+// needs, and the rendering is by ear in that mode.
+func soundsWithR(x, y *token) bool {
+	if x.script != "latin" {
+		x, y = y, x
+	}
+	s := y.sounds[bySyllables]
+	return x.script == "latin" && x.soundR != "" && x.soundR == s && len(s) >= minSound[bySyllables][0] &&
+		byEar(x.text, x.script, y.text, y.script, bySyllablesR) && !native(x, y)
 }
 
 // native reports whether, of two words, the one in Latin is spelt in the native syllables of
@@ -569,7 +589,7 @@ func native(x, y *token) bool {
 // byEar reports whether a rendering in a syllabic script has no more syllables than the Latin
 // spelling it may render (see syllables) and vowels like it (vowelsAgree); for other scripts
 // it holds.
-func byEar(x, xscript, y, yscript string) bool {
+func byEar(x, xscript, y, yscript string, mode int) bool {
 	if rendering(xscript) == bySyllables {
 		x, y, xscript, yscript = y, x, yscript, xscript
 	}
@@ -578,7 +598,7 @@ func byEar(x, xscript, y, yscript string) bool {
 	}
 	n, _ := syllables(y)
 	_, most := syllables(x)
-	return n <= most && vowelsAgree(syllableFrame(spoken(x, xscript, bySyllables)), syllableFrame(spoken(y, yscript, bySyllables)))
+	return n <= most && vowelsAgree(syllableFrame(spoken(x, xscript, bySyllables), mode), syllableFrame(spoken(y, yscript, bySyllables), bySyllables))
 }
 
 // vowelsAgree reports whether the vowels of a Latin spelling and of its rendering in a

@@ -134,9 +134,12 @@ func TestScore(t *testing.T) {
 		{"マーガレット・サッチャー", "Margaret Thatcher", 0.9, 0.99},
 		{"엘리자베스", "Elizabeth", 0.9, 0.99},
 		{"Морин", "Maureen", 0.9, 0.99},
-		{"コチェトコフ", "Kochetkov", 0.9, 0.99}, // フ read fu, チェ che (hepburn)
-		{"丹尼尔", "Daniel", 0.9, 0.99},       // 尔 er renders an l
-		{"폴란드", "Poland", 0.9, 0.99},       // a Hangul word of several syllables, as a word
+		{"コチェトコフ", "Kochetkov", 0.9, 0.99},        // フ read fu, チェ che (hepburn)
+		{"丹尼尔", "Daniel", 0.9, 0.99},              // 尔 er renders an l
+		{"블라디미르 푸틴", "Vladimir Putin", 0.9, 0.99}, // the r sounded (soundsWithR)
+		{"マルケス", "Marquez", 0.9, 0.99},
+		{"マルケス", "Makes", 0, 0.89},
+		{"폴란드", "Poland", 0.9, 0.99}, // a Hangul word of several syllables, as a word
 		{"로버트 폴란드", "Robert Poland", 0.9, 0.99},
 		{"민변", "Minverna", 0, 0.89}, // a rendering keeps a final a
 		{"민변", "Minnoven", 0, 0.89}, // and drops no vowel but an e
