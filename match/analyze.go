@@ -35,7 +35,9 @@ type token struct {
 	skelX  string    // skeleton(xt)
 	fold   string    // koreanFold(text)
 	sounds [3]string // sounds(text, script)
-	soundR string    // of a Latin word, its bySyllablesR key when it differs from bySyllables'
+	// soundAlt, of a Latin word with an r or a v, are its keys in bySyllablesR, bySyllablesV
+	// and bySyllablesRV, each "" where it adds nothing to the bySyllables key and those before.
+	soundAlt [3]string
 
 	// w is the token's weight: its kind's weight, times its rarity when it belongs to, or is
 	// compared within, an Index.
@@ -46,9 +48,13 @@ type token struct {
 func (t *token) derive() {
 	t.deriveSpelling()
 	t.sounds = sounds(t.text, t.script)
-	if t.script == "latin" && strings.Contains(t.text, "r") {
-		if r := soundOf(spoken(t.text, t.script, bySyllables), bySyllablesR); r != t.sounds[bySyllables] {
-			t.soundR = r
+	if t.script == "latin" && strings.ContainsAny(t.text, "rv") {
+		sp := spoken(t.text, t.script, bySyllables)
+		for i := range t.soundAlt {
+			k := soundOf(sp, bySyllablesR+i)
+			if k != t.sounds[bySyllables] && !slices.Contains(t.soundAlt[:i], k) {
+				t.soundAlt[i] = k
+			}
 		}
 	}
 }
@@ -707,7 +713,7 @@ func soundOf(text string, mode int) string {
 }
 
 // syllableFrame is the vowels of spoken text around the consonants its sound key in mode
-// (bySyllables or bySyllablesR) keeps: the vowels before the first, then those after each
+// (bySyllables or one of a Latin word's other keys, bySyllablesR …) keeps: the vowels before the first, then those after each
 // (empty where none follows).
 func syllableFrame(text string, mode int) []string {
 	frame := []string{""}
@@ -715,10 +721,20 @@ func syllableFrame(text string, mode int) []string {
 	return frame
 }
 
-// bySyllablesR is bySyllables keeping an r with no vowel after it, as renderings of names
-// from languages that sound it do (Vladimir, 블라디미르, beul-la-di-mi-reu; Márquez, マルケス): a
-// Latin word's second key in that mode (token.soundR). It is not a rendering mode of its own.
-const bySyllablesR = 3
+// A Latin word's other keys in a syllabic script (token.soundAlt), for what renderings do one
+// way or the other; they are not rendering modes of their own.
+//
+//   - bySyllablesR keeps an r with no vowel after it, as renderings of names from languages
+//     that sound it do (Vladimir, 블라디미르, beul-la-di-mi-reu; Márquez, マルケス), where
+//     English names are rendered without (Walker, 워커).
+//   - bySyllablesV drops a v, as Chinese writes it with w (Victor, 维克多, wei-ke-duo; Ivan,
+//     伊万, yi-wan), which the key drops, where Korean and Japanese write a b (빅터, ビクター).
+//   - bySyllablesRV does both.
+const (
+	bySyllablesR = iota + bySyllables + 1
+	bySyllablesV
+	bySyllablesRV
+)
 
 // sound is soundOf; in bySyllables, it also writes the vowels around the consonants it keeps
 // to frame (see syllableFrame) when frame is not nil.
@@ -731,7 +747,7 @@ func sound(text string, mode int, frame *[]string) string {
 			switch mode {
 			case byLetters:
 				r = 'a'
-			case bySyllables, bySyllablesR:
+			case bySyllables, bySyllablesR, bySyllablesV, bySyllablesRV:
 				if frame != nil {
 					(*frame)[len(*frame)-1] += string(r)
 				}
@@ -747,7 +763,11 @@ func sound(text string, mode int, frame *[]string) string {
 		case 'w', '\'':
 			continue
 		case 'r':
-			if mode == bySyllables && (i+1 == len(text) || !strings.ContainsRune("aeiouy", rune(text[i+1]))) {
+			if (mode == bySyllables || mode == bySyllablesV) && (i+1 == len(text) || !strings.ContainsRune("aeiouy", rune(text[i+1]))) {
+				continue
+			}
+		case 'v':
+			if mode == bySyllablesV || mode == bySyllablesRV {
 				continue
 			}
 		}

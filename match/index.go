@@ -317,12 +317,14 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 		fn(f, cyrillicFold(t.text), "")
 	}
 	eachSoundKey(tokenSoundKeys, &t.sounds, t.script == "latin", rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
-	if t.soundR != "" && len(t.soundR) >= minSound[bySyllables][0] { // soundsWithR
-		row := 0
-		if query {
-			row = 1
+	for _, k := range t.soundAlt { // soundsAlt
+		if k != "" && len(k) >= minSound[bySyllables][0] {
+			row := 0
+			if query {
+				row = 1
+			}
+			fn(tokenSoundKeys[row][bySyllables], k, "")
 		}
-		fn(tokenSoundKeys[row][bySyllables], t.soundR, "")
 	}
 }
 

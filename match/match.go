@@ -228,7 +228,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		}
 		for k := 1; k <= len(os)-len(ws)+1; k++ {
 			var text string
-			mode := bySyllables // of the Latin word's sound (soundsWithR)
+			mode := bySyllables // of the Latin word's key (soundsAlt)
 			if words {
 				// The word as the index files it (runWord): a surname that begins it in its
 				// Revised Romanization (이조고 is ijogo, not Lee Jogo).
@@ -238,10 +238,11 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 				}
 				text = other.runText(j, j+k)
 				if rs := sounds(text, script)[m]; w.sounds[m] != rs {
-					if m != bySyllables || w.soundR == "" || w.soundR != rs {
+					i := slices.Index(w.soundAlt[:1], rs) // Hangul writes v with a b
+					if m != bySyllables || rs == "" || i < 0 {
 						continue
 					}
-					mode = bySyllablesR
+					mode = bySyllablesR + i
 				}
 			} else {
 				if w.sounds[m] != joinSounds(os[:k], m) {
@@ -557,24 +558,31 @@ func tokenSim(x, y *token) float64 {
 			(m != bySyllables || byEar(x.text, x.script, y.text, y.script, bySyllables) && !native(x, y)) {
 			return 0.9
 		}
-		if m == bySyllables && soundsWithR(x, y) {
+		if m == bySyllables && soundsAlt(x, y) {
 			return 0.9
 		}
 	}
 	return s
 }
 
-// soundsWithR reports whether, of two words, the one in Latin letters sounds like the other,
-// a rendering in a syllabic script, with the r that the rendering sounds (Vladimir,
-// 블라디미르): its bySyllablesR key (token.soundR) is the rendering's, of the length a word
-// needs, and the rendering is by ear in that mode.
-func soundsWithR(x, y *token) bool {
+// soundsAlt reports whether, of two words, the one in Latin letters sounds like the other, a
+// rendering in a syllabic script, by one of its other keys (token.soundAlt: the r that the
+// rendering sounds, Vladimir ~ 블라디미르; the v it writes as w, Victor ~ 维克多): the key is the
+// rendering's, of the length a word needs, and the rendering is by ear in that key's mode.
+func soundsAlt(x, y *token) bool {
 	if x.script != "latin" {
 		x, y = y, x
 	}
 	s := y.sounds[bySyllables]
-	return x.script == "latin" && x.soundR != "" && x.soundR == s && len(s) >= minSound[bySyllables][0] &&
-		byEar(x.text, x.script, y.text, y.script, bySyllablesR) && !native(x, y)
+	if x.script != "latin" || len(s) < minSound[bySyllables][0] {
+		return false
+	}
+	alts := x.soundAlt[:]
+	if y.script != "han" {
+		alts = alts[:1] // Korean and Japanese write v with a b
+	}
+	i := slices.Index(alts, s)
+	return i >= 0 && byEar(x.text, x.script, y.text, y.script, bySyllablesR+i) && !native(x, y)
 }
 
 // native reports whether, of two words, the one in Latin is spelt in the native syllables of
