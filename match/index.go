@@ -25,13 +25,16 @@ import (
 // once, under the keys a similar token shares: the token itself and its spelling with one
 // letter deleted (so any one edit meets), its first and last three letters (from six letters
 // on), its consonant skeletons, its Korean and Cyrillic folds, a Greek word without its
-// ending, and its sound. The runs of syllables of a Hangul name are filed as its words. A
-// query token finds the vocabulary tokens that share a key, keeps those it is similar to, and
-// their postings give the candidate names, each with an upper bound on the score it can
-// reach. Whole names are filed too: normalised, without spaces, their halves (whollyOneEdit),
-// their sound, the start of their Korean and Japanese readings (Han) or of their spelling as
-// such readings (Latin), and the consonant skeleton of a name in an abjad; and entities under
-// their identifiers. Names are then scored in full in descending order of bound, until the
+// ending, and its sounds (a Latin word's other keys too: soundsAlt). The runs of syllables of
+// a Hangul name are filed as its words, a whole Hangul word with its sound. A query token
+// finds the vocabulary tokens that share a key, keeps those it is similar to, and their
+// postings give the candidate names, each with an upper bound on the score it can reach; two
+// neighbouring query words written together look up the vocabulary as one (compounds).
+// Whole names are filed too: normalised, without spaces, their halves (whollyOneEdit), their
+// sound, the start of their Korean and Japanese readings (Han) or of their spelling as such
+// readings (Latin), their pinyin spellings (a name in Wade–Giles), each two neighbouring Latin
+// words written together (compounds), and the consonant skeleton of a name in an abjad; and
+// entities under their identifiers. Names are then scored in full in descending order of bound, until the
 // bound falls below the threshold or below the score of the last of the best entities kept.
 // Pairs of tokens that share no key (two typos far apart in one word) are not counted in the
 // bound.
@@ -108,6 +111,7 @@ const (
 	keyHalfP    = 'B' // the first half of a long name written without spaces (eachHalfKey)
 	keyHalfS    = 'D' // its last half
 	keyWadeGile = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
+	keyCompound = 'j' // two neighbouring Latin words of a name written together (compounds)
 )
 
 // NewIndex returns an empty index.
@@ -386,6 +390,15 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	if n.abjad && !query || n.latin && query {
 		if k := wholeSkeleton(n); len(k) >= minWholeSkeleton {
 			fn(keyWholeSk, k)
+		}
+	}
+	if !query {
+		// A query's word meets two neighbouring words of a name written as one (Abdulrahman,
+		// Abdul Rahman) by this key, spelt exactly so; Match looks it up word by word.
+		for i := 0; i+1 < len(n.tokens); i++ {
+			if compoundPart(n.tokens[i]) && compoundPart(n.tokens[i+1]) {
+				fn(keyCompound, n.tokens[i].text+n.tokens[i+1].text)
+			}
 		}
 	}
 	if n.joined == "" {
@@ -703,6 +716,41 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 				at := int(c)*nq + qi
 				sc.cm[at] = max(sc.cm[at], contrib)
 				sc.wm[at] = max(sc.wm[at], t.w)
+			}
+		}
+	}
+	// Compounds (see compounds), counted in the bounds as word pairs (an upper bound: the name's
+	// word is counted for both query words, and its two words at the most a word weighs): two
+	// neighbouring words of the query written together against the index's words; a word of
+	// the query against two neighbouring words of a name written together.
+	compound := func(id int32, qi int, contrib, w float64) {
+		if c := candidate(id); c >= 0 {
+			sc.found[c] |= foundWord
+			at := int(c)*nq + qi
+			sc.cm[at] = max(sc.cm[at], contrib)
+			sc.wm[at] = max(sc.wm[at], w)
+		}
+	}
+	for qi := 0; qi+1 < nq; qi++ {
+		x1, x2 := qn.tokens[qi], qn.tokens[qi+1]
+		if !compoundPart(x1) || !compoundPart(x2) {
+			continue
+		}
+		joined := x1.text + x2.text
+		for _, k := range ix.ttable.lookup(ix.hash(keyExact, joined, "")) {
+			if t := ix.toks[k.id]; compoundPart(t) && t.text == joined {
+				for _, id := range ix.post[k.id] {
+					compound(id, qi, compoundSim*(x1.w+t.w), t.w)
+					compound(id, qi+1, compoundSim*(x2.w+t.w), t.w)
+				}
+			}
+		}
+	}
+	wordMax := kindWeight(&token{kind: kindWord})
+	for qi, qt := range qn.tokens {
+		if compoundPart(qt) {
+			for _, k := range ix.ntable.lookup(ix.hash(keyCompound, qt.text, "")) {
+				compound(k.id, qi, compoundSim*(qt.w+2*wordMax), 2*wordMax)
 			}
 		}
 	}

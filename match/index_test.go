@@ -248,6 +248,13 @@ func TestIndex_WadeGiles(t *testing.T) {
 		[]string{"Mao Tse-tung", "Hsi Chin-ping", "Chiang Ching-kuo", "Teng Hsiao-ping"})
 }
 
+// TestIndex_Compounds: two words of one name written as one in the other, in another order
+// of the other words, find each other.
+func TestIndex_Compounds(t *testing.T) {
+	findsEachOther(t, []string{"Abdulrahman Khalil", "HAJI ASAD KHAN ZARKARI MOHAMMADHASNI", "Nikolai Platonovich Patrushev"},
+		[]string{"KHALIL, Abdul Rahman", "MOHAMMAD HASNI HAJI ASAD KHAN ZARKARI", "Patr ushev, Nikolai"})
+}
+
 // TestIndex_WholeSkeleton: names in Arabic letters and Latin names whose words are cut
 // otherwise find each other by their skeletons.
 func TestIndex_WholeSkeleton(t *testing.T) {

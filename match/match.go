@@ -19,10 +19,11 @@
 // word: see sounds), and the score is the weighted share of both names that found a
 // counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less when the other
 // side is fully matched, and least in persons' names (extraShare). Names are also compared
-// written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), a
-// Hangul name against a Latin one in runs of syllables (syllableRuns), a Han name in the
-// Korean and Japanese readings of its characters (readingsAlign), and a name in an abjad by
-// its whole consonant skeleton. Scores are in [0,1]; 1 only for equal normalised names. Each
+// written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), two
+// neighbouring words as one word of the other name (compounds), a Hangul name against a Latin
+// one in runs of syllables (syllableRuns), a Han name in the Korean and Japanese readings of
+// its characters (readingsAlign), a Chinese name in Wade–Giles against Han or pinyin
+// (wadeGilesAlign), and a name in an abjad by its whole consonant skeleton. Scores are in [0,1]; 1 only for equal normalised names. Each
 // match found through an Index records what produced its score (explain), and an entity
 // holding one of the query's identifiers matches whatever its name.
 //
@@ -358,6 +359,9 @@ func lettersWithoutSpaces(n *name) int {
 type pair struct {
 	i, j int
 	sim  float64
+	// i2 or j2, when not -1, is the second of two neighbouring words of a or of b that pair,
+	// written together, with the one word j or i of the other name (compounds).
+	i2, j2 int
 }
 
 // align pairs the tokens of a and b greedily by similarity and returns the weighted share of
@@ -373,10 +377,12 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	for i, x := range a {
 		for j, y := range b {
 			if s := tokenSim(x, y); s > 0 {
-				cands = append(cands, pair{i, j, s})
+				cands = append(cands, pair{i, j, s, -1, -1})
 			}
 		}
 	}
+	cands = compounds(a, b, false, cands)
+	cands = compounds(b, a, true, cands)
 	// Ties break on the pair's texts, taken in either order, so that compare(a, b) and
 	// compare(b, a) make the same pairs.
 	key := func(c pair) string {
@@ -411,7 +417,7 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	// Salman are father and son, not one person.
 	swapped := false
 	for _, c := range cands {
-		if usedA[c.i] || usedB[c.j] {
+		if usedA[c.i] || usedB[c.j] || c.i2 >= 0 && usedA[c.i2] || c.j2 >= 0 && usedB[c.j2] {
 			continue
 		}
 		usedA[c.i], usedB[c.j] = true, true
@@ -419,6 +425,14 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 			*kept = append(*kept, c)
 		}
 		w := a[c.i].w + b[c.j].w
+		if c.i2 >= 0 {
+			usedA[c.i2] = true
+			w += a[c.i2].w
+		}
+		if c.j2 >= 0 {
+			usedB[c.j2] = true
+			w += b[c.j2].w
+		}
 		matched += c.sim * w
 		if a[c.i].kind == kindWord && b[c.j].kind == kindWord {
 			words++
@@ -458,6 +472,39 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	return s, "tokens"
 }
 
+// compoundSim is the similarity of two words written together and one word spelt so, as of
+// two names equal but for their spaces ("joined" in compare).
+const compoundSim = 0.97
+
+// compounds appends to cands the pairs, at compoundSim, of two neighbouring Latin words of xs that,
+// written together, are one Latin word of ys (Abdul Rahman and Abdulrahman, in any order of
+// the other words: KHALIL, Abdul Rahman ~ Abdulrahman Khalil); flipped says that xs is the
+// second name (the pairs' j side). A typo besides is not allowed for: the index finds such
+// pairs by the exact word (keyCompound, and Match).
+func compounds(xs, ys []*token, flipped bool, cands []pair) []pair {
+	for i := 0; i+1 < len(xs); i++ {
+		x1, x2 := xs[i], xs[i+1]
+		if !compoundPart(x1) || !compoundPart(x2) {
+			continue
+		}
+		for j, y := range ys {
+			if compoundPart(y) && len(y.text) == len(x1.text)+len(x2.text) &&
+				strings.HasPrefix(y.text, x1.text) && strings.HasSuffix(y.text, x2.text) {
+				if flipped {
+					cands = append(cands, pair{j, i, compoundSim, -1, i + 1})
+				} else {
+					cands = append(cands, pair{i, j, compoundSim, i + 1, -1})
+				}
+			}
+		}
+	}
+	return cands
+}
+
+// compoundPart reports whether a token may be a part of a compound, or one: a word written in
+// Latin letters.
+func compoundPart(t *token) bool { return t.kind == kindWord && t.script == "latin" && t.text != "" }
+
 // explain gives the features of a comparison of query name q with name n (see compare), for
 // a match's record: the words that paired and how alike they are, whether a name was
 // transliterated and from which script, and the penalties applied.
@@ -471,7 +518,14 @@ func explain(q, n *name, extra float64, method string) map[string]any {
 	}
 	pairs := make([]paired, 0, len(kept))
 	for _, c := range kept {
-		pairs = append(pairs, paired{q.tokens[c.i].text, n.tokens[c.j].text, round(c.sim)})
+		qt, nt := q.tokens[c.i].text, n.tokens[c.j].text
+		if c.i2 >= 0 {
+			qt += " " + q.tokens[c.i2].text
+		}
+		if c.j2 >= 0 {
+			nt += " " + n.tokens[c.j2].text
+		}
+		pairs = append(pairs, paired{qt, nt, round(c.sim)})
 	}
 	f := map[string]any{"method": method, "pairs": pairs}
 	if q.translit || n.translit {

@@ -112,6 +112,9 @@ func TestScore(t *testing.T) {
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
 		{"BONYAD EASTERNmRAILWAY COMPANY", "BONYAD EASTERN RAILWAY COMPANY", 0.93, 0.99}, // one edit in the whole name
 		{"Hon Wai Precision Industry", "Hon Hai Precision Industry", 0.93, 0.99},
+		// Two words written as one, whatever the order of the others (compounds).
+		{"KHALIL, Abdul Rahman", "Abdulrahman Khalil", 0.95, 0.99},
+		{"KHALIL, Abdul Rahman", "Abdulrahim Khalil", 0, 0.89},
 		{"Hon Wai Precision", "Hon Hai Precisoin", 0, 0.92}, // two
 		{"RRI, Yong Mu", "RI, Yong Mu", 0.9, 0.92},          // one edit in a short word: a part
 		{"HAN, Kwon", "CHAN, Kwon", 0, 0.89},
