@@ -48,13 +48,20 @@ type token struct {
 func (t *token) derive() {
 	t.deriveSpelling()
 	t.sounds = sounds(t.text, t.script)
-	if t.script == "latin" && strings.ContainsAny(t.text, "rv") {
-		sp := spoken(t.text, t.script, bySyllables)
-		for i := range t.soundAlt {
-			k := soundOf(sp, bySyllablesR+i)
-			if k != t.sounds[bySyllables] && !slices.Contains(t.soundAlt[:i], k) {
-				t.soundAlt[i] = k
-			}
+	if t.script != "latin" {
+		return
+	}
+	r, v := strings.Contains(t.text, "r"), strings.Contains(t.text, "v")
+	if !r && !v {
+		return
+	}
+	sp := spoken(t.text, t.script, bySyllables)
+	for i, needs := range [3]bool{r, v, r && v} { // bySyllablesR, bySyllablesV, bySyllablesRV
+		if !needs {
+			continue
+		}
+		if k := soundOf(sp, bySyllablesR+i); k != t.sounds[bySyllables] && !slices.Contains(t.soundAlt[:i], k) {
+			t.soundAlt[i] = k
 		}
 	}
 }
