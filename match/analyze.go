@@ -115,8 +115,12 @@ type name struct {
 const notInChain = 255
 
 // Names are bounded: nothing longer is a name, and comparison cost grows with the square of
-// the number of tokens.
+// the number of tokens. A name is normalised from at most maxRawBytes of its text, and its
+// normalised form kept to maxNameBytes: cutting the normalised form, not the text, keeps a
+// name whose first kilobyte is punctuation or invalid UTF-8 from becoming empty (found by
+// FuzzScore: such a name did not score 1 against itself).
 const (
+	maxRawBytes   = 64 << 10
 	maxNameBytes  = 1000
 	maxNameTokens = 64
 )
@@ -127,10 +131,18 @@ var pinyinArgs = pinyin.NewArgs()
 // Latin (institutional terms first, from Knowledge), legal forms folded to canonical forms,
 // honorifics dropped, particles and initials marked.
 func (k *Knowledge) analyze(raw string) *name {
-	if len(raw) > maxNameBytes {
-		raw = strings.ToValidUTF8(raw[:maxNameBytes], "")
+	if len(raw) > maxRawBytes {
+		raw = strings.ToValidUTF8(raw[:maxRawBytes], "")
 	}
-	n := &name{normalized: Normalize(raw)}
+	norm := Normalize(raw)
+	if len(norm) > maxNameBytes {
+		cut := maxNameBytes
+		for cut > 0 && !utf8.RuneStart(norm[cut]) {
+			cut--
+		}
+		norm = strings.TrimSpace(norm[:cut])
+	}
+	n := &name{normalized: norm}
 	var words []piece
 	fields := strings.Fields(n.normalized)
 	if len(fields) > maxNameTokens {
