@@ -106,6 +106,8 @@ type name struct {
 	latin      bool      // every token is written in Latin letters, none a legal form
 	abjad      bool      // every token is written in Arabic or Hebrew letters, none a legal form
 	ko         *syllabic // of a name written in Hangul (hangul), nil otherwise
+	// patronymic marks the tokens that are patronymics (markPatronymics); nil when none.
+	patronymic []bool
 	// chars, of a name whose every token reads Han characters (no institutional term), holds
 	// each token's characters, for their Korean and Japanese readings (readingsAlign).
 	chars [][]rune
@@ -281,6 +283,7 @@ func (k *Knowledge) analyze(raw string) *name {
 			n.rendering = max(n.rendering, rendering(t.script))
 		}
 	}
+	n.markPatronymics()
 	return n
 }
 

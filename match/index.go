@@ -490,7 +490,7 @@ func (ix *Index) Freeze() {
 	ix.nweight, ix.nhangul = make([]float64, len(ix.names)), make([]bool, len(ix.names))
 	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
 	for i, n := range ix.names {
-		ix.nweight[i], ix.nhangul[i] = total(n.tokens), n.hangul
+		ix.nweight[i], ix.nhangul[i] = n.total(), n.hangul
 		for _, t := range n.tokens {
 			if t.kind != kindWord {
 				ix.others = append(ix.others, t)
@@ -830,7 +830,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		id    int32
 		bound float64
 	}
-	ta := total(qn.tokens)
+	ta := qn.total()
 	var words, others []int // positions of the query's words and of its other tokens
 	for i, t := range qn.tokens {
 		if t.kind == kindWord {
@@ -903,7 +903,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 					u += vsOther[qi]
 					mb += 0.5
 				default:
-					r0 += qt.w
+					r0 += qn.weight(qi)
 				}
 			}
 			if bound(u, r0, mb, ta, ix.nweight[id], extra)+1e-9 < minScore {
@@ -943,12 +943,12 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		b := 0.0
 		if found&foundWord != 0 {
 			var u, r0, mb float64
-			for qi, qt := range qn.tokens {
+			for qi := range qn.tokens {
 				if row[qi] > 0 {
 					u += row[qi]
 					mb += wrow[qi]
 				} else {
-					r0 += qt.w
+					r0 += qn.weight(qi)
 				}
 			}
 			b = bound(u, r0, mb, ta, ix.nweight[id], extra)

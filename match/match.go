@@ -23,9 +23,10 @@
 // neighbouring words as one word of the other name (compounds), a Hangul name against a Latin
 // one in runs of syllables (syllableRuns), a Han name in the Korean and Japanese readings of
 // its characters (readingsAlign), a Chinese name in Wade–Giles against Han or pinyin
-// (wadeGilesAlign), and a name in an abjad by its whole consonant skeleton. Scores are in [0,1]; 1 only for equal normalised names. Each
-// match found through an Index records what produced its score (explain), and an entity
-// holding one of the query's identifiers matches whatever its name.
+// (wadeGilesAlign), and a name in an abjad by its whole consonant skeleton. Scores are in
+// [0,1]; 1 only for equal normalised names. Each match found through an Index records what
+// produced its score (explain), and an entity holding one of the query's identifiers matches
+// whatever its name.
 //
 // An Index finds the entities a name may refer to without comparing it with every name: see
 // Index for its retrieval keys and the score bounds that decide which names are compared.
@@ -424,14 +425,14 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 		if kept != nil {
 			*kept = append(*kept, c)
 		}
-		w := a[c.i].w + b[c.j].w
+		w := na.weight(c.i) + nb.weight(c.j)
 		if c.i2 >= 0 {
 			usedA[c.i2] = true
-			w += a[c.i2].w
+			w += na.weight(c.i2)
 		}
 		if c.j2 >= 0 {
 			usedB[c.j2] = true
-			w += b[c.j2].w
+			w += nb.weight(c.j2)
 		}
 		matched += c.sim * w
 		if a[c.i].kind == kindWord && b[c.j].kind == kindWord {
@@ -446,11 +447,11 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 		// Initials, particles and legal forms alone do not make two names alike.
 		return 0, "tokens"
 	}
-	restA, restB := unmatched(a, usedA), unmatched(b, usedB)
-	matchedA, matchedB := total(a)-restA, total(b)-restB
+	restA, restB := na.unmatched(usedA, false), nb.unmatched(usedB, false)
+	matchedA, matchedB := na.total()-restA, nb.total()-restB
 	// A syllable of a Chinese or Korean name left over always counts in full: 徐博彬 is not
 	// Xu Bin.
-	sylA, sylB := unmatchedSyllables(a, usedA), unmatchedSyllables(b, usedB)
+	sylA, sylB := na.unmatched(usedA, true), nb.unmatched(usedB, true)
 	// Tokens left over on one side count at a third (a fifth for persons: extraShare) when the
 	// other side found a counterpart for everything that weighs (a middle name, a patronymic, a
 	// descriptive word).
@@ -570,33 +571,86 @@ func legalConflict(a, b []*token) bool {
 	return true
 }
 
-func unmatched(ts []*token, used []bool) float64 {
+// unmatched is the weight of a name's tokens not used (of its syllable tokens only, when
+// syllables: token.syllables).
+func (n *name) unmatched(used []bool, syllables bool) float64 {
 	var s float64
-	for i, t := range ts {
-		if !used[i] {
-			s += t.w
+	for i, t := range n.tokens {
+		if !used[i] && (!syllables || t.syllables) {
+			s += n.weight(i)
 		}
 	}
 	return s
 }
 
-// unmatchedSyllables is the weight of the syllable tokens (token.syllables) not used.
-func unmatchedSyllables(ts []*token, used []bool) float64 {
+// total is the weight of a name's tokens.
+func (n *name) total() float64 {
 	var s float64
-	for i, t := range ts {
-		if !used[i] && t.syllables {
-			s += t.w
-		}
+	for i := range n.tokens {
+		s += n.weight(i)
 	}
 	return s
 }
 
-func total(ts []*token) float64 {
-	var s float64
-	for _, t := range ts {
-		s += t.w
+// weight is the weight of a name's token i: the token's own, less for a patronymic.
+func (n *name) weight(i int) float64 {
+	if n.patronymic != nil && n.patronymic[i] {
+		return n.tokens[i].w * patronymicShare
 	}
-	return s
+	return n.tokens[i].w
+}
+
+// patronymicShare is the share of its weight a patronymic keeps (markPatronymics): Russian,
+// Ukrainian and Belarusian names carry one between the given name and the surname; lists
+// write it, most other sources leave it out (Vladimir Vladimirovich Putin, Vladimir Putin), so
+// its absence says less than a missing word's. Paired, it counts less too.
+const patronymicShare = 0.5
+
+// patronymicEndings are the endings of East Slavic patronymics in the Latin spellings lists
+// and languages give them (Vladimirovich, -ovych, -ovitch, -owitsch, -owicz, -ovitj, -ovics,
+// -ovici, -ovič; a daughter's -ovna, -evna, -ivna), after normalisation.
+var patronymicEndings = []string{
+	"ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch", "ewitsch", "owicz", "ewicz",
+	"ovitj", "evitj", "ovitx", "evitx", "ovics", "evics", "ovici", "evici", "ovic", "evic",
+	"ovna", "evna", "ivna",
+}
+
+// markPatronymics marks the patronymics of a name of three words or more: a word in Latin or
+// Cyrillic letters, of seven letters or more, with a patronymic's ending, that follows a word
+// without one (the given name: Vladimir Vladimirovich Putin, PUTIN Vladimir Vladimirovich).
+// Surnames with such endings are not marked when they come first or after the patronymic
+// (ABRAMOVICH Roman Arkadyevich, Viktor Fedorovych Yanukovych); Serbian and Croatian
+// surnames in -ović and -ević are, in a name of three words or more that is not in either
+// order, read as patronymics.
+func (n *name) markPatronymics() {
+	words := 0
+	for _, t := range n.tokens {
+		if t.kind == kindWord {
+			words++
+		}
+	}
+	if words < 3 {
+		return
+	}
+	ending := func(t *token) bool {
+		if t.kind != kindWord || len(t.text) < 7 || t.script != "latin" && t.script != "cyrillic" {
+			return false
+		}
+		for _, e := range patronymicEndings {
+			if strings.HasSuffix(t.text, e) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 1; i < len(n.tokens); i++ {
+		if prev := n.tokens[i-1]; ending(n.tokens[i]) && prev.kind == kindWord && !ending(prev) {
+			if n.patronymic == nil {
+				n.patronymic = make([]bool, len(n.tokens))
+			}
+			n.patronymic[i] = true
+		}
+	}
 }
 
 // tokenSim is the similarity of two tokens in [0,1]; 0 means they do not pair. Two words in

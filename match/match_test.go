@@ -112,6 +112,11 @@ func TestScore(t *testing.T) {
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
 		{"BONYAD EASTERNmRAILWAY COMPANY", "BONYAD EASTERN RAILWAY COMPANY", 0.93, 0.99}, // one edit in the whole name
 		{"Hon Wai Precision Industry", "Hon Hai Precision Industry", 0.93, 0.99},
+		// A patronymic counts at half (markPatronymics); a surname with its ending does not.
+		{"Wladimir Wladimirowitsch Putin", "Vladimir Putin", 0.9, 0.99},
+		{"Roman Arkadyevich Abramovich", "Roman Arkadyevich Rabinovich", 0, 0.7},
+		{"Viktor Fedorovych Yanukovych", "Viktor Fedorovych Yushchenko", 0, 0.7},
+		{"Dragana Petrovic", "Dragana Markovic", 0, 0.6},
 		// Two words written as one, whatever the order of the others (compounds).
 		{"KHALIL, Abdul Rahman", "Abdulrahman Khalil", 0.95, 0.99},
 		{"KHALIL, Abdul Rahman", "Abdulrahim Khalil", 0, 0.89},
