@@ -372,6 +372,13 @@ func (k *Knowledge) segment(w, script string) []segment {
 		if l == 1 && i+1 < len(rs) && termAt(i+1) == 0 {
 			l = 0
 		}
+		if i == 0 {
+			if c := k.countryAt(rs, termAt); c > l {
+				out = append(out, segment{text: k.countries[string(rs[:c])]})
+				i += c
+				continue
+			}
+		}
 		if l == 0 {
 			run = append(run, rs[i])
 			i++
@@ -383,6 +390,28 @@ func (k *Knowledge) segment(w, script string) []segment {
 	}
 	flush()
 	return out
+}
+
+// countryAt is the length of the country name (Knowledge.countries) that begins a word of Han
+// or Hangul, 0 if none. A name of two characters counts only when the rest of the word holds
+// an institutional term, or, in Han, when it is the whole word: 中国, 한국 and 阿曼 (Oman) begin
+// personal names too (한국 is Han Guk; 阿曼达 is Amanda).
+func (k *Knowledge) countryAt(rs []rune, termAt func(int) int) int {
+	for l := min(k.countryMaxRunes, len(rs)); l >= 2; l-- {
+		if _, ok := k.countries[string(rs[:l])]; !ok {
+			continue
+		}
+		if l >= 3 || l == len(rs) && unicode.Is(unicode.Han, rs[0]) {
+			return l
+		}
+		for j := l; j < len(rs); j++ {
+			if termAt(j) > 0 {
+				return l
+			}
+		}
+		return 0
+	}
+	return 0
 }
 
 // transliterate renders a run of Han (pinyin, syllables joined) or Hangul (letter by letter,

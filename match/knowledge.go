@@ -25,14 +25,18 @@ type Knowledge struct {
 	legalFamily   map[string]string // canonical legal form → the family it belongs to, if not itself
 	terms         map[string]string // Chinese/Korean institutional term → English rendering
 	termMaxRunes  int
-	honorifics    map[string]bool
-	stop          map[string]bool
-	patronymic    map[string]bool     // particles of a patronymic chain: bin, ibn …
-	particle      map[string]string   // a particle → the spelling it is read as (ibn → bin)
-	koSurnames    map[string]string   // Hangul surname syllable → usual Latin spelling
-	places        map[string]string   // a Latin form of a place → its canonical form (places.tsv)
-	abbrev        map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
-	abbrevDotted  map[string]string   // an abbreviation that counts only written with dots → so written
+	// countries are the names of countries in Han or Hangul (knowledge/countries.tsv) → their
+	// English names, read at the start of a word (countryAt).
+	countries       map[string]string
+	countryMaxRunes int
+	honorifics      map[string]bool
+	stop            map[string]bool
+	patronymic      map[string]bool     // particles of a patronymic chain: bin, ibn …
+	particle        map[string]string   // a particle → the spelling it is read as (ibn → bin)
+	koSurnames      map[string]string   // Hangul surname syllable → usual Latin spelling
+	places          map[string]string   // a Latin form of a place → its canonical form (places.tsv)
+	abbrev          map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
+	abbrevDotted    map[string]string   // an abbreviation that counts only written with dots → so written
 }
 
 type longLegal struct {
@@ -83,6 +87,11 @@ func DefaultKnowledge() *Knowledge {
 		readTSV("knowledge/terms.tsv", func(a, b string) {
 			k.terms[a] = b
 			k.termMaxRunes = max(k.termMaxRunes, utf8.RuneCountInString(a))
+		})
+		k.countries = map[string]string{}
+		readTSV("knowledge/countries.tsv", func(a, b string) {
+			k.countries[a] = b
+			k.countryMaxRunes = max(k.countryMaxRunes, utf8.RuneCountInString(a))
 		})
 		readTSV("knowledge/korean_surnames.tsv", func(h, l string) { k.koSurnames[h] = l })
 		readTSV("knowledge/abbreviations.tsv", func(a, words string) {

@@ -128,6 +128,10 @@ func TestScore(t *testing.T) {
 		{"Hotan Prefecture Public Security Bureau", "Hetian Prefecture Public Security Bureau", 0.95, 0.99},
 		{"Kashgar Prefecture PSB", "喀什地区公安局", 0.95, 0.99},
 		{"Tibet University", "西藏大学", 0.95, 0.99},
+		// Country names in Han and Hangul (countries.tsv), not where a personal name begins.
+		{"中华人民共和国公安部", "Ministry of Public Security of the People's Republic of China", 0.95, 0.99},
+		{"대한민국 법무부", "Ministry of Justice of the Republic of Korea", 0.95, 0.99},
+		{"阿曼达", "Amanda", 0.9, 0.99},
 		{"和田太郎", "Wada Taro", 0.9, 0.99}, // a Japanese name, not Hotan
 		{"U.S. Department of State", "United States Department of State", 0.95, 0.99},
 		{"PAE, Won Uk", "PAE, Won United Kingdom", 0, 0.8},                    // Uk is no U.K.
