@@ -162,6 +162,15 @@ func (k *Knowledge) analyze(raw string) *name {
 			if _, ordinal := ordinalDigits(w); !ordinal { // 1st is first, not ist
 				w = deobfuscate(w)
 			}
+			if len(w) >= 5 {
+				var buf [64]byte
+				if en, ok := k.russianLatin[string(appendCyrillicFold(buf[:0], w))]; ok { // Federalnaya Sluzhba
+					for _, t := range en {
+						words = append(words, piece{text: t, script: "latin", word: wi})
+					}
+					continue
+				}
+			}
 			words = append(words, piece{text: w, script: "latin", word: wi})
 		case "han", "hangul":
 			n.translit = true
@@ -172,6 +181,12 @@ func (k *Knowledge) analyze(raw string) *name {
 			}
 		default:
 			n.translit = true
+			if en, ok := k.russian[w]; ok && script == "cyrillic" {
+				for _, t := range en {
+					words = append(words, piece{text: t, script: script, word: wi})
+				}
+				continue
+			}
 			if script == "kana" {
 				w = hepburn(w)
 			}

@@ -32,6 +32,46 @@ func cyrillicFold(s string) string {
 
 var cyrillicLetters = strings.NewReplacer("j", "i", "y", "i", "kh", "h", "tz", "ts")
 
+// appendCyrillicFold appends the cyrillicFold of an ASCII word to dst, allocating nothing
+// when dst has room: analyze looks every Latin word up by its fold (Knowledge.russianLatin).
+// Words with other characters are folded by cyrillicFold.
+func appendCyrillicFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return append(dst, cyrillicFold(s)...)
+		}
+	}
+	start, n := len(dst), 0 // n: letters put so far, before collapsing repeats
+	var last byte
+	put := func(c byte) {
+		n++
+		if n == 2 && c == 'e' && dst[start] == 'i' { // ie at the start is e
+			dst[start], last = 'e', 'e'
+			return
+		}
+		if c != last {
+			dst = append(dst, c)
+		}
+		last = c
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == 'k' && i+1 < len(s) && s[i+1] == 'h':
+			put('h')
+			i++
+		case c == 't' && i+1 < len(s) && s[i+1] == 'z':
+			put('t')
+			put('s')
+			i++
+		case c == 'j' || c == 'y':
+			put('i')
+		default:
+			put(c)
+		}
+	}
+	return dst
+}
+
 // cyrillicPair reports whether, of two words, one is written in Cyrillic and the other in
 // Latin letters, and their cyrillicFolds are equal.
 func cyrillicPair(x, y *token) bool {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"embed"
+	"github.com/mozillazg/go-unidecode"
 	"slices"
 	"strings"
 	"sync"
@@ -29,14 +30,20 @@ type Knowledge struct {
 	// English names, read at the start of a word (countryAt).
 	countries       map[string]string
 	countryMaxRunes int
-	honorifics      map[string]bool
-	stop            map[string]bool
-	patronymic      map[string]bool     // particles of a patronymic chain: bin, ibn …
-	particle        map[string]string   // a particle → the spelling it is read as (ibn → bin)
-	koSurnames      map[string]string   // Hangul surname syllable → usual Latin spelling
-	places          map[string]string   // a Latin form of a place → its canonical form (places.tsv)
-	abbrev          map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
-	abbrevDotted    map[string]string   // an abbreviation that counts only written with dots → so written
+	// russian are Russian institutional words in their forms (knowledge/terms_russian.tsv),
+	// normalised (й is и) → their English rendering.
+	russian map[string][]string
+	// russianLatin are the same words in Latin letters, by their cyrillicFold (federalnaya,
+	// federal'naia) → their English rendering.
+	russianLatin map[string][]string
+	honorifics   map[string]bool
+	stop         map[string]bool
+	patronymic   map[string]bool     // particles of a patronymic chain: bin, ibn …
+	particle     map[string]string   // a particle → the spelling it is read as (ibn → bin)
+	koSurnames   map[string]string   // Hangul surname syllable → usual Latin spelling
+	places       map[string]string   // a Latin form of a place → its canonical form (places.tsv)
+	abbrev       map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
+	abbrevDotted map[string]string   // an abbreviation that counts only written with dots → so written
 }
 
 type longLegal struct {
@@ -87,6 +94,18 @@ func DefaultKnowledge() *Knowledge {
 		readTSV("knowledge/terms.tsv", func(a, b string) {
 			k.terms[a] = b
 			k.termMaxRunes = max(k.termMaxRunes, utf8.RuneCountInString(a))
+		})
+		k.russian, k.russianLatin = map[string][]string{}, map[string][]string{}
+		readTSV("knowledge/terms_russian.tsv", func(en, forms string) {
+			for _, f := range strings.Fields(forms) {
+				f = Normalize(f)
+				k.russian[f] = strings.Fields(en)
+				// The form in Latin letters too, by any system (cyrillicFold), from five letters
+				// on (дела, dela, would be Dela Cruz's).
+				if lat := cyrillicFold(normalizeOnce(unidecode.Unidecode(f))); len(lat) >= 5 {
+					k.russianLatin[lat] = strings.Fields(en)
+				}
+			}
 		})
 		k.countries = map[string]string{}
 		readTSV("knowledge/countries.tsv", func(a, b string) {

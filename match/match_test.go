@@ -132,6 +132,11 @@ func TestScore(t *testing.T) {
 		{"中华人民共和国公安部", "Ministry of Public Security of the People's Republic of China", 0.95, 0.99},
 		{"대한민국 법무부", "Ministry of Justice of the Republic of Korea", 0.95, 0.99},
 		{"阿曼达", "Amanda", 0.9, 0.99},
+		// Russian institutional words in English, in Cyrillic and in Latin letters (terms_russian.tsv).
+		{"Министерство обороны Российской Федерации", "Ministry of Defence of the Russian Federation", 0.95, 0.99},
+		{"Министерство обороны Российской Федерации", "Ministry of Justice of the Russian Federation", 0, 0.8},
+		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Федеральная служба безопасности", 0.95, 0.99},
+		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Federal Security Service", 0.95, 0.99},
 		{"和田太郎", "Wada Taro", 0.9, 0.99}, // a Japanese name, not Hotan
 		{"U.S. Department of State", "United States Department of State", 0.95, 0.99},
 		{"PAE, Won Uk", "PAE, Won United Kingdom", 0, 0.8},                    // Uk is no U.K.

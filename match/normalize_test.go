@@ -23,3 +23,48 @@ func FuzzASCIIForms(f *testing.F) {
 		}
 	})
 }
+
+// TestAppendCyrillicFold: the allocation-free fold is cyrillicFold.
+func TestAppendCyrillicFold(t *testing.T) {
+	for _, w := range []string{"", "i", "ie", "iee", "yie", "yevgeny", "jevgenij", "khrushchev", "tzar",
+		"federalnaya", "sluzhba", "zelenskyy", "aaab", "kkh", "ktz", "ieie", "müller", "yy", "jekh"} {
+		if got, want := string(appendCyrillicFold(nil, w)), cyrillicFold(w); got != want {
+			t.Errorf("appendCyrillicFold(%q) = %q, want %q", w, got, want)
+		}
+	}
+	// Every word of up to five letters drawn from those the fold reads.
+	const letters = "iejykhtza"
+	var gen func(w string)
+	gen = func(w string) {
+		if got, want := string(appendCyrillicFold(nil, w)), cyrillicFold(w); got != want {
+			t.Fatalf("appendCyrillicFold(%q) = %q, want %q", w, got, want)
+		}
+		if len(w) < 5 {
+			for i := range len(letters) {
+				gen(w + letters[i:i+1])
+			}
+		}
+	}
+	gen("")
+}
+
+// TestRussianTerms: Russian institutional words are read in English, in Cyrillic and in Latin
+// letters, and short Latin words are not (Dela Cruz).
+func TestRussianTerms(t *testing.T) {
+	k := DefaultKnowledge()
+	for in, want := range map[string]string{
+		"Министерство обороны Российской Федерации": "ministry defence russian federation",
+		"FEDERALNAYA SLUZHBA BEZOPASNOSTI":          "federal service security",
+		"Federal'naia sluzhba":                      "federal service",
+		"Maria Dela Cruz":                           "maria dela cruz",
+		"Дмитрий Городецкий":                        "dmitrii gorodetskii",
+	} {
+		var got []string
+		for _, tok := range k.analyze(in).tokens {
+			got = append(got, tok.text)
+		}
+		if g := strings.Join(got, " "); g != want {
+			t.Errorf("analyze(%q) = %q, want %q", in, g, want)
+		}
+	}
+}
