@@ -162,14 +162,19 @@ func (k *Knowledge) analyze(raw string) *name {
 			if _, ordinal := ordinalDigits(w); !ordinal { // 1st is first, not ist
 				w = deobfuscate(w)
 			}
-			if len(w) >= 5 {
+			en, ok := k.european[w] // Bundesministerium, Ministère
+			if !ok && len(w) > 2 && (w[0] == 'l' || w[0] == 'd') && strings.ContainsRune("aeiou", rune(w[1])) {
+				en, ok = k.european[w[1:]] // French elision: l'Intérieur, read linterieur
+			}
+			if !ok && len(w) >= 5 {
 				var buf [64]byte
-				if en, ok := k.russianLatin[string(appendCyrillicFold(buf[:0], w))]; ok { // Federalnaya Sluzhba
-					for _, t := range en {
-						words = append(words, piece{text: t, script: "latin", word: wi})
-					}
-					continue
+				en, ok = k.russianLatin[string(appendCyrillicFold(buf[:0], w))] // Federalnaya Sluzhba
+			}
+			if ok {
+				for _, t := range en {
+					words = append(words, piece{text: t, script: "latin", word: wi})
 				}
+				continue
 			}
 			words = append(words, piece{text: w, script: "latin", word: wi})
 		case "han", "hangul":

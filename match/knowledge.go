@@ -36,6 +36,9 @@ type Knowledge struct {
 	// russianLatin are the same words in Latin letters, by their cyrillicFold (federalnaya,
 	// federal'naia) → their English rendering.
 	russianLatin map[string][]string
+	// european are institutional words of European languages (knowledge/terms_european.tsv)
+	// → their English rendering.
+	european     map[string][]string
 	honorifics   map[string]bool
 	stop         map[string]bool
 	patronymic   map[string]bool     // particles of a patronymic chain: bin, ibn …
@@ -105,6 +108,12 @@ func DefaultKnowledge() *Knowledge {
 				if lat := cyrillicFold(normalizeOnce(unidecode.Unidecode(f))); len(lat) >= 5 {
 					k.russianLatin[lat] = strings.Fields(en)
 				}
+			}
+		})
+		k.european = map[string][]string{}
+		readTSV("knowledge/terms_european.tsv", func(en, forms string) {
+			for _, f := range strings.Fields(forms) {
+				k.european[Normalize(f)] = strings.Fields(en)
 			}
 		})
 		k.countries = map[string]string{}

@@ -6,8 +6,9 @@
 // pinyin, Hangul letter by letter (a Korean name one token per syllable), Kana in modern
 // Hepburn (hepburn), Greek after ELOT 743, Cyrillic, Arabic, Hebrew and others through
 // unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …), country names
-// (中华人民共和国, 대한민국) and Russian institutional words, in Cyrillic or Latin letters
-// (Министерство, Federalnaya), rendered in English first. Numbers below a hundred in digits are
+// (中华人民共和国, 대한민국), Russian institutional words, in Cyrillic or Latin letters
+// (Министерство, Federalnaya), and those of European languages (Bundesministerium, Ministère)
+// rendered in English first. Numbers below a hundred in digits are
 // spelt in English words (44 → forty four, 1st → first). Places are read in one Latin form
 // (Hetian, Hotan), abbreviations as their words (PSB, Int'l), legal forms fold to a canonical
 // form (Aktiengesellschaft → ag), honorifics are dropped, particles and initials are marked

@@ -137,6 +137,11 @@ func TestScore(t *testing.T) {
 		{"Министерство обороны Российской Федерации", "Ministry of Justice of the Russian Federation", 0, 0.8},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Федеральная служба безопасности", 0.95, 0.99},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Federal Security Service", 0.95, 0.99},
+		// European institutional words (terms_european.tsv), a French elision included.
+		{"Bundesministerium der Verteidigung", "Federal Ministry of Defence", 0.95, 0.99},
+		{"Fuerzas Armadas Revolucionarias de Colombia", "Revolutionary Armed Forces of Colombia", 0.95, 0.99},
+		{"Ministère de l'Intérieur", "Ministry of the Interior", 0.95, 0.99},
+		{"Ministère de l'Intérieur", "Ministry of Defence", 0, 0.7},
 		{"和田太郎", "Wada Taro", 0.9, 0.99}, // a Japanese name, not Hotan
 		{"U.S. Department of State", "United States Department of State", 0.95, 0.99},
 		{"PAE, Won Uk", "PAE, Won United Kingdom", 0, 0.8},                    // Uk is no U.K.
