@@ -137,6 +137,10 @@ func TestScore(t *testing.T) {
 		{"Министерство обороны Российской Федерации", "Ministry of Justice of the Russian Federation", 0, 0.8},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Федеральная служба безопасности", 0.95, 0.99},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Federal Security Service", 0.95, 0.99},
+		// Japanese ministries and agencies (terms.tsv); 省 alone is still a Chinese province.
+		{"防衛省", "Ministry of Defense", 0.95, 0.99},
+		{"警察庁", "National Police Agency", 0.95, 0.99},
+		{"广东省公安厅", "Guangdong Province Public Security Department", 0.95, 0.99},
 		// European institutional words (terms_european.tsv), a French elision included.
 		{"Bundesministerium der Verteidigung", "Federal Ministry of Defence", 0.95, 0.99},
 		{"Fuerzas Armadas Revolucionarias de Colombia", "Revolutionary Armed Forces of Colombia", 0.95, 0.99},
