@@ -170,7 +170,8 @@ func compare(a, b *name, extra float64) (float64, string) {
 	// whole Hangul word, the names are compared as words are, by the shorter keys words need
 	// (Poland ~ 폴란드, as Poland ~ 波兰 in tokenSim).
 	if m := max(a.rendering, b.rendering); a.translit != b.translit && 0.9 > s && m != byLetters {
-		if sa := joinSounds(a.tokens, m); len(sa) >= minSound[m][1] && sa == joinSounds(b.tokens, m) && soundsAlign(a, b, m, false) ||
+		ua, ub := unsharedWords(a, b)
+		if sa := joinSounds(ua, m); len(sa) >= minSound[m][1] && sa == joinSounds(ub, m) && soundsAlign(a, b, m, false) ||
 			(a.hangul || b.hangul) && soundsAlign(a, b, m, true) {
 			s, method = 0.9, "sound"
 		}
@@ -203,15 +204,15 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		lat, other = b, a
 	}
 	var lw, ow []*token
-	for _, t := range lat.tokens {
-		if t.kind == kindWord {
-			lw = append(lw, t)
+	if words {
+		for _, t := range lat.tokens {
+			if t.kind == kindWord {
+				lw = append(lw, t)
+			}
 		}
-	}
-	for _, t := range other.tokens {
-		if t.kind == kindWord {
-			ow = append(ow, t)
-		}
+		ow = other.tokens // every token a Hangul word (runText and wholeWord count on them)
+	} else {
+		lw, ow = unsharedWords(lat, other)
 	}
 	if len(lw) == 0 || len(lw) > len(ow) {
 		return false
@@ -265,6 +266,27 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		return false
 	}
 	return slices.ContainsFunc(familyOrders(lw), func(ws []*token) bool { return fits(ws, ow) })
+}
+
+// unsharedWords are the words of each of two names but those written alike in both
+// (technology in 依图科技, yitu technology, and Dahua Technology): such words pair by their
+// spelling, and the sound of the rest must say enough on its own, or Yitu would sound like
+// Dahua (t, t) for the sake of Technology.
+func unsharedWords(a, b *name) (wa, wb []*token) {
+	in := func(t *token, ts []*token) bool {
+		return slices.ContainsFunc(ts, func(u *token) bool { return u.text == t.text })
+	}
+	for _, t := range a.tokens {
+		if t.kind == kindWord && !in(t, b.tokens) {
+			wa = append(wa, t)
+		}
+	}
+	for _, t := range b.tokens {
+		if t.kind == kindWord && !in(t, a.tokens) {
+			wb = append(wb, t)
+		}
+	}
+	return wa, wb
 }
 
 // familyOrders are the orders in which the words of a name are tried against another's: as
