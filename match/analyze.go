@@ -27,6 +27,8 @@ type token struct {
 	script string // script of the original token
 	// syllables: text reads Han, Hangul or Kana syllables (see piece)
 	syllables bool
+	// body: a word that names a kind of body (Knowledge.body: ministry, bureau …)
+	body bool
 
 	// Forms derived from text once, by derive, for comparing tokens many times.
 	xt     string    // text with x written ks
@@ -250,6 +252,7 @@ func (k *Knowledge) analyze(raw string) *name {
 			}
 		}
 		t.derive()
+		t.body = t.kind == kindWord && k.body[t.text]
 		t.w = kindWeight(t)
 		n.tokens[i] = t
 	}

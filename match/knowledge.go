@@ -40,6 +40,7 @@ type Knowledge struct {
 	// → their English rendering.
 	european     map[string][]string
 	honorifics   map[string]bool
+	body         map[string]bool // words that name a kind of body (words.tsv)
 	stop         map[string]bool
 	patronymic   map[string]bool     // particles of a patronymic chain: bin, ibn …
 	particle     map[string]string   // a particle → the spelling it is read as (ibn → bin)
@@ -67,7 +68,7 @@ var (
 // DefaultKnowledge returns the embedded knowledge tables.
 func DefaultKnowledge() *Knowledge {
 	defaultKnowledgeOnce.Do(func() {
-		k := &Knowledge{legal: map[string]string{}, legalFamily: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, patronymic: map[string]bool{}, particle: map[string]string{}, phraseWord: map[string]bool{}, places: map[string]string{}, abbrev: map[string][]string{}, abbrevDotted: map[string]string{}, koSurnames: map[string]string{}}
+		k := &Knowledge{body: map[string]bool{}, legal: map[string]string{}, legalFamily: map[string]string{}, legalFirst: map[string]bool{}, terms: map[string]string{}, honorifics: map[string]bool{}, stop: map[string]bool{}, patronymic: map[string]bool{}, particle: map[string]string{}, phraseWord: map[string]bool{}, places: map[string]string{}, abbrev: map[string][]string{}, abbrevDotted: map[string]string{}, koSurnames: map[string]string{}}
 		readTSV("knowledge/legal_forms.tsv", func(a, b string) {
 			k.legal[a] = b
 			k.legalFirst[strings.Fields(a)[0]] = true
@@ -147,6 +148,8 @@ func DefaultKnowledge() *Knowledge {
 				k.stop[w] = true
 			case "patronymic":
 				k.stop[w], k.patronymic[w] = true, true
+			case "body":
+				k.body[w] = true
 			case "same":
 				f := strings.Fields(w)
 				if len(f) != 2 || !k.stop[f[0]] || !k.stop[f[1]] {

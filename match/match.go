@@ -484,11 +484,15 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	if words < 2 || na.rendering == bySyllables || nb.rendering == bySyllables {
 		extra = max(extra, 1.0/3)
 	}
+	// A word that names a kind of body, left over in an organisation's name when the other
+	// names a body too, counts in full, whatever its rarity: the Public Security Bureau of the
+	// Corps is not the Corps.
+	bodyA, bodyB := extraBodies(na, usedA, nb, extra), extraBodies(nb, usedB, na, extra)
 	switch {
 	case restA <= restB && restA < 0.25:
-		restB = sylB + (restB-sylB)*extra
+		restB = sylB + bodyB[1] + (restB-sylB-bodyB[0])*extra
 	case restB < restA && restB < 0.25:
-		restA = sylA + (restA-sylA)*extra
+		restA = sylA + bodyA[1] + (restA-sylA-bodyA[0])*extra
 	}
 	s := matched / (matchedA + restA + matchedB + restB)
 	if swapped {
@@ -593,6 +597,23 @@ func legalConflict(a, b []*token) bool {
 		}
 	}
 	return true
+}
+
+// extraBodies is, for an organisation's name n (extra is not personExtra) and another name
+// that names a kind of body, the weight of n's unused words that name a kind of body
+// (token.body), and the weight they have in full (kindWeight): {0, 0} otherwise.
+func extraBodies(n *name, used []bool, other *name, extra float64) [2]float64 {
+	var w [2]float64
+	if extra == personExtra || !slices.ContainsFunc(other.tokens, func(t *token) bool { return t.body }) {
+		return w
+	}
+	for i, t := range n.tokens {
+		if !used[i] && t.body && !(n.patronymic != nil && n.patronymic[i]) {
+			w[0] += n.weight(i)
+			w[1] += kindWeight(t)
+		}
+	}
+	return w
 }
 
 // unmatched is the weight of a name's tokens not used (of its syllable tokens only, when

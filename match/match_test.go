@@ -78,6 +78,27 @@ func TestMatch_RegistryNames(t *testing.T) {
 	}
 }
 
+// TestMatch_BodyInsideAnother: in the registry, a body whose name holds its parent's whole
+// does not match the parent, nor the parent it (extraBodies).
+func TestMatch_BodyInsideAnother(t *testing.T) {
+	ix := seedIndex(t)
+	for _, tt := range []struct{ query, want, not string }{
+		{"Xinjiang Production and Construction Corps (XPCC) Public Security Bureau", "org-xpcc-psb", "org-xpcc"},
+		{"Xinjiang Production and Construction Corps", "org-xpcc", "org-xpcc-psb"},
+		{"Forensic Identification Center of the Ministry of Public Security of the People's Republic of China", "org-ifs-mps", "org-mps"},
+	} {
+		ms := ix.Match(oversight.NameQuery{Name: tt.query}, ix.Config().Threshold)
+		if len(ms) == 0 || ms[0].ID != tt.want {
+			t.Errorf("%q: want %s first, got %v", tt.query, tt.want, ms)
+		}
+		for _, m := range ms {
+			if m.ID == tt.not {
+				t.Errorf("%q: %s matched at %v", tt.query, tt.not, m.Score)
+			}
+		}
+	}
+}
+
 func TestScore(t *testing.T) {
 	for _, tt := range []struct {
 		a, b     string
@@ -101,6 +122,9 @@ func TestScore(t *testing.T) {
 		{"부산", "Ministry", 0, 0},
 		{"Octavian Scholz", "Olaf Scholz", 0, 0.6},
 		{"Samsung Electronics", "Samsung C&T", 0, 0.6},
+		// A body inside another that names its parent whole (extraBodies).
+		{"Xinjiang Production and Construction Corps", "Xinjiang Production and Construction Corps Public Security Bureau", 0, 0.85},
+		{"Ministry of Public Security", "Forensic Identification Center of the Ministry of Public Security", 0, 0.8},
 		{"Bowne Global Solutions (France), S.A.S.", "Bowne Global Solutions (France), S.A.R.L.", 0.8, 0.94},
 		{"PAO Sberbank", "Sberbank JSC", 0.95, 0.99},
 		{"De La Rue PLC", "DeLaRue plc", 0.95, 0.99},
