@@ -148,7 +148,7 @@ func (k *Knowledge) analyze(raw string) *name {
 	}
 	n := &name{normalized: norm}
 	var words []piece
-	fields := strings.Fields(n.normalized)
+	fields := splitKanaHan(strings.Fields(n.normalized))
 	if len(fields) > maxNameTokens {
 		fields = fields[:maxNameTokens]
 	}
@@ -262,10 +262,15 @@ func (k *Knowledge) analyze(raw string) *name {
 		n.latin = n.latin && t.kind != kindLegal && t.script == "latin"
 		n.abjad = n.abjad && t.kind != kindLegal && t.abjad()
 	}
-	if len(kept) > 0 && !slices.ContainsFunc(kept, func(p piece) bool { return p.script != "han" || !p.syllables || p.chars == "" }) {
-		n.chars = make([][]rune, len(kept))
-		for i, p := range kept {
-			n.chars[i] = []rune(p.chars)
+	// Legal forms aside (富士通株式会社 is Fujitsu and a Kabushiki Kaisha).
+	if slices.ContainsFunc(kept, func(p piece) bool { return p.kind != kindLegal }) &&
+		!slices.ContainsFunc(kept, func(p piece) bool {
+			return p.kind != kindLegal && (p.script != "han" || !p.syllables || p.chars == "")
+		}) {
+		for _, p := range kept {
+			if p.kind != kindLegal {
+				n.chars = append(n.chars, []rune(p.chars))
+			}
 		}
 	}
 	if n.hangul {
@@ -412,6 +417,47 @@ func (k *Knowledge) segment(w, script string) []segment {
 		i += l
 	}
 	flush()
+	return out
+}
+
+// splitKanaHan splits the words that mix Kana and Han where one meets the other: Japanese
+// writes company names so (パナソニック株式会社, Panasonic and its legal form; ソニーグループ株式会社),
+// and each part is read in its own way (Kana in Hepburn, Han by its terms and readings).
+func splitKanaHan(fields []string) []string {
+	var out []string
+	for i, w := range fields {
+		kana, han := false, false
+		for _, r := range w {
+			switch {
+			case unicode.In(r, unicode.Hiragana, unicode.Katakana):
+				kana = true
+			case unicode.Is(unicode.Han, r):
+				han = true
+			}
+		}
+		if !kana || !han {
+			if out != nil {
+				out = append(out, w)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]string, 0, len(fields)+2), fields[:i]...)
+		}
+		start, wasHan := 0, false
+		for j, r := range w {
+			isHan := unicode.Is(unicode.Han, r)
+			if j > 0 && isHan != wasHan {
+				out = append(out, w[start:j])
+				start = j
+			}
+			wasHan = isHan
+		}
+		out = append(out, w[start:])
+	}
+	if out == nil {
+		return fields
+	}
 	return out
 }
 

@@ -140,7 +140,7 @@ func compare(a, b *name, extra float64) (float64, string) {
 			s, method = 0.9, "skeleton"
 		}
 	}
-	if 0.95 > s && (a.chars != nil && b.latin || b.chars != nil && a.latin) {
+	if 0.95 > s && (a.chars != nil && b.readingWords() != nil || b.chars != nil && a.readingWords() != nil) {
 		h, l := a, b
 		if h.chars == nil {
 			h, l = b, a
@@ -575,17 +575,31 @@ func explain(q, n *name, extra float64, method string) map[string]any {
 	return f
 }
 
+// familiesMeet reports whether two legal forms' families (space-separated: a Kabushiki Kaisha
+// is written Corporation or Limited in English) share one.
+func familiesMeet(x, y string) bool {
+	if x == y {
+		return true
+	}
+	for _, f := range strings.Fields(x) {
+		if slices.Contains(strings.Fields(y), f) {
+			return true
+		}
+	}
+	return false
+}
+
 // legalConflict reports whether both names carry legal forms and share no family of them.
 func legalConflict(a, b []*token) bool {
 	var la, lb []string
 	for _, t := range a {
 		if t.kind == kindLegal {
-			la = append(la, t.family)
+			la = append(la, strings.Fields(t.family)...)
 		}
 	}
 	for _, t := range b {
 		if t.kind == kindLegal {
-			lb = append(lb, t.family)
+			lb = append(lb, strings.Fields(t.family)...)
 		}
 	}
 	if len(la) == 0 || len(lb) == 0 {
@@ -804,7 +818,7 @@ func spellingSim(x, y *token) float64 {
 			return 0
 		case x.text == y.text:
 			return 1
-		case x.family == y.family: // OAO and JSC
+		case familiesMeet(x.family, y.family): // OAO and JSC
 			return 0.9
 		}
 		return 0

@@ -161,6 +161,10 @@ func TestScore(t *testing.T) {
 		{"Министерство обороны Российской Федерации", "Ministry of Justice of the Russian Federation", 0, 0.8},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Федеральная служба безопасности", 0.95, 0.99},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Federal Security Service", 0.95, 0.99},
+		// Japanese company names: Kana and Han parts read apart, a Kabushiki Kaisha written
+		// Limited or Corporation, and the readings of Han names with legal forms.
+		{"富士通株式会社", "Fujitsu Limited", 0.95, 0.99},
+		{"パナソニック株式会社", "Panasonic Corporation", 0.9, 0.99},
 		// Japanese ministries and agencies (terms.tsv); 省 alone is still a Chinese province.
 		{"防衛省", "Ministry of Defense", 0.95, 0.99},
 		{"警察庁", "National Police Agency", 0.95, 0.99},

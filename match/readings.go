@@ -129,13 +129,31 @@ func latinReading(t *token, lang int) string {
 	return jaFold(t.text)
 }
 
-// readingsAlign reports whether the Latin name lat reads the Han name h (see above).
+// readingWords are the tokens of a name written in Latin letters, legal forms aside, that
+// readingsAlign sets against a Han name's readings (Fujitsu of Fujitsu Limited); nil when a
+// token is in another script or none is a word.
+func (n *name) readingWords() []*token {
+	var ws []*token
+	for _, t := range n.tokens {
+		switch {
+		case t.script != "latin":
+			return nil
+		case t.kind != kindLegal:
+			ws = append(ws, t)
+		}
+	}
+	return ws
+}
+
+// readingsAlign reports whether the Latin name lat reads the Han name h (see above), legal
+// forms aside on both sides (compare weighs legal forms that differ).
 func readingsAlign(h, lat *name) bool {
 	rds := charReadings(h.chars)
-	if rds == nil {
+	ws := lat.readingWords()
+	if rds == nil || ws == nil {
 		return false
 	}
-	orders := familyOrders(lat.tokens)
+	orders := familyOrders(ws)
 	for lang := range readLanguages {
 		for _, ws := range orders {
 			if alignReadings(rds, ws, lang) {
@@ -334,7 +352,7 @@ func surnameSpellings() []string {
 // eachReadingKey), "" if the name has no word.
 func latinReadingKey(n *name, lang int) string {
 	var b strings.Builder
-	for _, t := range n.tokens {
+	for _, t := range n.readingWords() {
 		b.WriteString(latinReading(t, lang))
 		if b.Len() >= readKeyLen {
 			break
