@@ -38,7 +38,6 @@ func browser(t *testing.T) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
-		chromedp.UserDataDir(t.TempDir()),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),
@@ -47,16 +46,28 @@ func browser(t *testing.T) context.Context {
 		chromedp.Flag("disable-sync", true),
 		chromedp.WindowSize(1280, 900),
 	)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(cancel3)
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
+	// Chromium has been seen to exit at start once while both cores were busy with other
+	// tests ("chrome failed to start"); a second start, with a fresh profile, is tried before
+	// the test fails.
+	var err error
+	for attempt := 1; attempt <= 2; attempt++ {
+		opts := append(opts[:len(opts):len(opts)], chromedp.UserDataDir(t.TempDir()))
+		actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
+		t.Cleanup(cancel)
+		ctx, cancel2 := chromedp.NewContext(actx)
+		t.Cleanup(cancel2)
+		ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
+		t.Cleanup(cancel3)
+		if err = chromedp.Do(ctx); err == nil {
+			return ctx
+		}
+		t.Logf("start chromium, attempt %d: %v", attempt, err)
+		cancel3()
+		cancel2()
+		cancel()
 	}
-	return ctx
+	t.Fatalf("start chromium: %v", err)
+	return nil
 }
 
 // screenshot keeps a picture of the page when OVERSIGHT_SCREENSHOTS names a folder.

@@ -108,8 +108,9 @@ type name struct {
 	latin      bool      // every token is written in Latin letters, none a legal form
 	abjad      bool      // every token is written in Arabic or Hebrew letters, none a legal form
 	ko         *syllabic // of a name written in Hangul (hangul), nil otherwise
-	// patronymic marks the tokens that are patronymics (markPatronymics); nil when none.
-	patronymic []bool
+	// patronymic has bit i set when token i is a patronymic (markPatronymics); tokens past
+	// the 64th, which only expansions of a name's 64 words reach, are never marked.
+	patronymic uint64
 	// chars, of a name whose every token reads Han characters (no institutional term), holds
 	// each token's characters, for their Korean and Japanese readings (readingsAlign).
 	chars [][]rune

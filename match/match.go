@@ -622,7 +622,7 @@ func extraBodies(n *name, used []bool, other *name, extra float64) [2]float64 {
 		return w
 	}
 	for i, t := range n.tokens {
-		if !used[i] && t.body && !(n.patronymic != nil && n.patronymic[i]) {
+		if !used[i] && t.body && n.patronymic&(1<<i) == 0 {
 			w[0] += n.weight(i)
 			w[1] += kindWeight(t)
 		}
@@ -653,7 +653,7 @@ func (n *name) total() float64 {
 
 // weight is the weight of a name's token i: the token's own, less for a patronymic.
 func (n *name) weight(i int) float64 {
-	if n.patronymic != nil && n.patronymic[i] {
+	if n.patronymic&(1<<i) != 0 {
 		return n.tokens[i].w * patronymicShare
 	}
 	return n.tokens[i].w
@@ -704,10 +704,7 @@ func (n *name) markPatronymics() {
 	}
 	for i := 1; i < len(n.tokens); i++ {
 		if prev := n.tokens[i-1]; ending(n.tokens[i]) && prev.kind == kindWord && !ending(prev) {
-			if n.patronymic == nil {
-				n.patronymic = make([]bool, len(n.tokens))
-			}
-			n.patronymic[i] = true
+			n.patronymic |= 1 << i
 		}
 	}
 }
