@@ -455,11 +455,15 @@ func eachReadKey(n *name, query bool, fn func(family byte, s string)) {
 	if query {
 		han, lat = lat, han
 	}
+	var ws []*token
+	if n.hasReadingWords() {
+		ws = n.readingWords()
+	}
 	for lang := range readLanguages {
 		if n.chars != nil {
 			eachReadingKey(n.chars, lang, func(k string) { fn(han, string(rune('0'+lang))+k) })
 		}
-		if ws := n.readingWords(); ws != nil && !slices.ContainsFunc(ws, func(t *token) bool { return !readingWord(t, lang) }) {
+		if ws != nil && !slices.ContainsFunc(ws, func(t *token) bool { return !readingWord(t, lang) }) {
 			if k := latinReadingKey(n, lang); k != "" {
 				fn(lat, string(rune('0'+lang))+k)
 			}
@@ -478,10 +482,10 @@ func (ix *Index) Freeze() {
 	if ix.frozen.Load() {
 		return
 	}
-	slices.SortFunc(ix.tkeys, byHash)
+	sortKeys(ix.tkeys)
 	ix.tkeys = slices.Compact(ix.tkeys)
 	ix.ttable = newKeyTable(ix.tkeys)
-	slices.SortFunc(ix.nkeys, byHash)
+	sortKeys(ix.nkeys)
 	ix.nkeys = slices.Compact(ix.nkeys)
 	ix.ntable = newKeyTable(ix.nkeys)
 	for _, t := range ix.toks {
@@ -499,6 +503,47 @@ func (ix *Index) Freeze() {
 		ix.otherAt[i+1] = int32(len(ix.others))
 	}
 	ix.frozen.Store(true)
+}
+
+// sortKeys sorts keys as byHash does, by a least-significant-digit radix sort on what they
+// lead to and then on the hash, 16 bits at a time: a comparison sort of the SDN list's half
+// a million keys took a tenth of the index build.
+func sortKeys(keys []hkey) {
+	if len(keys) < 256 {
+		slices.SortFunc(keys, byHash)
+		return
+	}
+	src, dst := keys, make([]hkey, len(keys))
+	var count [1 << 16]int
+	digit := func(k hkey, pass int) int {
+		if pass < 2 {
+			return int(uint32(k.id)>>(16*pass)) & 0xFFFF
+		}
+		return int(k.h>>(16*(pass-2))) & 0xFFFF
+	}
+	for pass := range 6 {
+		clear(count[:])
+		for _, k := range src {
+			count[digit(k, pass)]++
+		}
+		if count[digit(src[0], pass)] == len(src) {
+			continue // every key has this digit
+		}
+		sum := 0
+		for d, c := range count {
+			count[d] = sum
+			sum += c
+		}
+		for _, k := range src {
+			d := digit(k, pass)
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
 }
 
 // byHash orders keys by hash, then by what they lead to.

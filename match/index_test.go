@@ -307,7 +307,10 @@ func TestKeyTable(t *testing.T) {
 			keys = append(keys, hkey{h, int32(i)})
 			want[h] = append(want[h], int32(i))
 		}
-		slices.SortFunc(keys, byHash)
+		sortKeys(keys)
+		if !slices.IsSortedFunc(keys, byHash) {
+			t.Fatalf("n=%d: sortKeys left keys unsorted", n)
+		}
 		tab := newKeyTable(keys)
 		for h, ids := range want {
 			var got []int32
@@ -339,5 +342,25 @@ func TestIndex_ShortTypoSecondLook(t *testing.T) {
 			t.Errorf("%q: found %v, want %s first", q, ms, want)
 		}
 		checkCandidates(t, ix, q, ix.cfg.Threshold)
+	}
+}
+
+// TestSortKeys: sortKeys orders keys as byHash does, whatever their order before.
+func TestSortKeys(t *testing.T) {
+	for _, n := range []int{0, 1, 255, 256, 1000, 70000} {
+		keys := make([]hkey, n)
+		x := uint64(n) + 1
+		for i := range keys {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			keys[i] = hkey{x % (uint64(n)/3 + 1) << 40 * 2654435761, int32((x >> 20) % 100000)}
+		}
+		want := slices.Clone(keys)
+		slices.SortFunc(want, byHash)
+		sortKeys(keys)
+		if !slices.Equal(keys, want) {
+			t.Fatalf("n=%d: sortKeys differs from sorting by byHash", n)
+		}
 	}
 }

@@ -140,7 +140,7 @@ func compare(a, b *name, extra float64) (float64, string) {
 			s, method = 0.9, "skeleton"
 		}
 	}
-	if 0.95 > s && (a.chars != nil && b.readingWords() != nil || b.chars != nil && a.readingWords() != nil) {
+	if 0.95 > s && (a.chars != nil && b.hasReadingWords() || b.chars != nil && a.hasReadingWords()) {
 		h, l := a, b
 		if h.chars == nil {
 			h, l = b, a

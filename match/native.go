@@ -1,6 +1,7 @@
 package match
 
 import (
+	"strings"
 	"sync"
 
 	"github.com/mozillazg/go-pinyin"
@@ -30,21 +31,38 @@ var (
 	pinyinSet, hangulSet   map[string]bool
 )
 
-// pinyinSyllables is the set of the readings go-pinyin gives any Han character, without tones.
+// pinyinSyllables is the set of the readings go-pinyin gives any Han character, without tones
+// (knowledge/pinyin_syllables.tsv, which TestPinyinSyllables checks against go-pinyin: reading
+// them from its dictionary took 54 ms at each start).
 func pinyinSyllables() map[string]bool {
 	pinyinOnce.Do(func() {
+		data, err := knowledgeFS.ReadFile("knowledge/pinyin_syllables.tsv")
+		if err != nil {
+			panic(err) // embedded
+		}
 		pinyinSet = map[string]bool{}
-		args := pinyin.NewArgs()
-		args.Heteronym = true
-		for r := range pinyin.PinyinDict {
-			for _, rs := range pinyin.Pinyin(string(rune(r)), args) {
-				for _, s := range rs {
-					pinyinSet[s] = true
-				}
+		for _, line := range strings.Split(string(data), "\n") {
+			if line != "" && !strings.HasPrefix(line, "#") {
+				pinyinSet[line] = true
 			}
 		}
 	})
 	return pinyinSet
+}
+
+// goPinyinSyllables computes pinyinSyllables from go-pinyin's dictionary.
+func goPinyinSyllables() map[string]bool {
+	set := map[string]bool{}
+	args := pinyin.NewArgs()
+	args.Heteronym = true
+	for r := range pinyin.PinyinDict {
+		for _, rs := range pinyin.Pinyin(string(rune(r)), args) {
+			for _, s := range rs {
+				set[s] = true
+			}
+		}
+	}
+	return set
 }
 
 // hangulSyllables is the set of the Hangul syllables with no final consonant or one of the

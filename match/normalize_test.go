@@ -68,3 +68,18 @@ func TestRussianTerms(t *testing.T) {
 		}
 	}
 }
+
+// TestPinyinSyllables: the embedded pinyin syllables are those go-pinyin gives.
+func TestPinyinSyllables(t *testing.T) {
+	got, want := pinyinSyllables(), goPinyinSyllables()
+	for s := range want {
+		if !got[s] {
+			t.Errorf("knowledge/pinyin_syllables.tsv lacks %q", s)
+		}
+	}
+	for s := range got {
+		if !want[s] {
+			t.Errorf("knowledge/pinyin_syllables.tsv has %q, which go-pinyin does not give", s)
+		}
+	}
+}

@@ -129,10 +129,27 @@ func latinReading(t *token, lang int) string {
 	return jaFold(t.text)
 }
 
+// hasReadingWords reports whether readingWords is not nil, allocating nothing.
+func (n *name) hasReadingWords() bool {
+	words := false
+	for _, t := range n.tokens {
+		switch {
+		case t.script != "latin":
+			return false
+		case t.kind != kindLegal:
+			words = true
+		}
+	}
+	return words
+}
+
 // readingWords are the tokens of a name written in Latin letters, legal forms aside, that
 // readingsAlign sets against a Han name's readings (Fujitsu of Fujitsu Limited); nil when a
 // token is in another script or none is a word.
 func (n *name) readingWords() []*token {
+	if !n.hasReadingWords() {
+		return nil
+	}
 	var ws []*token
 	for _, t := range n.tokens {
 		switch {
@@ -352,7 +369,10 @@ func surnameSpellings() []string {
 // eachReadingKey), "" if the name has no word.
 func latinReadingKey(n *name, lang int) string {
 	var b strings.Builder
-	for _, t := range n.readingWords() {
+	for _, t := range n.tokens {
+		if t.kind == kindLegal {
+			continue // as readingWords
+		}
 		b.WriteString(latinReading(t, lang))
 		if b.Len() >= readKeyLen {
 			break
