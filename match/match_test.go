@@ -161,6 +161,10 @@ func TestScore(t *testing.T) {
 		{"Министерство обороны Российской Федерации", "Ministry of Justice of the Russian Federation", 0, 0.8},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Федеральная служба безопасности", 0.95, 0.99},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Federal Security Service", 0.95, 0.99},
+		// More Chinese and Korean terms: firms and bodies by their English names.
+		{"中国移动", "China Mobile", 0.95, 0.99},
+		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
+		{"경찰청", "Korean National Police Agency", 0.9, 0.99},
 		// Japanese company names: Kana and Han parts read apart, a Kabushiki Kaisha written
 		// Limited or Corporation, and the readings of Han names with legal forms.
 		{"富士通株式会社", "Fujitsu Limited", 0.95, 0.99},
