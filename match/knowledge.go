@@ -118,10 +118,12 @@ func DefaultKnowledge() *Knowledge {
 			}
 		})
 		k.countries = map[string]string{}
-		readTSV("knowledge/countries.tsv", func(a, b string) {
-			k.countries[a] = b
-			k.countryMaxRunes = max(k.countryMaxRunes, utf8.RuneCountInString(a))
-		})
+		for _, f := range []string{"knowledge/countries.tsv", "knowledge/countries_common.tsv"} {
+			readTSV(f, func(a, b string) {
+				k.countries[a] = b
+				k.countryMaxRunes = max(k.countryMaxRunes, utf8.RuneCountInString(a))
+			})
+		}
 		readTSV("knowledge/korean_surnames.tsv", func(h, l string) { k.koSurnames[h] = l })
 		readTSV("knowledge/abbreviations.tsv", func(a, words string) {
 			if strings.Contains(a, ".") {

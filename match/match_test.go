@@ -164,6 +164,8 @@ func TestScore(t *testing.T) {
 		// More Chinese and Korean terms: firms and bodies by their English names.
 		{"中国移动", "China Mobile", 0.95, 0.99},
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
+		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
+		{"김한국", "Kim Han Guk", 0.95, 0.99},                         // a personal name stays one
 		{"경찰청", "Korean National Police Agency", 0.9, 0.99},
 		// Japanese company names: Kana and Han parts read apart, a Kabushiki Kaisha written
 		// Limited or Corporation, and the readings of Han names with legal forms.
