@@ -111,8 +111,9 @@ type name struct {
 	// patronymic has bit i set when token i is a patronymic (markPatronymics); tokens past
 	// the 64th, which only expansions of a name's 64 words reach, are never marked.
 	patronymic uint64
-	// chars, of a name whose every token reads Han characters (no institutional term), holds
-	// each token's characters, for their Korean and Japanese readings (readingsAlign).
+	// chars, of a name whose every token but its legal forms reads Han characters (no
+	// institutional term), holds each such token's characters, for their Korean and Japanese
+	// readings (readingsAlign).
 	chars [][]rune
 }
 
@@ -264,15 +265,15 @@ func (k *Knowledge) analyze(raw string) *name {
 		n.abjad = n.abjad && t.kind != kindLegal && t.abjad()
 	}
 	// Legal forms aside (富士通株式会社 is Fujitsu and a Kabushiki Kaisha).
-	if slices.ContainsFunc(kept, func(p piece) bool { return p.kind != kindLegal }) &&
-		!slices.ContainsFunc(kept, func(p piece) bool {
-			return p.kind != kindLegal && (p.script != "han" || !p.syllables || p.chars == "")
-		}) {
-		for _, p := range kept {
-			if p.kind != kindLegal {
-				n.chars = append(n.chars, []rune(p.chars))
-			}
+	for _, p := range kept {
+		if p.kind == kindLegal {
+			continue
 		}
+		if p.script != "han" || !p.syllables || p.chars == "" {
+			n.chars = nil
+			break
+		}
+		n.chars = append(n.chars, []rune(p.chars))
 	}
 	if n.hangul {
 		n.ko = &syllabic{word: make([]uint8, len(kept))}
@@ -834,8 +835,8 @@ func soundOf(text string, mode int) string {
 }
 
 // syllableFrame is the vowels of spoken text around the consonants its sound key in mode
-// (bySyllables or one of a Latin word's other keys, bySyllablesR …) keeps: the vowels before the first, then those after each
-// (empty where none follows).
+// (bySyllables or one of a Latin word's other keys, bySyllablesR …) keeps: the vowels before
+// the first, then those after each (empty where none follows).
 func syllableFrame(text string, mode int) []string {
 	frame := []string{""}
 	sound(text, mode, &frame)

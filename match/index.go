@@ -34,8 +34,9 @@ import (
 // sound, the start of their Korean and Japanese readings (Han) or of their spelling as such
 // readings (Latin), their pinyin spellings (a name in Wade–Giles), each two neighbouring Latin
 // words written together (compounds), and the consonant skeleton of a name in an abjad; and
-// entities under their identifiers. Names are then scored in full in descending order of bound, until the
-// bound falls below the threshold or below the score of the last of the best entities kept.
+// entities under their identifiers. Names are then scored in full in descending order of
+// bound, until the bound falls below the threshold or below the score of the last of the best
+// entities kept.
 // Pairs of tokens that share no key (two typos far apart in one word) are not counted in the
 // bound.
 type Index struct {
@@ -321,12 +322,12 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 		fn(f, cyrillicFold(t.text), "")
 	}
 	eachSoundKey(tokenSoundKeys, &t.sounds, t.script == "latin", rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
+	row := 0 // as in eachSoundKey: a Latin query looks up the keys of other scripts
+	if query {
+		row = 1
+	}
 	for _, k := range t.soundAlt { // soundsAlt
 		if k != "" && len(k) >= minSound[bySyllables][0] {
-			row := 0
-			if query {
-				row = 1
-			}
 			fn(tokenSoundKeys[row][bySyllables], k, "")
 		}
 	}
@@ -455,10 +456,7 @@ func eachReadKey(n *name, query bool, fn func(family byte, s string)) {
 	if query {
 		han, lat = lat, han
 	}
-	var ws []*token
-	if n.hasReadingWords() {
-		ws = n.readingWords()
-	}
+	ws := n.readingWords()
 	for lang := range readLanguages {
 		if n.chars != nil {
 			eachReadingKey(n.chars, lang, func(k string) { fn(han, string(rune('0'+lang))+k) })
@@ -741,34 +739,9 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		}
 	}
 	// Words of the query: similar vocabulary tokens, then the names that hold them.
-	for qi, qt := range qn.tokens {
-		if qt.kind != kindWord {
-			continue
-		}
-		for _, v := range ix.keyed(sc, qt) {
-			t := ix.toks[v]
-			sim := tokenSim(qt, t)
-			if sim == 0 {
-				continue
-			}
-			contrib := sim * (qt.w + t.w)
-			for _, id := range ix.post[v] {
-				c := candidate(id)
-				if c < 0 {
-					continue
-				}
-				sc.found[c] |= foundWord
-				at := int(c)*nq + qi
-				sc.cm[at] = max(sc.cm[at], contrib)
-				sc.wm[at] = max(sc.wm[at], t.w)
-			}
-		}
-	}
-	// Compounds (see compounds), counted in the bounds as word pairs (an upper bound: the name's
-	// word is counted for both query words, and its two words at the most a word weighs): two
-	// neighbouring words of the query written together against the index's words; a word of
-	// the query against two neighbouring words of a name written together.
-	compound := func(id int32, qi int, contrib, w float64) {
+	// pairWord records that query word qi pairs with a word of name id, contributing contrib
+	// to the score and w of the name's weight at most.
+	pairWord := func(id int32, qi int, contrib, w float64) {
 		if c := candidate(id); c >= 0 {
 			sc.found[c] |= foundWord
 			at := int(c)*nq + qi
@@ -776,6 +749,23 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			sc.wm[at] = max(sc.wm[at], w)
 		}
 	}
+	for qi, qt := range qn.tokens {
+		if qt.kind != kindWord {
+			continue
+		}
+		for _, v := range ix.keyed(sc, qt) {
+			t := ix.toks[v]
+			if sim := tokenSim(qt, t); sim > 0 {
+				for _, id := range ix.post[v] {
+					pairWord(id, qi, sim*(qt.w+t.w), t.w)
+				}
+			}
+		}
+	}
+	// Compounds (see compounds), counted in the bounds as word pairs (an upper bound: the name's
+	// word is counted for both query words, and its two words at the most a word weighs): two
+	// neighbouring words of the query written together against the index's words; a word of
+	// the query against two neighbouring words of a name written together.
 	for qi := 0; qi+1 < nq; qi++ {
 		x1, x2 := qn.tokens[qi], qn.tokens[qi+1]
 		if !compoundPart(x1) || !compoundPart(x2) {
@@ -785,8 +775,8 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		for _, k := range ix.ttable.lookup(ix.hash(keyExact, joined, "")) {
 			if t := ix.toks[k.id]; compoundPart(t) && t.text == joined {
 				for _, id := range ix.post[k.id] {
-					compound(id, qi, compoundSim*(x1.w+t.w), t.w)
-					compound(id, qi+1, compoundSim*(x2.w+t.w), t.w)
+					pairWord(id, qi, compoundSim*(x1.w+t.w), t.w)
+					pairWord(id, qi+1, compoundSim*(x2.w+t.w), t.w)
 				}
 			}
 		}
@@ -795,7 +785,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	for qi, qt := range qn.tokens {
 		if compoundPart(qt) {
 			for _, k := range ix.ntable.lookup(ix.hash(keyCompound, qt.text, "")) {
-				compound(k.id, qi, compoundSim*(qt.w+2*wordMax), 2*wordMax)
+				pairWord(k.id, qi, compoundSim*(qt.w+2*wordMax), 2*wordMax)
 			}
 		}
 	}

@@ -4,11 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"embed"
-	"github.com/mozillazg/go-unidecode"
 	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/mozillazg/go-unidecode"
 )
 
 //go:embed knowledge/*.tsv

@@ -591,26 +591,22 @@ func familiesMeet(x, y string) bool {
 
 // legalConflict reports whether both names carry legal forms and share no family of them.
 func legalConflict(a, b []*token) bool {
-	var la, lb []string
-	for _, t := range a {
-		if t.kind == kindLegal {
-			la = append(la, strings.Fields(t.family)...)
+	la, lb := false, false
+	for _, x := range a {
+		if x.kind != kindLegal {
+			continue
+		}
+		la = true
+		for _, y := range b {
+			if y.kind == kindLegal {
+				lb = true
+				if familiesMeet(x.family, y.family) {
+					return false
+				}
+			}
 		}
 	}
-	for _, t := range b {
-		if t.kind == kindLegal {
-			lb = append(lb, strings.Fields(t.family)...)
-		}
-	}
-	if len(la) == 0 || len(lb) == 0 {
-		return false
-	}
-	for _, x := range la {
-		if slices.Contains(lb, x) {
-			return false
-		}
-	}
-	return true
+	return la && lb
 }
 
 // extraBodies is, for an organisation's name n (extra is not personExtra) and another name
@@ -622,7 +618,7 @@ func extraBodies(n *name, used []bool, other *name, extra float64) [2]float64 {
 		return w
 	}
 	for i, t := range n.tokens {
-		if !used[i] && t.body && n.patronymic&(1<<i) == 0 {
+		if !used[i] && t.body {
 			w[0] += n.weight(i)
 			w[1] += kindWeight(t)
 		}
@@ -784,17 +780,13 @@ func vowelsAgree(lat, ren []string) bool {
 	if len(lat) != len(ren) {
 		return false
 	}
-	// A rendering keeps a final vowel other than a silent e (Parma is 파르마, never 파름).
-	if last := lat[len(lat)-1]; last != "" && last != "e" && ren[len(ren)-1] == "" {
-		return false
-	}
 	groups, miss := 0, 0
 	for i, l := range lat {
 		if l == "" {
 			continue
 		}
 		groups++
-		if ren[i] == "" && l != "e" {
+		if ren[i] == "" && l != "e" { // a vowel dropped, a final one too (Parma is 파르마, never 파름)
 			return false
 		}
 		if !strings.ContainsFunc(l, func(lc rune) bool { return strings.ContainsAny(ren[i], alike[lc]) }) {

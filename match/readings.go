@@ -152,10 +152,7 @@ func (n *name) readingWords() []*token {
 	}
 	var ws []*token
 	for _, t := range n.tokens {
-		switch {
-		case t.script != "latin":
-			return nil
-		case t.kind != kindLegal:
+		if t.kind != kindLegal {
 			ws = append(ws, t)
 		}
 	}
