@@ -31,7 +31,7 @@ type token struct {
 	body bool
 
 	// Forms derived from text once, by derive, for comparing tokens many times.
-	xt     string    // text with x written ks
+	xt     string    // text in one spelling of its sounds (spellingFold): x written ks …
 	xr     []rune    // the runes of xt
 	skel   string    // skeleton(text)
 	skelX  string    // skeleton(xt)
@@ -71,10 +71,92 @@ func (t *token) derive() {
 // deriveSpelling fills in the forms of a token's spelling, those spellingSim and the index's
 // spelling keys read.
 func (t *token) deriveSpelling() {
-	t.xt = strings.ReplaceAll(t.text, "x", "ks")
+	t.xt = spellingFold(t.text)
 	t.xr = []rune(t.xt)
 	t.skel, t.skelX = skeleton(t.text), skeleton(t.xt)
 	t.fold = koreanFold(t.text)
+}
+
+// spellingFold writes a word in one spelling of its sounds: x as ks (Alexander, Aleksandr),
+// and the spellings that the languages of Europe give one sound of a name transcribed from
+// another alphabet (Russian, Ukrainian, Serbian, Arabic) as English does: German tsch and
+// sch, French tch and ou, Dutch tsj and sj, Polish cz and szcz, Hungarian cs and the gy and
+// ty of soft d and t, Swedish tj, Catalan tx, the oo of Mahmood, and, in words of five letters
+// or more, w for v (Wladimir Wladimirowitsch, Władimir Władimirowicz, Vladimir Vladimirovitch,
+// Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud; shorter words keep their
+// w: Wu and Vu, Wang and Vang, are names of their own); and the ending -vić, -vici of
+// Serbo-Croatian and Romanian patronymic surnames as -vich.
+func spellingFold(s string) string {
+	if len(s) < 5 {
+		return transcriptions.Replace(s)
+	}
+	s = transcriptionsV.Replace(s)
+	switch {
+	case strings.HasSuffix(s, "vic"):
+		s += "h"
+	case strings.HasSuffix(s, "vici"):
+		s = s[:len(s)-1] + "h"
+	}
+	return s
+}
+
+// transcriptions are the spellings spellingFold writes as English does; transcriptionsV adds
+// w.
+var (
+	transcriptionPairs = []string{
+		"szcz", "shch", "sch", "sh", "sj", "sh",
+		"tsch", "ch", "tsj", "ch", "tch", "ch", "tyi", "ti", "tye", "te", "tx", "ch", "tj", "ch",
+		"gyi", "di", "gye", "de", "cz", "ch", "cs", "ch", "ou", "u", "oo", "u", "x", "ks",
+	}
+	transcriptions  = newFold(transcriptionPairs...)
+	transcriptionsV = newFold(append(slices.Clip(transcriptionPairs), "w", "v")...)
+)
+
+// A fold replaces strings, like a strings.Replacer: at each position, the first of its
+// strings (in the order given) that begins there, left to right without overlaps. Unlike a
+// Replacer of strings longer than a byte, it returns s itself, without allocating, when
+// nothing is replaced, as most words need nothing: the index folds every word of a list.
+type fold struct {
+	by [256][][2]string // the pairs by the first byte of the string replaced
+}
+
+// newFold makes a fold of old, new pairs, as strings.NewReplacer takes them.
+func newFold(pairs ...string) *fold {
+	f := &fold{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		c := pairs[i][0]
+		f.by[c] = append(f.by[c], [2]string{pairs[i], pairs[i+1]})
+	}
+	return f
+}
+
+// Replace returns s with its strings replaced.
+func (f *fold) Replace(s string) string {
+	var b []byte // s before i, replaced; nil while nothing has been
+	for i := 0; i < len(s); {
+		n := 0
+		for _, p := range f.by[s[i]] {
+			if strings.HasPrefix(s[i:], p[0]) {
+				if b == nil {
+					b = append(make([]byte, 0, len(s)+4), s[:i]...)
+				}
+				b = append(b, p[1]...)
+				n = len(p[0])
+				break
+			}
+		}
+		if n == 0 {
+			if b != nil {
+				b = append(b, s[i])
+			}
+			n = 1
+		}
+		i += n
+	}
+	if b == nil {
+		return s
+	}
+	return string(b)
 }
 
 // piece is a token while a name is analysed, before its comparison forms are derived.
@@ -199,9 +281,14 @@ func (k *Knowledge) analyze(raw string) *name {
 			if script == "kana" {
 				w = hepburn(w)
 			}
-			latin := unidecode.Unidecode(w)
-			if script == "greek" {
+			var latin string
+			switch _, indic := indicScripts[script]; {
+			case script == "greek":
 				latin = greekLatin(w)
+			case indic:
+				latin = indicLatin(w, script)
+			default:
+				latin = unidecode.Unidecode(w)
 			}
 			for _, t := range strings.Fields(normalizeOnce(latin)) {
 				words = append(words, piece{text: t, script: script, syllables: script == "kana", word: wi})
@@ -631,6 +718,26 @@ var scripts = []struct {
 	{"ethiopic", []*unicode.RangeTable{unicode.Ethiopic}},
 	{"myanmar", []*unicode.RangeTable{unicode.Myanmar}},
 	{"kannada", []*unicode.RangeTable{unicode.Kannada}},
+	{"gurmukhi", []*unicode.RangeTable{unicode.Gurmukhi}},
+	{"gujarati", []*unicode.RangeTable{unicode.Gujarati}},
+	{"oriya", []*unicode.RangeTable{unicode.Oriya}},
+	{"tamil", []*unicode.RangeTable{unicode.Tamil}},
+	{"telugu", []*unicode.RangeTable{unicode.Telugu}},
+	{"malayalam", []*unicode.RangeTable{unicode.Malayalam}},
+	{"sinhala", []*unicode.RangeTable{unicode.Sinhala}},
+	{"lao", []*unicode.RangeTable{unicode.Lao}},
+	{"tibetan", []*unicode.RangeTable{unicode.Tibetan}},
+}
+
+// unwrittenVowels are the scripts whose words are read in Latin letters without some of their
+// vowels: the abjads (Arabic, Hebrew), which do not write short vowels, and the Brahmic
+// scripts outside India's, whose consonants carry a vowel they do not write and unidecode
+// does not read (Thai สมชาย, Somchai, reads smchaay; Khmer, Myanmar, Lao, Sinhala, Tibetan):
+// words in them are compared by their consonants. India's scripts are read with their
+// vowels (indicLatin).
+var unwrittenVowels = map[string]bool{
+	"arabic": true, "hebrew": true, "thai": true, "lao": true, "khmer": true, "myanmar": true,
+	"sinhala": true, "tibetan": true,
 }
 
 // Script names the script of the first letter of s ("latin", "han", "hangul", "cyrillic",
@@ -654,9 +761,7 @@ func Script(s string) string {
 // abjad reports whether a token comes from a script that does not write short vowels: Arabic
 // and Hebrew, and Thai, whose implicit vowels unidecode does not write (สมชาย, Somchai, reads
 // smchaay): such words are compared by their consonants (skeleton).
-func (t *token) abjad() bool {
-	return t.script == "arabic" || t.script == "hebrew" || t.script == "thai"
-}
+func (t *token) abjad() bool { return unwrittenVowels[t.script] }
 
 // wholeSkeleton is the skeleton of a name's tokens written together, particles included:
 // عبد الله (bd llh) and Abdullah, عبدالرحمن and Abd al-Rahman have one.
@@ -946,14 +1051,14 @@ func deobfuscate(w string) string {
 	return digitLetters.Replace(w)
 }
 
-// Replacers are built once: a strings.Replacer may be used concurrently.
+// Replacers and folds are built once, and used concurrently.
 var (
 	digitLetters = strings.NewReplacer("0", "o", "1", "i", "3", "e", "4", "a", "5", "s", "7", "t")
-	koreanVowels = strings.NewReplacer("eo", "o", "eu", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j")
+	koreanVowels = newFold("eo", "o", "eu", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j")
 	koreanStops  = strings.NewReplacer("k", "g", "t", "d", "p", "b")
-	pinyinSounds = strings.NewReplacer("zh", "s", "ch", "s", "sh", "s", "x", "s", "c", "s", "q", "s")
+	pinyinSounds = newFold("zh", "s", "ch", "s", "sh", "s", "x", "s", "c", "s", "q", "s")
 	// Longest first at each position: sch before ch, tch before ch.
-	digraphSounds = strings.NewReplacer("sch", "s", "tch", "s", "ph", "f", "th", "t", "sh", "s", "ch", "s",
+	digraphSounds = newFold("sch", "s", "tch", "s", "ph", "f", "th", "t", "sh", "s", "ch", "s",
 		"zh", "s", "kh", "k", "gh", "k", "ck", "k", "qu", "k", "ng", "n", "ts", "s", "tz", "s", "dz", "s", "x", "ks",
 		"ce", "se", "ci", "si", "cy", "sy")
 )

@@ -30,7 +30,7 @@ func cyrillicFold(s string) string {
 	return b.String()
 }
 
-var cyrillicLetters = strings.NewReplacer("j", "i", "y", "i", "kh", "h", "tz", "ts")
+var cyrillicLetters = newFold("j", "i", "y", "i", "kh", "h", "tz", "ts")
 
 // appendCyrillicFold appends the cyrillicFold of an ASCII word to dst, allocating nothing
 // when dst has room: analyze looks every Latin word up by its fold (Knowledge.russianLatin).

@@ -827,28 +827,32 @@ func spellingSim(x, y *token) float64 {
 		return 0
 	}
 	if x.abjad() || y.abjad() {
-		if len(x.skel) >= 2 && x.skel == y.skel {
+		if len(x.skel) >= 2 && x.skel == y.skel || len(x.skelX) >= 2 && x.skelX == y.skelX {
 			return 0.9
 		}
 	}
 	if (x.script == "hangul") != (y.script == "hangul") && (x.fold == y.fold || koreanU(x, y)) || cyrillicPair(x, y) {
 		return 0.95
 	}
-	// x and ks are one sound in transliteration (Alexander, Aleksandr, Αλέξανδρος).
+	// One spelling of a sound (spellingFold): Alexander, Aleksandr, Αλέξανδρος; Wladimir,
+	// Vladimir.
 	if x.xt == y.xt {
 		return 0.95
 	}
 	lx, ly := len(x.xr), len(y.xr)
 	l, short := max(lx, ly), min(lx, ly)
+	// The typo budget is the written words' (Cooney, not its fold cuney, may be one typo
+	// from Carney in two).
+	budget := typoBudget(max(short, min(len(x.text), len(y.text))))
 	// Only distances up to the larger of the typo budget and a quarter of the length matter
 	// below; the distance is computed up to that bound (the length difference alone may
 	// rule it out).
-	limit := max(typoBudget(short), l/4)
+	limit := max(budget, l/4)
 	d := l
-	if float64(l-short)/float64(l) <= 0.25 || l-short <= typoBudget(short) {
+	if float64(l-short)/float64(l) <= 0.25 || l-short <= budget {
 		d = boundedLevenshtein(x.xr, y.xr, limit)
 	}
-	if d <= typoBudget(short) {
+	if d <= budget {
 		return 1 - 0.5*float64(d)/float64(l)
 	}
 	// Words of two to four letters have no typo budget, but one edit between two written in
@@ -898,7 +902,7 @@ func typoBudget(n int) int {
 		return 0
 	case n <= 5:
 		return 1
-	case n <= 9:
+	case n <= 11: // three edits in ten letters make another name: Shamsuddin, Sahabuddin
 		return 2
 	}
 	return 3

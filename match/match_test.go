@@ -136,6 +136,18 @@ func TestScore(t *testing.T) {
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
 		{"BONYAD EASTERNmRAILWAY COMPANY", "BONYAD EASTERN RAILWAY COMPANY", 0.93, 0.99}, // one edit in the whole name
 		{"Hon Wai Precision Industry", "Hon Hai Precision Industry", 0.93, 0.99},
+		// Three edits in a word of ten letters make another name (typoBudget).
+		{"Karimullah Khan", "Habibullah Khan", 0, 0.85},
+		{"Kamaruddin Ahmed", "Jalaluddin Ahmed", 0, 0.85},
+		// Transcriptions of one Russian name in the languages of Europe (spellingFold).
+		{"Sergei Viktorovich Chemezov", "Sergej Wiktorowitsch Tschemesow", 0.9, 0.99},
+		{"Slobodan Milosevich", "Slobodan Milošević", 0.95, 0.99},
+		{"Wu Wei", "Vu Wei", 0, 0.89},
+		// India's scripts read with their vowels (indicLatin).
+		{"नरेन्द्र मोदी", "Narendra Modi", 0.95, 0.99},
+		{"মুজিবুর রহমান", "Mujibur Rahman", 0.95, 0.99},
+		{"ರಾಹುಲ್ ಗಾಂಧಿ", "Rahul Gandhi", 0.95, 0.99},
+		{"नारायण जैन", "Malang Jan", 0, 0.8},
 		// A patronymic counts at half (markPatronymics); a surname with its ending does not.
 		{"Wladimir Wladimirowitsch Putin", "Vladimir Putin", 0.9, 0.99},
 		{"Roman Arkadyevich Abramovich", "Roman Arkadyevich Rabinovich", 0, 0.7},
@@ -333,6 +345,10 @@ func TestNormalize(t *testing.T) {
 		"인천공항출입국·외국인청":                "인천공항출입국 외국인청",
 		"People's Public Security U.": "peoples public security u",
 		"Al-Qa'ida":                   "al qaida",
+		"Władysław Łukasz Søren":      "wladyslaw lukasz soren",
+		"Đorđević Əliyev":             "dordevic aliyev",
+		"व्लादिमीर पुतिन":             "व्लादिमीर पुतिन", // vowel signs (Mc) stay in the word
+		"শেখ­হাসিনা":                  "শেখহাসিনা",       // a soft hyphen joins
 	} {
 		if got := match.Normalize(in); got != want {
 			t.Errorf("Normalize(%q)=%q, want %q", in, got, want)

@@ -12,9 +12,11 @@ import (
 var folder = cases.Fold()
 
 // Normalize returns the comparable form of a name: Unicode NFKC, case-folded, diacritics
-// removed (so "Müller" meets "Muller"; see keepsMarks), punctuation turned into spaces, runs
-// of space collapsed, then recomposed (NFC, so Hangul syllables stay whole). It is idempotent: a few
-// characters change again under a second pass, so passes repeat until nothing changes.
+// removed (so "Müller" meets "Muller"; see keepsMarks), the Latin letters that have no
+// diacritic to remove spelt in plain ones (latinLetters: Łukasz, Lukasz), punctuation turned
+// into spaces, runs of space collapsed, then recomposed (NFC, so Hangul syllables stay
+// whole). It is idempotent: a few characters change again under a second pass, so passes
+// repeat until nothing changes.
 func Normalize(s string) string {
 	out := normalizeOnce(s)
 	for i := 0; i < 3; i++ {
@@ -42,13 +44,19 @@ func normalizeOnce(s string) string {
 	keepMarks := false
 	for i, r := range d {
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me):
+			// Spacing marks (Mc) are vowel signs of the Brahmic scripts (the ा and ी of
+			// व्लादिमीर): part of the word like the others, never a break.
 			if keepMarks && !space {
 				b.WriteRune(r)
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			keepMarks = !ascii && unicode.IsLetter(r) && keepsMarks(r)
-			b.WriteRune(r)
+			if l, ok := latinLetters[r]; ok {
+				b.WriteString(l)
+			} else {
+				b.WriteRune(r)
+			}
 			space = false
 			tokenLen++
 		case isApostrophe(r) && tokenLen > 0 && i+1 < len(d) && unicode.IsLetter(d[i+1]):
@@ -56,6 +64,10 @@ func normalizeOnce(s string) string {
 		case r == '.' && (tokenLen == 1 || abbrev) && i+1 < len(d) && unicode.IsLetter(d[i+1]):
 			// An abbreviation written with dots (b.v., s.a., u.s.a.) stays one token.
 			abbrev = true
+		case unicode.Is(unicode.Cf, r) && r != '\u200c':
+			// A format character (a soft hyphen, the joiner of Indic conjuncts) is no break;
+			// the zero-width non-joiner is, as it parts the words of Persian compounds
+			// (پزشک‌فر).
 		case r == '&':
 			if !space {
 				b.WriteByte(' ')
@@ -82,6 +94,14 @@ func normalizeOnce(s string) string {
 // signs) they change the sound, and stay.
 func keepsMarks(r rune) bool {
 	return r >= 0x80 && !unicode.In(r, unicode.Latin, unicode.Greek, unicode.Cyrillic, unicode.Arabic, unicode.Hebrew)
+}
+
+// latinLetters are the Latin letters with no decomposition into a base letter and a mark,
+// which Normalize writes in the letters they are spelt with in English, as it drops the marks
+// of others: Łukasz is Lukasz, Søren Soren, Đorđević Dordevic, Əliyev Aliyev.
+var latinLetters = map[rune]string{
+	'ł': "l", 'ø': "o", 'æ': "ae", 'œ': "oe", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
+	'ħ': "h", 'ŧ': "t", 'ŀ': "l", 'ŋ': "ng", 'ĸ': "k", 'ə': "a", 'ǝ': "a", 'ɨ': "i",
 }
 
 // decompose is s in NFKC, case-folded, then in NFD.

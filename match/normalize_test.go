@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -80,6 +81,31 @@ func TestPinyinSyllables(t *testing.T) {
 	for s := range got {
 		if !want[s] {
 			t.Errorf("knowledge/pinyin_syllables.tsv has %q, which go-pinyin does not give", s)
+		}
+	}
+}
+
+// TestFold: a fold replaces as a strings.Replacer of the same pairs does, on random words
+// over the letters the pairs use.
+func TestFold(t *testing.T) {
+	tables := [][]string{
+		transcriptionPairs,
+		{"sch", "s", "tch", "s", "ph", "f", "th", "t", "sh", "s", "ch", "s", "zh", "s", "x", "ks", "ce", "se", "ci", "si"},
+		{"eo", "o", "eu", "u", "oo", "u", "ee", "i"},
+		{"a", "", "ab", "x", "abc", "y"}, // an earlier pair wins over a longer one, as in a Replacer
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	const letters = "abcdeghijkostuwxyz"
+	for _, pairs := range tables {
+		f, r := newFold(pairs...), strings.NewReplacer(pairs...)
+		for range 20000 {
+			b := make([]byte, rng.IntN(12))
+			for i := range b {
+				b[i] = letters[rng.IntN(len(letters))]
+			}
+			if got, want := f.Replace(string(b)), r.Replace(string(b)); got != want {
+				t.Fatalf("fold %q of %q = %q, Replacer %q", pairs, b, got, want)
+			}
 		}
 	}
 }

@@ -82,7 +82,7 @@ func hanReadings() map[rune]*hanReading {
 // (Tarou, Taroo and Tarō, normalised to Taro, are one name).
 func jaFold(s string) string { return jaLong.Replace(s) }
 
-var jaLong = strings.NewReplacer("ou", "o", "oo", "o", "uu", "u", "aa", "a", "ii", "i")
+var jaLong = newFold("ou", "o", "oo", "o", "uu", "u", "aa", "a", "ii", "i")
 
 // voiced gives a Japanese reading with its first consonant voiced (rendaku: ta → da, ka → ga,
 // sa → za, shi → ji, chi → ji, tsu → zu, ha → ba, fu → bu), or the reading itself.
