@@ -136,6 +136,10 @@ func TestScore(t *testing.T) {
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
 		{"BONYAD EASTERNmRAILWAY COMPANY", "BONYAD EASTERN RAILWAY COMPANY", 0.93, 0.99}, // one edit in the whole name
 		{"Hon Wai Precision Industry", "Hon Hai Precision Industry", 0.93, 0.99},
+		// Russian state enterprises and non-profits (legal_forms.tsv, OKOPF).
+		{"ФГУП «Росморпорт»", "Federal State Unitary Enterprise Rosmorport", 0.95, 0.99},
+		{"FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE ROSMORPORT", "ФГУП Росморпорт", 0.95, 0.99},
+		{"АНО «Диалог»", "Dialog LLC", 0.8, 0.899},
 		// Three edits in a word of ten letters make another name (typoBudget).
 		{"Karimullah Khan", "Habibullah Khan", 0, 0.85},
 		{"Kamaruddin Ahmed", "Jalaluddin Ahmed", 0, 0.85},
