@@ -33,6 +33,7 @@ type token struct {
 	// Forms derived from text once, by derive, for comparing tokens many times.
 	xt     string    // text in one spelling of its sounds (spellingFold): x written ks …
 	xr     []rune    // the runes of xt
+	tr     []rune    // the runes of text, when xt differs from it
 	skel   string    // skeleton(text)
 	skelX  string    // skeleton(xt)
 	fold   string    // koreanFold(text)
@@ -73,24 +74,29 @@ func (t *token) derive() {
 func (t *token) deriveSpelling() {
 	t.xt = spellingFold(t.text)
 	t.xr = []rune(t.xt)
+	if t.xt != t.text {
+		t.tr = []rune(t.text)
+	}
 	t.skel, t.skelX = skeleton(t.text), skeleton(t.xt)
 	t.fold = koreanFold(t.text)
 }
 
 // spellingFold writes a word in one spelling of its sounds: x as ks (Alexander, Aleksandr),
-// and the spellings that the languages of Europe give one sound of a name transcribed from
-// another alphabet (Russian, Ukrainian, Serbian, Arabic) as English does: German tsch and
-// sch, French tch and ou, Dutch tsj and sj, Polish cz and szcz, Hungarian cs and the gy and
-// ty of soft d and t, Swedish tj, Catalan tx, the oo of Mahmood, and, in words of five letters
-// or more, w for v (Wladimir Wladimirowitsch, Władimir Władimirowicz, Vladimir Vladimirovitch,
-// Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud; shorter words keep their
-// w: Wu and Vu, Wang and Vang, are names of their own); and the ending -vić, -vici of
-// Serbo-Croatian and Romanian patronymic surnames as -vich.
+// and, in words of five letters or more, the spellings that the languages of Europe give one
+// sound of a name transcribed from another alphabet (Russian, Ukrainian, Serbian, Arabic) as
+// English does: German tsch and sch, French tch and ou, Dutch tsj and sj, Polish cz and szcz,
+// Hungarian cs and the gy and ty of soft d and t, Swedish tj, Catalan tx, the oo of Mahmood,
+// w for v (Wladimir Wladimirowitsch, Władimir Władimirowicz, Vladimir Vladimirovitch,
+// Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud); and the ending -vić,
+// -vici of Serbo-Croatian and Romanian patronymic surnames as -vich. Shorter words keep their
+// letters: Wu and Vu, Wang and Vang, are names of their own, and Cook is one letter from Cock.
+// A typo may fall on a letter the fold reads (roup for group, whose fold is grup), so
+// spellingSim also compares the words as written (token.tr).
 func spellingFold(s string) string {
 	if len(s) < 5 {
-		return transcriptions.Replace(s)
+		return strings.ReplaceAll(s, "x", "ks")
 	}
-	s = transcriptionsV.Replace(s)
+	s = transcriptions.Replace(s)
 	switch {
 	case strings.HasSuffix(s, "vic"):
 		s += "h"
@@ -100,16 +106,14 @@ func spellingFold(s string) string {
 	return s
 }
 
-// transcriptions are the spellings spellingFold writes as English does; transcriptionsV adds
-// w.
+// transcriptions are the spellings spellingFold writes as English does.
 var (
 	transcriptionPairs = []string{
 		"szcz", "shch", "sch", "sh", "sj", "sh",
 		"tsch", "ch", "tsj", "ch", "tch", "ch", "tyi", "ti", "tye", "te", "tx", "ch", "tj", "ch",
-		"gyi", "di", "gye", "de", "cz", "ch", "cs", "ch", "ou", "u", "oo", "u", "x", "ks",
+		"gyi", "di", "gye", "de", "cz", "ch", "cs", "ch", "ou", "u", "oo", "u", "x", "ks", "w", "v",
 	}
-	transcriptions  = newFold(transcriptionPairs...)
-	transcriptionsV = newFold(append(slices.Clip(transcriptionPairs), "w", "v")...)
+	transcriptions = newFold(transcriptionPairs...)
 )
 
 // A fold replaces strings, like a strings.Replacer: at each position, the first of its

@@ -53,6 +53,7 @@ func TestSpellingFold(t *testing.T) {
 		"alexander":       "aleksander",
 		"wang":            "wang",
 		"wu":              "wu",
+		"cook":            "cook",
 	} {
 		if got := spellingFold(in); got != want {
 			t.Errorf("spellingFold(%q)=%q, want %q", in, got, want)

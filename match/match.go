@@ -4,7 +4,8 @@
 // A name is normalised (Unicode NFKC, case folding, marks, punctuation, dotted abbreviations,
 // apostrophes), split into tokens, and tokens in other scripts are transliterated: Han to
 // pinyin, Hangul letter by letter (a Korean name one token per syllable), Kana in modern
-// Hepburn (hepburn), Greek after ELOT 743, Cyrillic, Arabic, Hebrew and others through
+// Hepburn (hepburn), Greek after ELOT 743, India's scripts by their shared layout with the
+// vowels their consonants carry (indicLatin), Cyrillic, Arabic, Hebrew and others through
 // unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …), country names
 // (中华人民共和国, 대한민국), Russian institutional words, in Cyrillic or Latin letters
 // (Министерство, Federalnaya), and those of European languages (Bundesministerium, Ministère)
@@ -15,7 +16,8 @@
 // (knowledge/*.tsv).
 //
 // Two names are compared by aligning their tokens: each token pairs with its most similar
-// counterpart (exact, within a typo budget that grows with the token's length, initial to word,
+// counterpart (exact or in one spelling of the transcriptions of European languages,
+// spellingFold; within a typo budget that grows with the token's length, initial to word,
 // equal consonant skeletons across scripts, the romanization folds of Korean and Cyrillic, a
 // Greek word without its ending, or, for a word in another script, the same sound as a Latin
 // word: see sounds), and the score is the weighted share of both names that found a
@@ -854,6 +856,20 @@ func spellingSim(x, y *token) float64 {
 	}
 	if d <= budget {
 		return 1 - 0.5*float64(d)/float64(l)
+	}
+	if x.tr != nil || y.tr != nil { // a typo on a letter the fold reads: roup, group (grup)
+		xr, yr := x.xr, y.xr
+		if x.tr != nil {
+			xr = x.tr
+		}
+		if y.tr != nil {
+			yr = y.tr
+		}
+		if l := max(len(xr), len(yr)); abs(len(xr)-len(yr)) <= budget {
+			if d := boundedLevenshtein(xr, yr, budget); d <= budget {
+				return 1 - 0.5*float64(d)/float64(l)
+			}
+		}
 	}
 	// Words of two to four letters have no typo budget, but one edit between two written in
 	// Latin letters (Han and Chan, Ri and Rri, Jong-uun) is worth a part: enough to rank the

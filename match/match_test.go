@@ -147,6 +147,7 @@ func TestScore(t *testing.T) {
 		{"Sergei Viktorovich Chemezov", "Sergej Wiktorowitsch Tschemesow", 0.9, 0.99},
 		{"Slobodan Milosevich", "Slobodan Milošević", 0.95, 0.99},
 		{"Wu Wei", "Vu Wei", 0, 0.89},
+		{"Roup Logistics", "Group Logistics", 0.9, 0.99}, // a typo on a folded letter (grup)
 		// India's scripts read with their vowels (indicLatin).
 		{"नरेन्द्र मोदी", "Narendra Modi", 0.95, 0.99},
 		{"মুজিবুর রহমান", "Mujibur Rahman", 0.95, 0.99},
