@@ -29,6 +29,8 @@ type token struct {
 	syllables bool
 	// body: a word that names a kind of body (Knowledge.body: ministry, bureau …)
 	body bool
+	// frame, of a word in Arabic letters, marks the long vowels it writes (abjadFrame).
+	frame string
 
 	// Forms derived from text once, by derive, for comparing tokens many times.
 	xt     string    // text in one spelling of its sounds (spellingFold): x written ks …
@@ -174,6 +176,7 @@ type piece struct {
 	syllables bool
 	word      int    // the index of the word of the name it comes from
 	chars     string // the Han characters text reads, when syllables
+	frame     string // of a word in Arabic letters, its long vowels too (abjadFrame)
 }
 
 // name is an analysed name.
@@ -294,8 +297,13 @@ func (k *Knowledge) analyze(raw string) *name {
 			default:
 				latin = unidecode.Unidecode(w)
 			}
-			for _, t := range strings.Fields(normalizeOnce(latin)) {
-				words = append(words, piece{text: t, script: script, syllables: script == "kana", word: wi})
+			ts := strings.Fields(normalizeOnce(latin))
+			frame := ""
+			if script == "arabic" && len(ts) == 1 {
+				frame = abjadFrame(w)
+			}
+			for _, t := range ts {
+				words = append(words, piece{text: t, script: script, syllables: script == "kana", word: wi, frame: frame})
 			}
 		}
 	}
@@ -329,7 +337,7 @@ func (k *Knowledge) analyze(raw string) *name {
 	n.tokens = make([]*token, len(kept))
 	for i, p := range kept {
 		t := &ts[i]
-		t.text, t.kind, t.script, t.syllables = p.text, p.kind, p.script, p.syllables
+		t.text, t.kind, t.script, t.syllables, t.frame = p.text, p.kind, p.script, p.syllables, p.frame
 		if k.patronymic[t.text] && i > 0 && i+1 < len(kept) {
 			if n.generation == nil {
 				n.generation = make([]uint8, len(kept))

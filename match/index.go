@@ -363,6 +363,9 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	if len(t.skel) >= 2 && t.skel != t.skelX {
 		fn(keySkeleton, t.skel, "")
 	}
+	if t.script == "arabic" && strings.Contains(t.text, "tsh") {
+		fn(keySkeleton, tshAsCh(t.text), "") // abjadSim
+	}
 	fn(keyFold, t.fold, "")
 	if t.script == "hangul" && strings.Contains(t.text, "eo") {
 		fn(keyFold, koreanFold(eoAsU(t.text)), "") // koreanU

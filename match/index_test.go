@@ -364,3 +364,9 @@ func TestSortKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestIndex_ArabicTsh: words in Arabic letters that write ch as تش and their Latin forms find
+// each other (abjadSim; the index files the skeleton read ch).
+func TestIndex_ArabicTsh(t *testing.T) {
+	findsEachOther(t, []string{"تشافيز", "غورباتشوف"}, []string{"Chavez", "Gorbachev"})
+}

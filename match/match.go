@@ -829,8 +829,8 @@ func spellingSim(x, y *token) float64 {
 		return 0
 	}
 	if x.abjad() || y.abjad() {
-		if len(x.skel) >= 2 && x.skel == y.skel || len(x.skelX) >= 2 && x.skelX == y.skelX {
-			return 0.9
+		if s := abjadSim(x, y); s > 0 {
+			return s
 		}
 	}
 	if (x.script == "hangul") != (y.script == "hangul") && (x.fold == y.fold || koreanU(x, y)) || cyrillicPair(x, y) {
@@ -907,6 +907,10 @@ func pinyinPair(x, y *token) bool {
 	set := pinyinSyllables()
 	return set[x.text] && set[y.text]
 }
+
+// writtenVowelsSim is the similarity of a word in Arabic letters and a Latin spelling of it
+// whose vowels it writes (writtenVowelsAgree): the written vowels say it as a typo would.
+const writtenVowelsSim = 0.95
 
 // shortTypoSim is the similarity of two short Latin words one edit apart (see spellingSim).
 const shortTypoSim = 0.7

@@ -148,6 +148,9 @@ func TestScore(t *testing.T) {
 		{"Slobodan Milosevich", "Slobodan Milošević", 0.95, 0.99},
 		{"Wu Wei", "Vu Wei", 0, 0.89},
 		{"Roup Logistics", "Group Logistics", 0.9, 0.99}, // a typo on a folded letter (grup)
+		// Arabic renderings that write the Latin name's vowels (writtenVowelsAgree), ch as تش.
+		{"هوغو تشافيز", "Hugo Chavez", 0.95, 0.99},
+		{"سيرغي لافروف", "Sergey Viktorovich Lavrov", 0.9, 0.95},
 		// India's scripts read with their vowels (indicLatin).
 		{"नरेन्द्र मोदी", "Narendra Modi", 0.95, 0.99},
 		{"মুজিবুর রহমান", "Mujibur Rahman", 0.95, 0.99},

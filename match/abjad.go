@@ -1,0 +1,159 @@
+package match
+
+import (
+	"strings"
+
+	"github.com/mozillazg/go-unidecode"
+)
+
+// A word in Arabic letters writes its long vowels with ا, و and ي (and ى, ة at the end), and,
+// when it renders a foreign name, most of its vowels: فلاديمير is f-l-a-d-i-m-i-r. Its
+// skeleton, which spellingSim compares with a Latin word's, drops them. Where the vowels the
+// word writes are those of the Latin spelling, the pair says more than its consonants do
+// (writtenVowelsAgree).
+
+// abjadSim is the similarity of two words, one of them in an abjad, by their consonants: 0.9
+// when their skeletons are one, writtenVowelsSim when the vowels the word in Arabic letters
+// writes are those of the other too, 0 otherwise. Arabic writes the ch of foreign names تش
+// (tsh: Vladimirovich, فلاديميروفيتش; Chavez, تشافيز), so a word in Arabic letters with tsh
+// also has the skeleton it has read ch (the index files it: eachSpellingKey).
+func abjadSim(x, y *token) float64 {
+	if len(x.skel) >= 2 && x.skel == y.skel || len(x.skelX) >= 2 && x.skelX == y.skelX {
+		if writtenVowelsAgree(x, y, y.xt) || writtenVowelsAgree(y, x, x.xt) {
+			return writtenVowelsSim // فلاديمير, Vladimir: its vowels written as well
+		}
+		return 0.9
+	}
+	ab, lat := x, y
+	if ab.script != "arabic" {
+		ab, lat = y, x
+	}
+	if ab.script == "arabic" && !lat.abjad() && strings.Contains(ab.text, "tsh") && strings.Contains(lat.xt, "ch") &&
+		tshAsCh(ab.text) == lat.skelX {
+		if writtenVowelsAgree(ab, lat, strings.ReplaceAll(lat.xt, "ch", "tsh")) {
+			return writtenVowelsSim
+		}
+		return 0.9
+	}
+	return 0
+}
+
+// tshAsCh is the skeleton of a word in Arabic letters, read in Latin ones, with its tsh read
+// ch (abjadSim).
+func tshAsCh(text string) string { return skeleton(strings.ReplaceAll(text, "tsh", "ch")) }
+
+// abjadFrame is a word in Arabic letters with its consonants as unidecode reads them, in lower
+// case, and its vowel letters marked in upper case: A for ا, آ, أ, إ and ة, I for ي, ی and ئ, U
+// for و and ؤ, and X for ى, which ends words in a or in i (مصطفى, Mustafa; على, Ali).
+func abjadFrame(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		switch r {
+		case 'ا', 'آ', 'أ', 'إ', 'ٱ', 'ة':
+			b.WriteByte('A')
+		case 'ي', 'ی', 'ئ':
+			b.WriteByte('I')
+		case 'و', 'ؤ':
+			b.WriteByte('U')
+		case 'ى':
+			b.WriteByte('X')
+		default:
+			for _, c := range strings.ToLower(unidecode.Unidecode(string(r))) {
+				if c >= 'a' && c <= 'z' {
+					b.WriteRune(c)
+				}
+			}
+		}
+	}
+	return b.String()
+}
+
+// latinFrame is a Latin spelling marked as abjadFrame marks a word in Arabic letters: its
+// vowels, and the w and y an abjad writes as vowel letters, in upper case.
+func latinFrame(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune("aeiouyw", r) {
+			return r - 'a' + 'A'
+		}
+		return r
+	}, s)
+}
+
+// vowelGaps splits a frame into its consonants, folded and with repeats collapsed as skeleton
+// does, and the vowels (upper case) before the first and after each.
+func vowelGaps(frame string) (string, []string) {
+	var cons []byte
+	gaps := []string{""}
+	var last byte
+	for i := 0; i < len(frame); i++ {
+		c := frame[i]
+		if c >= 'A' && c <= 'Z' {
+			gaps[len(gaps)-1] += string(c)
+			continue
+		}
+		if c = skeletonClass(c); c == 0 || c == last {
+			continue
+		}
+		cons = append(cons, c)
+		gaps = append(gaps, "")
+		last = c
+	}
+	return string(cons), gaps
+}
+
+// skeletonClass is a consonant's letter in a skeleton (0: none).
+func skeletonClass(c byte) byte {
+	switch c {
+	case 'a', 'e', 'i', 'o', 'u', 'y', 'w', '\'':
+		return 0
+	case 'v':
+		return 'f'
+	case 'p':
+		return 'b'
+	case 'g':
+		return 'j'
+	case 'c', 'k':
+		return 'q'
+	case 'z':
+		return 's'
+	}
+	return c
+}
+
+// writtenVowelsAgree reports whether a word in Arabic letters (ab, with its frame) writes the
+// vowels of a Latin spelling of its consonants (lat, read in spelling: its fold xt): each vowel letter it writes stands where
+// the Latin spelling has a vowel like it (ا for a or e, ي for i, e or y, و for o, u or w), and
+// it writes at least half of the Latin spelling's vowels, and two of them, or one in a word of
+// three consonants or more (بوتن, Putin); the short vowels it leaves out may be anything.
+func writtenVowelsAgree(ab, lat *token, spelling string) bool {
+	if ab.frame == "" || lat.script == "arabic" {
+		return false
+	}
+	ac, ag := vowelGaps(ab.frame)
+	lc, lg := vowelGaps(latinFrame(spelling))
+	if ac != lc || len(ac) < 2 {
+		return false
+	}
+	written, spoken := 0, 0
+	for i, a := range ag {
+		if lg[i] != "" {
+			spoken++
+		}
+		if a == "" {
+			continue
+		}
+		if lg[i] == "" {
+			return false
+		}
+		for _, m := range a {
+			if m != 'X' && !strings.ContainsAny(lg[i], writtenAlike[m]) {
+				return false
+			}
+		}
+		written++
+	}
+	return (written >= 2 || written == 1 && len(ac) >= 3) && 2*written >= spoken
+}
+
+// writtenAlike are the Latin vowels (in upper case) a vowel letter of abjadFrame stands for.
+var writtenAlike = map[rune]string{'A': "AE", 'I': "IEY", 'U': "OUW"}

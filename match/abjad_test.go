@@ -1,0 +1,30 @@
+package match
+
+import "testing"
+
+// TestWrittenVowels: a word in Arabic letters that writes the vowels of a Latin spelling pairs
+// with it above a skeleton's 0.9; one that writes none, or other vowels, does not.
+func TestWrittenVowels(t *testing.T) {
+	k := DefaultKnowledge()
+	for _, tt := range []struct {
+		ar, lat string
+		want    float64
+	}{
+		{"فلاديمير", "Vladimir", writtenVowelsSim}, // a, i, i written
+		{"لافروف", "Lavrov", writtenVowelsSim},
+		{"بوتن", "Putin", writtenVowelsSim},    // one vowel of two, in three consonants
+		{"تشافيز", "Chavez", writtenVowelsSim}, // ch written tsh
+		{"محمد", "Mohammed", 0.9},              // no vowel written: the skeleton only
+		{"غورباتشوف", "Gorbachev", 0.9},        // وف is ov (Горбачёв), not ev
+		{"فلاديمير", "Vladimor", 0.9},          // ي where the Latin has o
+		{"تشافيز", "Shafiz", 0},
+	} {
+		a, b := k.analyze(tt.ar).tokens[0], k.analyze(tt.lat).tokens[0]
+		if got := tokenSim(a, b); got != tt.want {
+			t.Errorf("tokenSim(%q, %q)=%v, want %v", tt.ar, tt.lat, got, tt.want)
+		}
+		if got := tokenSim(b, a); got != tt.want {
+			t.Errorf("tokenSim(%q, %q)=%v, want %v", tt.lat, tt.ar, got, tt.want)
+		}
+	}
+}
