@@ -741,15 +741,18 @@ var scripts = []struct {
 	{"tibetan", []*unicode.RangeTable{unicode.Tibetan}},
 }
 
-// unwrittenVowels are the scripts whose words are read in Latin letters without some of their
-// vowels: the abjads (Arabic, Hebrew), which do not write short vowels, and the Brahmic
-// scripts outside India's, whose consonants carry a vowel they do not write and unidecode
-// does not read (Thai สมชาย, Somchai, reads smchaay; Khmer, Myanmar, Lao, Sinhala, Tibetan):
-// words in them are compared by their consonants. India's scripts are read with their
-// vowels (indicLatin).
-var unwrittenVowels = map[string]bool{
-	"arabic": true, "hebrew": true, "thai": true, "lao": true, "khmer": true, "myanmar": true,
-	"sinhala": true, "tibetan": true,
+// unwrittenVowels reports whether words in a script are read in Latin letters without some
+// of their vowels: the abjads (Arabic, Hebrew), which do not write short vowels, and the
+// Brahmic scripts outside India's, whose consonants carry a vowel they do not write and
+// unidecode does not read (Thai สมชาย, Somchai, reads smchaay; Khmer, Myanmar, Lao, Sinhala,
+// Tibetan): words in them are compared by their consonants. India's scripts are read with
+// their vowels (indicLatin).
+func unwrittenVowels(script string) bool {
+	switch script {
+	case "arabic", "hebrew", "thai", "lao", "khmer", "myanmar", "sinhala", "tibetan":
+		return true
+	}
+	return false
 }
 
 // Script names the script of the first letter of s ("latin", "han", "hangul", "cyrillic",
@@ -770,10 +773,9 @@ func Script(s string) string {
 	return ""
 }
 
-// abjad reports whether a token comes from a script that does not write short vowels: Arabic
-// and Hebrew, and Thai, whose implicit vowels unidecode does not write (สมชาย, Somchai, reads
-// smchaay): such words are compared by their consonants (skeleton).
-func (t *token) abjad() bool { return unwrittenVowels[t.script] }
+// abjad reports whether a token comes from a script whose words are read without some of
+// their vowels (unwrittenVowels): such words are compared by their consonants (skeleton).
+func (t *token) abjad() bool { return unwrittenVowels(t.script) }
 
 // wholeSkeleton is the skeleton of a name's tokens written together, particles included:
 // عبد الله (bd llh) and Abdullah, عبدالرحمن and Abd al-Rahman have one.
