@@ -75,6 +75,9 @@ func (t *token) derive() {
 // spelling keys read.
 func (t *token) deriveSpelling() {
 	t.xt = spellingFold(t.text)
+	if t.script == "greek" {
+		t.xt = greekVoiced.Replace(t.xt)
+	}
 	t.xr = []rune(t.xt)
 	if t.xt != t.text {
 		t.tr = []rune(t.text)
@@ -107,6 +110,12 @@ func spellingFold(s string) string {
 	}
 	return s
 }
+
+// greekVoiced reads ντ, μπ and γκ inside a Greek word (nd, mb and gk in greekLatin) as the d,
+// b and g they are when Greek renders foreign names (Βλαντίμιρ, Vladimir), as greekLatin reads
+// them at its start: the Greek word's spelling form (xt); its text keeps ELOT's letters, in
+// which Greek names are spelt in Latin (Κωνσταντίνος, Konstantinos; Ανδρέας, Andreas).
+var greekVoiced = newFold("nd", "d", "mb", "b", "gk", "g")
 
 // transcriptions are the spellings spellingFold writes as English does.
 var (

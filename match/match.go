@@ -854,10 +854,10 @@ func spellingSim(x, y *token) float64 {
 	if float64(l-short)/float64(l) <= 0.25 || l-short <= budget {
 		d = boundedLevenshtein(x.xr, y.xr, limit)
 	}
-	if d <= budget {
-		return 1 - 0.5*float64(d)/float64(l)
-	}
-	if x.tr != nil || y.tr != nil { // a typo on a letter the fold reads: roup, group (grup)
+	// The words as written, when a fold changed one, may be fewer edits apart: a typo on a
+	// letter the fold reads (roup, group: grup), or a Greek word whose nd is a d (Κωνσταντίνος,
+	// konstandinos, and Konstantinos).
+	if (x.tr != nil || y.tr != nil) && d > 0 {
 		xr, yr := x.xr, y.xr
 		if x.tr != nil {
 			xr = x.tr
@@ -865,11 +865,12 @@ func spellingSim(x, y *token) float64 {
 		if y.tr != nil {
 			yr = y.tr
 		}
-		if l := max(len(xr), len(yr)); abs(len(xr)-len(yr)) <= budget {
-			if d := boundedLevenshtein(xr, yr, budget); d <= budget {
-				return 1 - 0.5*float64(d)/float64(l)
-			}
+		if d2 := boundedLevenshtein(xr, yr, min(d-1, budget)); d2 < d && d2 <= budget {
+			return 1 - 0.5*float64(d2)/float64(max(len(xr), len(yr)))
 		}
+	}
+	if d <= budget {
+		return 1 - 0.5*float64(d)/float64(l)
 	}
 	// Words of two to four letters have no typo budget, but one edit between two written in
 	// Latin letters (Han and Chan, Ri and Rri, Jong-uun) is worth a part: enough to rank the

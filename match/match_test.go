@@ -151,6 +151,9 @@ func TestScore(t *testing.T) {
 		// Arabic renderings that write the Latin name's vowels (writtenVowelsAgree), ch as تش.
 		{"هوغو تشافيز", "Hugo Chavez", 0.95, 0.99},
 		{"سيرغي لافروف", "Sergey Viktorovich Lavrov", 0.9, 0.95},
+		// Greek renders a foreign d, b and g as ντ, μπ, γκ inside words too (greekVoiced).
+		{"Ντόναλντ Τραμπ", "Donald Trump", 0.9, 0.95},
+		{"Κωνσταντίνος Μητσοτάκης", "Konstantinos Mitsotakis", 0.95, 0.99},
 		// India's scripts read with their vowels (indicLatin).
 		{"नरेन्द्र मोदी", "Narendra Modi", 0.95, 0.99},
 		{"মুজিবুর রহমান", "Mujibur Rahman", 0.95, 0.99},
