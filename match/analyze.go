@@ -33,13 +33,15 @@ type token struct {
 	frame string
 
 	// Forms derived from text once, by derive, for comparing tokens many times.
-	xt     string    // text in one spelling of its sounds (spellingFold): x written ks …
-	xr     []rune    // the runes of xt
-	tr     []rune    // the runes of text, when xt differs from it
-	skel   string    // skeleton(text)
-	skelX  string    // skeleton(xt)
-	fold   string    // koreanFold(text)
-	sounds [3]string // sounds(text, script)
+	xt string // text in one spelling of its sounds (spellingFold): x written ks …
+	xr []rune // the runes of xt
+	tr []rune // the runes of text, when xt differs from it
+	// transcribed: xt differs from text by more than its x written ks
+	transcribed bool
+	skel        string    // skeleton(text)
+	skelX       string    // skeleton(xt)
+	fold        string    // koreanFold(text)
+	sounds      [3]string // sounds(text, script)
 	// soundAlt, of a Latin word with an r or a v, are its keys in bySyllablesR, bySyllablesV
 	// and bySyllablesRV, each "" where it adds nothing to the bySyllables key and those before.
 	soundAlt [3]string
@@ -53,7 +55,7 @@ type token struct {
 func (t *token) derive() {
 	t.deriveSpelling()
 	t.sounds = sounds(t.text, t.script)
-	if t.script != "latin" {
+	if !alphabetic(t.script) {
 		return
 	}
 	r, v := strings.Contains(t.text, "r"), strings.Contains(t.text, "v")
@@ -81,6 +83,7 @@ func (t *token) deriveSpelling() {
 	t.xr = []rune(t.xt)
 	if t.xt != t.text {
 		t.tr = []rune(t.text)
+		t.transcribed = t.xt != strings.ReplaceAll(t.text, "x", "ks")
 	}
 	t.skel, t.skelX = skeleton(t.text), skeleton(t.xt)
 	t.fold = koreanFold(t.text)
@@ -195,6 +198,7 @@ type name struct {
 	joined     string   // word tokens concatenated, for names written without spaces
 	jr         []rune   // the runes of joined
 	rendering  int      // the mode of the word that renders most loosely (see sounds)
+	alphabetic bool     // every word is written in an alphabetic script (alphabetic)
 	// generation, when a patronymic particle (bin, ibn …) stands between two words, counts
 	// the particles before each token: 0 for the person's own name, 1 for the father's, 2
 	// for the grandfather's; notInChain for a family name. Tokens are shared in an Index, so
@@ -416,9 +420,11 @@ func (k *Knowledge) analyze(raw string) *name {
 	}
 	n.joined = b.String()
 	n.jr = []rune(n.joined)
+	n.alphabetic = len(n.tokens) > 0
 	for _, t := range n.tokens {
 		if t.kind == kindWord {
 			n.rendering = max(n.rendering, rendering(t.script))
+			n.alphabetic = n.alphabetic && alphabetic(t.script)
 		}
 	}
 	n.markPatronymics()
@@ -883,6 +889,13 @@ const (
 // list matched listed names by sound in 16% of cases (oversight bench yente), against 0.6%
 // without sounds. Alphabets compare whole names word by word only (99: never).
 var minSound = [3][2]int{byLetters: {4, 99}, byConsonants: {3, 5}, bySyllables: {3, 5}}
+
+// alphabetic reports whether a script writes a foreign name's vowels as the Latin alphabet
+// does (Latin, Cyrillic, Greek, Armenian, Georgian, India's scripts …): a name in it is
+// compared with a rendering by ear (Han, Kana, Hangul, the abjads) as a Latin one is.
+func alphabetic(script string) bool {
+	return rendering(script) == byLetters && !unwrittenVowels(script)
+}
 
 func rendering(script string) int {
 	switch script {

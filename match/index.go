@@ -321,7 +321,7 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 		}
 		fn(f, cyrillicFold(t.text), "")
 	}
-	eachSoundKey(tokenSoundKeys, &t.sounds, t.script == "latin", rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
+	eachSoundKey(tokenSoundKeys, &t.sounds, alphabetic(t.script), rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
 	row := 0 // as in eachSoundKey: a Latin query looks up the keys of other scripts
 	if query {
 		row = 1
@@ -377,11 +377,11 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	fn(keyName, n.normalized)
 	var sounds [3]string
 	for m := range sounds {
-		if m != byLetters && (!n.translit || m == n.rendering) { // as in compare
+		if m != byLetters && (n.alphabetic || m == n.rendering) { // as in compare
 			sounds[m] = joinSounds(n.tokens, m)
 		}
 	}
-	eachSoundKey(nameSoundKeys, &sounds, !n.translit, n.rendering, 1, query, fn)
+	eachSoundKey(nameSoundKeys, &sounds, n.alphabetic, n.rendering, 1, query, fn)
 	if n.cjk {
 		// Han, Hangul and Kana names are compared character by character.
 		rs := []rune(n.normalized)
@@ -792,12 +792,12 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			}
 		}
 	}
-	// A query in Hangul: its runs of syllables against the index's Latin words. A Latin query
-	// met the runs of Hangul names above.
+	// A query in Hangul: its runs of syllables against the index's words in Latin and other
+	// alphabets. A query in those met the runs of Hangul names above.
 	qn.eachRun(func(text string) {
 		rt := runWord(text)
 		for _, v := range ix.keyed(sc, rt) {
-			if t := ix.toks[v]; t.script == "latin" && tokenSim(rt, t) > 0 {
+			if t := ix.toks[v]; alphabetic(t.script) && tokenSim(rt, t) > 0 {
 				for _, id := range ix.post[v] {
 					if c := candidate(id); c >= 0 {
 						sc.found[c] |= foundRuns
@@ -908,10 +908,11 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	var order []cand
 	for c, id := range sc.cands {
 		// A Hangul name and a Latin one that met may pair by runs of syllables
-		// (syllableRuns), which the bounds below do not see. (The name itself is read only for
+		// (syllableRuns), and one in another alphabet by the sound of its words
+		// (soundsAlign), which the bounds below do not see. (The name itself is read only for
 		// a Hangul query: reading every candidate's is a cache miss each.)
 		found := sc.found[c]
-		runs := found&(foundWord|foundRuns) != 0 && (qn.hangul && ix.names[id].latin || qn.latin && ix.nhangul[id])
+		runs := found&(foundWord|foundRuns) != 0 && (qn.hangul && ix.names[id].alphabetic || qn.alphabetic && ix.nhangul[id])
 		// Names one edit apart written without spaces (whollyOneEdit): a check that reads
 		// both names but allocates nothing.
 		typo := found&foundTypo != 0 && whollyOneEdit(qn, ix.names[id])

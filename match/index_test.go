@@ -370,3 +370,24 @@ func TestSortKeys(t *testing.T) {
 func TestIndex_ArabicTsh(t *testing.T) {
 	findsEachOther(t, []string{"تشافيز", "غورباتشوف"}, []string{"Chavez", "Gorbachev"})
 }
+
+// TestIndex_ClusterLosesNothing: in an index of one name written in many scripts and
+// languages (../shared's cross-script cluster), each of them finds by the index every name a
+// full comparison finds, whatever the two scripts (Cyrillic and Hangul as well as Latin and
+// Hangul).
+func TestIndex_ClusterLosesNothing(t *testing.T) {
+	data, err := os.ReadFile("../../shared/data/eval/nk_putin_names_crossscript.txt")
+	if err != nil {
+		t.Skip("no ../shared/data/eval/nk_putin_names_crossscript.txt")
+	}
+	ix := NewIndex(DefaultConfig())
+	var names []string
+	for i, n := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		names = append(names, n)
+		ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "Person", Properties: map[string][]string{"name": {n}}})
+	}
+	ix.Freeze()
+	for _, q := range names {
+		checkCandidates(t, ix, q, ix.cfg.Threshold)
+	}
+}

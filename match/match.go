@@ -171,7 +171,7 @@ func compare(a, b *name, extra float64) (float64, string) {
 	// written in Hangul (폴란드) is there several tokens: when each Latin word sounds like a
 	// whole Hangul word, the names are compared as words are, by the shorter keys words need
 	// (Poland ~ 폴란드, as Poland ~ 波兰 in tokenSim).
-	if m := max(a.rendering, b.rendering); a.translit != b.translit && 0.9 > s && m != byLetters {
+	if m := max(a.rendering, b.rendering); a.alphabetic != b.alphabetic && 0.9 > s && m != byLetters {
 		ua, ub := unsharedWords(a, b)
 		if sa := joinSounds(ua, m); len(sa) >= minSound[m][1] && sa == joinSounds(ub, m) && soundsAlign(a, b, m, false) ||
 			(a.hangul || b.hangul) && soundsAlign(a, b, m, true) {
@@ -202,7 +202,7 @@ const minWholeSkeleton = 4
 // length a word's needs (minSound).
 func soundsAlign(a, b *name, m int, words bool) bool {
 	lat, other := a, b
-	if a.translit {
+	if !a.alphabetic {
 		lat, other = b, a
 	}
 	var lw, ow []*token
@@ -732,11 +732,11 @@ func tokenSim(x, y *token) float64 {
 // rendering sounds, Vladimir ~ 블라디미르; the v it writes as w, Victor ~ 维克多): the key is the
 // rendering's, of the length a word needs, and the rendering is by ear in that key's mode.
 func soundsAlt(x, y *token) bool {
-	if x.script != "latin" {
+	if !alphabetic(x.script) {
 		x, y = y, x
 	}
 	s := y.sounds[bySyllables]
-	if x.script != "latin" || len(s) < minSound[bySyllables][0] {
+	if !alphabetic(x.script) || len(s) < minSound[bySyllables][0] {
 		return false
 	}
 	alts := x.soundAlt[:]
@@ -750,10 +750,10 @@ func soundsAlt(x, y *token) bool {
 // native reports whether, of two words, the one in Latin is spelt in the native syllables of
 // the other's script (nativeSpelling).
 func native(x, y *token) bool {
-	if x.script != "latin" {
+	if !alphabetic(x.script) {
 		x, y = y, x
 	}
-	return x.script == "latin" && nativeSpelling(x.text, y.script)
+	return alphabetic(x.script) && nativeSpelling(x.text, y.script)
 }
 
 // byEar reports whether a rendering in a syllabic script has no more syllables than the Latin
@@ -855,8 +855,9 @@ func spellingSim(x, y *token) float64 {
 		d = boundedLevenshtein(x.xr, y.xr, limit)
 	}
 	// The words as written, when a fold changed one, may be fewer edits apart: a typo on a
-	// letter the fold reads (roup, group: grup), or a Greek word whose nd is a d (Κωνσταντίνος,
-	// konstandinos, and Konstantinos).
+	// letter the fold reads (roup, group: grup; xwan for hwan, kswan), or a Greek word whose nd
+	// is a d (Κωνσταντίνος, konstandinos, and Konstantinos). Where the fold wrote only an x as
+	// ks, one edit is a typo and two are not: Xinjiang and Jingjiang are two places.
 	if (x.tr != nil || y.tr != nil) && d > 0 {
 		xr, yr := x.xr, y.xr
 		if x.tr != nil {
@@ -865,7 +866,11 @@ func spellingSim(x, y *token) float64 {
 		if y.tr != nil {
 			yr = y.tr
 		}
-		if d2 := boundedLevenshtein(xr, yr, min(d-1, budget)); d2 < d && d2 <= budget {
+		b := budget
+		if !x.transcribed && !y.transcribed {
+			b = min(b, 1)
+		}
+		if d2 := boundedLevenshtein(xr, yr, min(d-1, b)); d2 < d && d2 <= b {
 			return 1 - 0.5*float64(d2)/float64(max(len(xr), len(yr)))
 		}
 	}

@@ -154,6 +154,12 @@ func TestScore(t *testing.T) {
 		// Greek renders a foreign d, b and g as ντ, μπ, γκ inside words too (greekVoiced).
 		{"Ντόναλντ Τραμπ", "Donald Trump", 0.9, 0.95},
 		{"Κωνσταντίνος Μητσοτάκης", "Konstantinos Mitsotakis", 0.95, 0.99},
+		// A name in another alphabet against a rendering by ear, as a Latin one (alphabetic).
+		{"Дональд Трамп", "도널드 트럼프", 0.9, 0.95},
+		{"Дональд Трамп", "ドナルド・トランプ", 0.9, 0.95},
+		// A typo on an x, which the fold writes ks; two edits are not one (Xinjiang).
+		{"KO Il xwan", "KO Il Hwan", 0.9, 0.99},
+		{"Jingjiang Public Security Bureau", "Xinjiang Public Security Bureau", 0, 0.89},
 		// India's scripts read with their vowels (indicLatin).
 		{"नरेन्द्र मोदी", "Narendra Modi", 0.95, 0.99},
 		{"মুজিবুর রহমান", "Mujibur Rahman", 0.95, 0.99},
