@@ -44,10 +44,15 @@ func tshAsCh(text string) string { return skeleton(strings.ReplaceAll(text, "tsh
 
 // abjadFrame is a word in Arabic letters with its consonants as unidecode reads them, in lower
 // case, and its vowel letters marked in upper case: A for ا, آ, أ, إ and ة, I for ي, ی and ئ, U
-// for و and ؤ, and X for ى, which ends words in a or in i (مصطفى, Mustafa; على, Ali).
+// for و and ؤ, and X for ى, which ends words in a or in i (مصطفى, Mustafa; على, Ali). A
+// Persian word's first و is a v.
 func abjadFrame(w string) string {
 	var b strings.Builder
-	for _, r := range w {
+	for i, r := range w {
+		if i == 0 && r == 'و' && strings.ContainsAny(w, persianLetters) {
+			b.WriteByte('v') // Persian و begins a word as v (ولادیمیر, Vladimir)
+			continue
+		}
 		switch r {
 		case 'ا', 'آ', 'أ', 'إ', 'ٱ', 'ة':
 			b.WriteByte('A')
@@ -67,6 +72,10 @@ func abjadFrame(w string) string {
 	}
 	return b.String()
 }
+
+// persianLetters are letters Persian writes and Arabic does not: a word holding one is
+// Persian (or Urdu), whose و is a v where it is a consonant.
+const persianLetters = "یپچژگک"
 
 // latinFrame is a Latin spelling marked as abjadFrame marks a word in Arabic letters: its
 // vowels, and the w and y an abjad writes as vowel letters, in upper case.

@@ -309,6 +309,9 @@ func (k *Knowledge) analyze(raw string) *name {
 				latin = indicLatin(w, script)
 			default:
 				latin = unidecode.Unidecode(w)
+				if script == "arabic" && strings.HasPrefix(w, "و") && strings.ContainsAny(w, persianLetters) {
+					latin = "v" + strings.TrimPrefix(latin, "w") // Persian و begins a word as v: وحید, Vahid
+				}
 			}
 			ts := strings.Fields(normalizeOnce(latin))
 			frame := ""
