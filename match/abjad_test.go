@@ -14,6 +14,8 @@ func TestWrittenVowels(t *testing.T) {
 		{"لافروف", "Lavrov", writtenVowelsSim},
 		{"بوتن", "Putin", writtenVowelsSim},    // one vowel of two, in three consonants
 		{"تشافيز", "Chavez", writtenVowelsSim}, // ch written tsh
+		{"وحید", "Vahid", writtenVowelsSim},    // Persian: و begins the word as v
+		{"وليد", "Walid", 0.9},                 // Arabic: و is w
 		{"محمد", "Mohammed", 0.9},              // no vowel written: the skeleton only
 		{"غورباتشوف", "Gorbachev", 0.9},        // وف is ov (Горбачёв), not ev
 		{"فلاديمير", "Vladimor", 0.9},          // ي where the Latin has o
