@@ -30,3 +30,19 @@ func TestWrittenVowels(t *testing.T) {
 		}
 	}
 }
+
+// TestHebrewLatin: ו and י read as the vowels they are inside a word, and as consonants at its
+// start or doubled.
+func TestHebrewLatin(t *testing.T) {
+	for in, want := range map[string]string{
+		"ולדימיר": "vldimir",
+		"פוטין":   "putin",
+		"ננסי":    "nnsi",
+		"יוסף":    "yusp",
+		"דוויד":   "dvid",
+	} {
+		if got := hebrewLatin(in); got != want {
+			t.Errorf("hebrewLatin(%q)=%q, want %q", in, got, want)
+		}
+	}
+}

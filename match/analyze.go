@@ -77,8 +77,11 @@ func (t *token) derive() {
 // spelling keys read.
 func (t *token) deriveSpelling() {
 	t.xt = spellingFold(t.text)
-	if t.script == "greek" {
+	switch t.script {
+	case "greek":
 		t.xt = greekVoiced.Replace(t.xt)
+	case "hebrew":
+		t.xt = hebrewConsonants.Replace(t.text) // דוד, dud and dvd: David
 	}
 	t.xr = []rune(t.xt)
 	if t.xt != t.text {
@@ -307,6 +310,8 @@ func (k *Knowledge) analyze(raw string) *name {
 				latin = greekLatin(w)
 			case indic:
 				latin = indicLatin(w, script)
+			case script == "hebrew":
+				latin = hebrewLatin(w)
 			default:
 				latin = unidecode.Unidecode(w)
 				if script == "arabic" && strings.HasPrefix(w, "و") && strings.ContainsAny(w, persianLetters) {
@@ -916,7 +921,7 @@ func rendering(script string) int {
 // digraphs are read as one sound (sh, ch, th, ph, kh, ts …), consonants fold into classes of
 // sounds that such renderings confuse, w and y are dropped, and repeats collapse: see soundOf
 // for each mode. The script of the word says how its Latin form reads: pinyin writes sh
-// sounds with x, and ts with c; Hebrew writes o and u with the letter read as v.
+// sounds with x, and ts with c; Hebrew's ו is a v or a w.
 //
 // Equal keys are not enough in a syllabic script: byEar also checks the syllable count and the
 // vowels (vowelsAgree), and words spelt in Chinese or Korean syllables are compared by
@@ -955,7 +960,7 @@ func spoken(text, script string, mode int) string {
 	switch script {
 	case "han":
 		text = hanSounds(text)
-	case "hebrew":
+	case "hebrew": // ו, read v where it begins a word, is as often a w (וושינגטון)
 		text = strings.ReplaceAll(text, "v", "w")
 	}
 	if mode == bySyllables { // Elizabeth: エリザベス, 엘리자베스, 伊丽莎白

@@ -160,6 +160,8 @@ func TestScore(t *testing.T) {
 		// A typo on an x, which the fold writes ks; two edits are not one (Xinjiang).
 		{"KO Il xwan", "KO Il Hwan", 0.9, 0.99},
 		{"Jingjiang Public Security Bureau", "Xinjiang Public Security Bureau", 0, 0.89},
+		// Hebrew's ו and י read as vowels inside a word (hebrewLatin).
+		{"פאולה", "Paula", 0.9, 0.95},
 		// India's scripts read with their vowels (indicLatin).
 		{"नरेन्द्र मोदी", "Narendra Modi", 0.95, 0.99},
 		{"মুজিবুর রহমান", "Mujibur Rahman", 0.95, 0.99},
@@ -364,8 +366,9 @@ func TestNormalize(t *testing.T) {
 		"Al-Qa'ida":                   "al qaida",
 		"Władysław Łukasz Søren":      "wladyslaw lukasz soren",
 		"Đorđević Əliyev":             "dordevic aliyev",
-		"व्लादिमीर पुतिन":             "व्लादिमीर पुतिन", // vowel signs (Mc) stay in the word
-		"শেখ­হাসিনা":                  "শেখহাসিনা",       // a soft hyphen joins
+		"צה״ל":                        "צהל", // gershayim joins, as an apostrophe does
+		"व्लादिमीर पुतिन": "व्लादिमीर पुतिन", // vowel signs (Mc) stay in the word
+		"শেখ­হাসিনা":      "শেখহাসিনা",       // a soft hyphen joins
 	} {
 		if got := match.Normalize(in); got != want {
 			t.Errorf("Normalize(%q)=%q, want %q", in, got, want)

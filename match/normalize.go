@@ -118,7 +118,7 @@ func isASCII(s string) bool {
 
 func isApostrophe(r rune) bool {
 	switch r {
-	case '\'', '\u2019', '\u02bc', '\u02bb', '`', '\u00b4':
+	case '\'', '\u2019', '\u02bc', '\u02bb', '`', '\u00b4', '\u05f3', '\u05f4': // ׳ and ״, Hebrew's geresh and gershayim
 		return true
 	}
 	return false

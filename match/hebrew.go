@@ -1,0 +1,45 @@
+package match
+
+import (
+	"strings"
+
+	"github.com/mozillazg/go-unidecode"
+)
+
+// hebrewLatin reads a Hebrew word, without points, in Latin letters as unidecode does, but for
+// the letters that are also vowels, which unidecode reads as consonants (ו v, י y): ו is a v
+// at the start of a word or doubled (ולדימיר, Vladimir; דוויד), and a u elsewhere, where Hebrew
+// writes o and u with it (פוטין, Putin; אובראדוביץ', Obradović); י is a y at the start of a
+// word or doubled, and an i elsewhere (ננסי, Nancy). Inside a word ו is also a v (דוד, David)
+// and י a y: a Hebrew word's spelling form (xt) reads them so (hebrewConsonants), and its
+// skeletons are those of both readings.
+func hebrewLatin(w string) string {
+	rs := []rune(w)
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		doubled := i+1 < len(rs) && rs[i+1] == r
+		switch {
+		case r == 'ו' && (i == 0 || doubled):
+			b.WriteByte('v')
+			if doubled {
+				i++
+			}
+		case r == 'ו':
+			b.WriteByte('u')
+		case r == 'י' && (i == 0 || doubled):
+			b.WriteByte('y')
+			if doubled {
+				i++
+			}
+		case r == 'י':
+			b.WriteByte('i')
+		default:
+			b.WriteString(strings.ToLower(unidecode.Unidecode(string(r))))
+		}
+	}
+	return b.String()
+}
+
+// hebrewConsonants reads the u and i of hebrewLatin as the consonants ו and י also are.
+var hebrewConsonants = strings.NewReplacer("u", "v", "i", "y")
