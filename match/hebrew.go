@@ -18,28 +18,24 @@ func hebrewLatin(w string) string {
 	var b strings.Builder
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
-		doubled := i+1 < len(rs) && rs[i+1] == r
-		switch {
-		case r == 'ו' && (i == 0 || doubled):
-			b.WriteByte('v')
-			if doubled {
-				i++
-			}
-		case r == 'ו':
-			b.WriteByte('u')
-		case r == 'י' && (i == 0 || doubled):
-			b.WriteByte('y')
-			if doubled {
-				i++
-			}
-		case r == 'י':
-			b.WriteByte('i')
-		default:
+		l, ok := hebrewVowelLetters[r]
+		switch doubled := i+1 < len(rs) && rs[i+1] == r; {
+		case !ok:
 			b.WriteString(strings.ToLower(unidecode.Unidecode(string(r))))
+		case i == 0 || doubled:
+			b.WriteByte(l[0]) // the consonant
+			if doubled {
+				i++
+			}
+		default:
+			b.WriteByte(l[1]) // the vowel
 		}
 	}
 	return b.String()
 }
+
+// hebrewVowelLetters are the letters Hebrew writes vowels with, as consonant and as vowel.
+var hebrewVowelLetters = map[rune]string{'ו': "vu", 'י': "yi"}
 
 // hebrewConsonants reads the u and i of hebrewLatin as the consonants ו and י also are.
 var hebrewConsonants = strings.NewReplacer("u", "v", "i", "y")
