@@ -295,6 +295,12 @@ func (k *Knowledge) analyze(raw string) *name {
 			}
 		default:
 			n.translit = true
+			if en, ok := k.placesNative[w]; ok { // Москва, モスクワ: moscow
+				for _, t := range strings.Fields(en) {
+					words = append(words, piece{text: t, script: script, word: wi})
+				}
+				continue
+			}
 			if en, ok := k.russian[w]; ok && script == "cyrillic" {
 				for _, t := range en {
 					words = append(words, piece{text: t, script: script, word: wi})

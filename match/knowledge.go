@@ -39,14 +39,17 @@ type Knowledge struct {
 	russianLatin map[string][]string
 	// european are institutional words of European languages (knowledge/terms_european.tsv)
 	// → their English rendering.
-	european     map[string][]string
-	honorifics   map[string]bool
-	body         map[string]bool // words that name a kind of body (words.tsv)
-	stop         map[string]bool
-	patronymic   map[string]bool     // particles of a patronymic chain: bin, ibn …
-	particle     map[string]string   // a particle → the spelling it is read as (ibn → bin)
-	koSurnames   map[string]string   // Hangul surname syllable → usual Latin spelling
-	places       map[string]string   // a Latin form of a place → its canonical form (places.tsv)
+	european   map[string][]string
+	honorifics map[string]bool
+	body       map[string]bool // words that name a kind of body (words.tsv)
+	stop       map[string]bool
+	patronymic map[string]bool   // particles of a patronymic chain: bin, ibn …
+	particle   map[string]string // a particle → the spelling it is read as (ibn → bin)
+	koSurnames map[string]string // Hangul surname syllable → usual Latin spelling
+	places     map[string]string // a Latin form of a place → its canonical form (places.tsv)
+	// placesNative are the names of cities in scripts other than Latin, Han and Hangul, one
+	// word each (Москва, モスクワ: knowledge/places_cldr.tsv) → their English names.
+	placesNative map[string]string
 	abbrev       map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
 	abbrevDotted map[string]string   // an abbreviation that counts only written with dots → so written
 }
@@ -125,6 +128,27 @@ func DefaultKnowledge() *Knowledge {
 				k.countryMaxRunes = max(k.countryMaxRunes, utf8.RuneCountInString(a))
 			})
 		}
+		// Cities in other languages (places_cldr.tsv): in Han or Hangul read as country names
+		// are, at the start of a word (countryAt: 东京大学, Tokyo University); in Latin letters
+		// as places.tsv's forms; in other scripts word by word (placesNative).
+		k.placesNative = map[string]string{}
+		readTSV("knowledge/places_cldr.tsv", func(canon, forms string) {
+			for _, f := range strings.Fields(forms) {
+				switch Script(f) {
+				case "han", "hangul":
+					if _, ok := k.countries[f]; !ok {
+						k.countries[f] = canon
+						k.countryMaxRunes = max(k.countryMaxRunes, utf8.RuneCountInString(f))
+					}
+				case "latin":
+					if _, ok := k.places[f]; !ok {
+						k.places[f] = canon
+					}
+				default:
+					k.placesNative[f] = canon
+				}
+			}
+		})
 		readTSV("knowledge/korean_surnames.tsv", func(h, l string) { k.koSurnames[h] = l })
 		readTSV("knowledge/abbreviations.tsv", func(a, words string) {
 			if strings.Contains(a, ".") {

@@ -160,6 +160,11 @@ func TestScore(t *testing.T) {
 		// A typo on an x, which the fold writes ks; two edits are not one (Xinjiang).
 		{"KO Il xwan", "KO Il Hwan", 0.9, 0.99},
 		{"Jingjiang Public Security Bureau", "Xinjiang Public Security Bureau", 0, 0.89},
+		// Cities in other languages (places_cldr.tsv, from CLDR).
+		{"东京大学", "Tokyo University", 0.95, 0.99},
+		{"Москва", "Moscow", 0.95, 0.99},
+		{"モスクワ", "Moscow", 0.95, 0.99},
+		{"Moskau", "Moscow", 0.95, 0.99},
 		// Hebrew's ו and י read as vowels inside a word (hebrewLatin).
 		{"פאולה", "Paula", 0.9, 0.95},
 		// India's scripts read with their vowels (indicLatin).
