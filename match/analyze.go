@@ -949,6 +949,7 @@ func sounds(text, script string) [3]string {
 // an r there.
 func hanSounds(text string) string {
 	text = pinyinSounds.Replace(text)
+	text = pinyinE(text)
 	if !strings.Contains(text, "r") {
 		return text
 	}
@@ -959,6 +960,23 @@ func hanSounds(text string) string {
 		}
 	}
 	return string(b)
+}
+
+// pinyinE writes pinyin's e, where it is the back vowel [ɤ] and not the e of ei, ie and üe, as
+// eo: Chinese renders an o with it (蒙 meng for mon, 森 sen for son) as well as an e.
+func pinyinE(text string) string {
+	if !strings.Contains(text, "e") {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		b.WriteByte(c)
+		if c == 'e' && (i == 0 || !strings.ContainsRune("iuvy", rune(text[i-1]))) && (i+1 == len(text) || text[i+1] != 'i') {
+			b.WriteByte('o')
+		}
+	}
+	return b.String()
 }
 
 // spoken is text with its digraphs read as one sound each.

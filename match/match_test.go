@@ -160,6 +160,9 @@ func TestScore(t *testing.T) {
 		// A typo on an x, which the fold writes ks; two edits are not one (Xinjiang).
 		{"KO Il xwan", "KO Il Hwan", 0.9, 0.99},
 		{"Jingjiang Public Security Bureau", "Xinjiang Public Security Bureau", 0, 0.89},
+		// Pinyin's e renders an o too (pinyinE): 蒙 meng for mon.
+		{"Raymond", "雷蒙德", 0.9, 0.9},
+		{"Gordon", "戈登", 0.9, 0.9},
 		// Cities in other languages (places_cldr.tsv, from CLDR).
 		{"东京大学", "Tokyo University", 0.95, 0.99},
 		{"Москва", "Moscow", 0.95, 0.99},
