@@ -904,6 +904,27 @@ const (
 // without sounds. Alphabets compare whole names word by word only (99: never).
 var minSound = [3][2]int{byLetters: {4, 99}, byConsonants: {3, 5}, bySyllables: {3, 5}}
 
+// minFiled is the length of a word's sound key the index files, in each mode: shorter than
+// minSound for syllabic renderings, whose words of two syllables may pair by two consonants
+// (soundSays).
+var minFiled = [3]int{byLetters: 4, byConsonants: 3, bySyllables: 2}
+
+// soundSays reports whether a sound key that two words share, in mode m, is long enough to
+// pair them: minSound's length, or, in a syllabic rendering, two consonants when both words
+// have two syllables at least (Martha, 瑪莎 ma-sha; Oscar, 奧斯卡): one syllable, a Han
+// character (张, zhang, s-n), meets too many Latin words that way.
+func soundSays(x, y *token, key string, m int) bool {
+	if len(key) >= minSound[m][0] {
+		return true
+	}
+	if m != bySyllables || len(key) < minFiled[m] {
+		return false
+	}
+	nx, _ := syllables(x.text)
+	ny, _ := syllables(y.text)
+	return nx >= 2 && ny >= 2
+}
+
 // alphabetic reports whether a script writes a foreign name's vowels as the Latin alphabet
 // does (Latin, Cyrillic, Greek, Armenian, Georgian, India's scripts …): a name in it is
 // compared with a rendering by ear (Han, Kana, Hangul, the abjads) as a Latin one is.

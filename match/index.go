@@ -283,7 +283,7 @@ func eachSoundKey(families [2][3]byte, sounds *[3]string, latin bool, mode, min 
 			row = 1
 		}
 		for m, s := range sounds {
-			if s != "" && len(s) >= minSound[m][min] {
+			if s != "" && len(s) >= keyMin(m, min) {
 				fn(families[row][m], s)
 			}
 		}
@@ -293,9 +293,18 @@ func eachSoundKey(families [2][3]byte, sounds *[3]string, latin bool, mode, min 
 	if query {
 		row = 0
 	}
-	if s := sounds[mode]; s != "" && len(s) >= minSound[mode][min] {
+	if s := sounds[mode]; s != "" && len(s) >= keyMin(mode, min) {
 		fn(families[row][mode], s)
 	}
+}
+
+// keyMin is the length of a sound key the index files in mode m: a word's (min 0, minFiled)
+// or a whole name's (min 1, minSound).
+func keyMin(m, min int) int {
+	if min == 0 {
+		return minFiled[m]
+	}
+	return minSound[m][min]
 }
 
 // eachTokenKey calls fn with each retrieval key of a word token, a+b. Two tokens whose
@@ -327,7 +336,7 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 		row = 1
 	}
 	for _, k := range t.soundAlt { // soundsAlt
-		if k != "" && len(k) >= minSound[bySyllables][0] {
+		if k != "" && len(k) >= minFiled[bySyllables] {
 			fn(tokenSoundKeys[row][bySyllables], k, "")
 		}
 	}

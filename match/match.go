@@ -716,7 +716,7 @@ func tokenSim(x, y *token) float64 {
 	}
 	if s < 0.9 && x.kind == kindWord && y.kind == kindWord && x.script != y.script {
 		m := max(rendering(x.script), rendering(y.script))
-		if len(x.sounds[m]) >= minSound[m][0] && x.sounds[m] == y.sounds[m] &&
+		if x.sounds[m] == y.sounds[m] && soundSays(x, y, x.sounds[m], m) &&
 			(m != bySyllables || byEar(x.text, x.script, y.text, y.script, bySyllables) && !native(x, y)) {
 			return 0.9
 		}
@@ -736,7 +736,7 @@ func soundsAlt(x, y *token) bool {
 		x, y = y, x
 	}
 	s := y.sounds[bySyllables]
-	if !alphabetic(x.script) || len(s) < minSound[bySyllables][0] {
+	if !alphabetic(x.script) || len(s) < minFiled[bySyllables] {
 		return false
 	}
 	alts := x.soundAlt[:]
@@ -744,7 +744,7 @@ func soundsAlt(x, y *token) bool {
 		alts = alts[:1] // Korean and Japanese write v with a b
 	}
 	i := slices.Index(alts, s)
-	return i >= 0 && byEar(x.text, x.script, y.text, y.script, bySyllablesR+i) && !native(x, y)
+	return i >= 0 && soundSays(x, y, s, bySyllables) && byEar(x.text, x.script, y.text, y.script, bySyllablesR+i) && !native(x, y)
 }
 
 // native reports whether, of two words, the one in Latin is spelt in the native syllables of

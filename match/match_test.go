@@ -163,6 +163,11 @@ func TestScore(t *testing.T) {
 		// Pinyin's e renders an o too (pinyinE): 蒙 meng for mon.
 		{"Raymond", "雷蒙德", 0.9, 0.9},
 		{"Gordon", "戈登", 0.9, 0.9},
+		// Two consonants pair words of two syllables or more by ear (soundSays), not one
+		// syllable's character.
+		{"Martha", "瑪莎", 0.9, 0.9},
+		{"Oscar", "オスカー", 0.9, 0.9},
+		{"Than", "曾", 0, 0.5},
 		// Cities in other languages (places_cldr.tsv, from CLDR).
 		{"东京大学", "Tokyo University", 0.95, 0.99},
 		{"Москва", "Moscow", 0.95, 0.99},
