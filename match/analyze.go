@@ -1146,8 +1146,9 @@ var (
 	koreanVowels = newFold("eo", "o", "eu", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j")
 	koreanStops  = strings.NewReplacer("k", "g", "t", "d", "p", "b")
 	pinyinSounds = newFold("zh", "s", "ch", "s", "sh", "s", "x", "s", "c", "s", "q", "s")
-	// Longest first at each position: sch before ch, tch before ch.
-	digraphSounds = newFold("sch", "s", "tch", "s", "ph", "f", "th", "t", "sh", "s", "ch", "s",
+	// Longest first at each position: sch before ch, tch before ch; ch before r and l is a k
+	// (Christiansen, 크리스티안센; Chloe).
+	digraphSounds = newFold("sch", "s", "tch", "s", "ph", "f", "th", "t", "sh", "s", "chr", "kr", "chl", "kl", "ch", "s",
 		"zh", "s", "kh", "k", "gh", "k", "ck", "k", "qu", "k", "ng", "n", "ts", "s", "tz", "s", "dz", "s", "x", "ks",
 		"ce", "se", "ci", "si", "cy", "sy")
 )
