@@ -73,11 +73,44 @@ func appendCyrillicFold(dst []byte, s string) []byte {
 }
 
 // cyrillicPair reports whether, of two words, one is written in Cyrillic and the other in
-// Latin letters, and their cyrillicFolds are equal.
+// Latin letters, and their cyrillicFolds are equal, the Latin word read in the Polivanov
+// system too.
 func cyrillicPair(x, y *token) bool {
 	if y.script == "cyrillic" {
 		x, y = y, x
 	}
-	return x.script == "cyrillic" && y.script == "latin" && x.kind == kindWord && y.kind == kindWord &&
-		cyrillicFold(x.text) == cyrillicFold(y.text)
+	if x.script != "cyrillic" || y.script != "latin" || x.kind != kindWord || y.kind != kindWord {
+		return false
+	}
+	f := cyrillicFold(x.text)
+	if f == cyrillicFold(y.text) {
+		return true
+	}
+	p := polivanov(y.text) // a Japanese name: Michikazu, Митикадзу
+	return p != "" && f == cyrillicFold(p)
 }
+
+// polivanov is a Latin word spelt in Japanese syllables (Hepburn) as Russian writes it in the
+// Polivanov system, read back as Oversight reads Cyrillic: shi is си (si), chi ти (ti), ji дзи
+// (dzi), zu дзу (dzu), sho сё (se), yo ё (e), wa ва (va), n before b, p or m м: Michikazu is
+// Митикадзу, mitikadzu; Shunsuke Сюнсукэ, siunsuke; Jōhō Дзёхо, dzekho. It is "" when the
+// word is not spelt in Japanese syllables or reads the same.
+func polivanov(w string) string {
+	w = jaFold(w)
+	p := polivanovLetters.Replace(w) // no allocation when nothing changes: most words
+	if p == w || !spelledIn(w, kanaSyllables, true) {
+		return ""
+	}
+	return p
+}
+
+// polivanovLetters are Hepburn's spellings that the Polivanov system writes otherwise, read as
+// Oversight reads its Cyrillic.
+var polivanovLetters = newFold(
+	"shi", "si", "sha", "sia", "shu", "siu", "sho", "se",
+	"chi", "ti", "cha", "tia", "chu", "tiu", "cho", "te",
+	"ji", "dzi", "ja", "dzia", "ju", "dziu", "jo", "dze",
+	"zu", "dzu", "za", "dza", "ze", "dze", "zo", "dzo",
+	"kyo", "ke", "gyo", "ge", "nyo", "ne", "hyo", "khe", "byo", "be", "pyo", "pe", "myo", "me", "ryo", "re",
+	"yo", "e", "wa", "va", "nb", "mb", "np", "mp", "nm", "mm",
+)

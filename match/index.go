@@ -329,6 +329,11 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 			f = keyCyrLatin
 		}
 		fn(f, cyrillicFold(t.text), "")
+		if t.script == "latin" {
+			if p := polivanov(t.text); p != "" {
+				fn(f, cyrillicFold(p), "") // cyrillicPair
+			}
+		}
 	}
 	eachSoundKey(tokenSoundKeys, &t.sounds, alphabetic(t.script), rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
 	row := 0 // as in eachSoundKey: a Latin query looks up the keys of other scripts

@@ -169,6 +169,9 @@ func TestScore(t *testing.T) {
 		{"Oscar", "オスカー", 0.9, 0.9},
 		{"Than", "曾", 0, 0.5},
 		{"Christiansen", "크리스티안센", 0.9, 0.9}, // ch before r is a k
+		// Japanese names in Cyrillic, in the Polivanov system (polivanov).
+		{"Shinzo Abe", "Синдзо Абэ", 0.95, 0.99},
+		{"Michikazu", "Митикадзу", 0.95, 0.95},
 		// Cities in other languages (places_cldr.tsv, from CLDR).
 		{"东京大学", "Tokyo University", 0.95, 0.99},
 		{"Москва", "Moscow", 0.95, 0.99},
