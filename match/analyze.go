@@ -920,9 +920,13 @@ func soundSays(x, y *token, key string, m int) bool {
 	if m != bySyllables || len(key) < minFiled[m] {
 		return false
 	}
-	nx, _ := syllables(x.text)
-	ny, _ := syllables(y.text)
-	return nx >= 2 && ny >= 2
+	return polysyllabic(x.text) && polysyllabic(y.text)
+}
+
+// polysyllabic reports whether a spelling in Latin letters has two syllables or more.
+func polysyllabic(s string) bool {
+	n, _ := syllables(s)
+	return n >= 2
 }
 
 // alphabetic reports whether a script writes a foreign name's vowels as the Latin alphabet

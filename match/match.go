@@ -230,7 +230,11 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 			return len(os) == 0
 		}
 		w := ws[0]
-		if words && len(w.sounds[m]) < minSound[m][0] {
+		// With words, a key of two consonants pairs a Latin name of one word of two syllables
+		// or more with a Hangul word as long (Tupper, 터퍼), as soundSays lets words pair; not
+		// in names of several words, whose short words meet by chance (은정 장, WANG Junzheng).
+		short := words && len(w.sounds[m]) < minSound[m][0]
+		if short && (len(lw) > 1 || len(w.sounds[m]) < minFiled[m] || !polysyllabic(w.text)) {
 			return false
 		}
 		for k := 1; k <= len(os)-len(ws)+1; k++ {
@@ -244,6 +248,9 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					continue
 				}
 				text = other.runText(j, j+k)
+				if short && !polysyllabic(text) {
+					continue
+				}
 				if rs := sounds(text, script)[m]; w.sounds[m] != rs {
 					i := slices.Index(w.soundAlt[:1], rs) // Hangul writes v with a b
 					if m != bySyllables || rs == "" || i < 0 {
