@@ -98,8 +98,9 @@ func (t *token) deriveSpelling() {
 // English does: German tsch and sch, French tch and ou, Dutch tsj and sj, Polish cz and szcz,
 // Hungarian cs and the gy and ty of soft d and t, Swedish tj, Catalan tx, the oo of Mahmood,
 // w for v (Wladimir Wladimirowitsch, Władimir Władimirowicz, Vladimir Vladimirovitch,
-// Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud); and the ending -vić,
-// -vici of Serbo-Croatian and Romanian patronymic surnames as -vich. Shorter words keep their
+// Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud); the ending -vić, -vici
+// of Serbo-Croatian and Romanian patronymic surnames as -vich, and the c of Polish -cki, -cka
+// as ts. Shorter words keep their
 // letters: Wu and Vu, Wang and Vang, are names of their own, and Cook is one letter from Cock.
 // A typo may fall on a letter the fold reads (roup for group, whose fold is grup), so
 // spellingSim also compares the words as written (token.tr).
@@ -113,6 +114,8 @@ func spellingFold(s string) string {
 		s += "h"
 	case strings.HasSuffix(s, "vici"):
 		s = s[:len(s)-1] + "h"
+	case strings.HasSuffix(s, "cki"), strings.HasSuffix(s, "cka"):
+		s = s[:len(s)-3] + "ts" + s[len(s)-2:] // Polish: Małecki, Малецкий
 	}
 	return s
 }

@@ -54,6 +54,7 @@ func TestSpellingFold(t *testing.T) {
 		"wang":            "wang",
 		"wu":              "wu",
 		"cook":            "cook",
+		"malecki":         "maletski", // Polish
 	} {
 		if got := spellingFold(in); got != want {
 			t.Errorf("spellingFold(%q)=%q, want %q", in, got, want)
