@@ -192,10 +192,10 @@ func compare(a, b *name, extra float64) (float64, string) {
 // minWholeSkeleton is the fewest consonants of a whole-name skeleton that pairs names.
 const minWholeSkeleton = 4
 
-// soundsAlign reports whether each word of the name written in Latin sounds, in mode m, like
-// a run of the other name's words, the runs following each other in the order of the Latin
-// words (or with the first or last Latin word moved to the other end: a family name written
-// first or last), and each run having no more syllables than its Latin word allows (byEar).
+// soundsAlign reports whether each word of the name written in Latin letters (or another
+// alphabet: name.alphabetic) sounds, in mode m, like a run of the other name's words, the runs
+// following each other in the order of the Latin words (or with the first or last Latin word
+// moved to the other end: a family name written first or last), and each run having no more syllables than its Latin word allows (byEar).
 // 贝拉克·奥巴马 is Barack Obama; 오 바 마 is Obama. The equal sound of the names written
 // together is not enough: 성훈 김 would be China Unicom. With words, the other name is
 // written in Hangul, each run is one of its words, and each Latin word's sound has the
@@ -734,10 +734,11 @@ func tokenSim(x, y *token) float64 {
 	return s
 }
 
-// soundsAlt reports whether, of two words, the one in Latin letters sounds like the other, a
-// rendering in a syllabic script, by one of its other keys (token.soundAlt: the r that the
-// rendering sounds, Vladimir ~ 블라디미르; the v it writes as w, Victor ~ 维克多): the key is the
-// rendering's, of the length a word needs, and the rendering is by ear in that key's mode.
+// soundsAlt reports whether, of two words, the one in Latin letters (or another alphabet)
+// sounds like the other, a rendering in a syllabic script, by one of its other keys
+// (token.soundAlt: the r that the rendering sounds, Vladimir ~ 블라디미르; the v it writes as w,
+// Victor ~ 维克多): the key is the rendering's, long enough to pair the words (soundSays), and
+// the rendering is by ear in that key's mode.
 func soundsAlt(x, y *token) bool {
 	if !alphabetic(x.script) {
 		x, y = y, x
@@ -754,8 +755,8 @@ func soundsAlt(x, y *token) bool {
 	return i >= 0 && soundSays(x, y, s, bySyllables) && byEar(x.text, x.script, y.text, y.script, bySyllablesR+i) && !native(x, y)
 }
 
-// native reports whether, of two words, the one in Latin is spelt in the native syllables of
-// the other's script (nativeSpelling).
+// native reports whether, of two words, the one in an alphabet is spelt in the native
+// syllables of the other's script (nativeSpelling).
 func native(x, y *token) bool {
 	if !alphabetic(x.script) {
 		x, y = y, x
