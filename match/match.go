@@ -195,11 +195,12 @@ const minWholeSkeleton = 4
 // soundsAlign reports whether each word of the name written in Latin letters (or another
 // alphabet: name.alphabetic) sounds, in mode m, like a run of the other name's words, the runs
 // following each other in the order of the Latin words (or with the first or last Latin word
-// moved to the other end: a family name written first or last), and each run having no more syllables than its Latin word allows (byEar).
-// 贝拉克·奥巴马 is Barack Obama; 오 바 마 is Obama. The equal sound of the names written
-// together is not enough: 성훈 김 would be China Unicom. With words, the other name is
-// written in Hangul, each run is one of its words, and each Latin word's sound has the
-// length a word's needs (minSound).
+// moved to the other end: a family name written first or last), and each run having no more
+// syllables than its Latin word allows (byEar). 贝拉克·奥巴马 is Barack Obama; 오 바 마 is
+// Obama. The equal sound of the names written together is not enough: 성훈 김 would be China
+// Unicom. With words, the other name is written in Hangul, each run is one of its words, and
+// each Latin word's sound has the length a word's needs (minSound; two consonants for a name
+// of one word, see below).
 func soundsAlign(a, b *name, m int, words bool) bool {
 	lat, other := a, b
 	if !a.alphabetic {
