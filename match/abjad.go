@@ -63,14 +63,20 @@ func abjadFrame(w string) string {
 		case 'ى':
 			b.WriteByte('X')
 		default:
-			for _, c := range strings.ToLower(unidecode.Unidecode(string(r))) {
-				if c >= 'a' && c <= 'z' {
-					b.WriteRune(c)
-				}
-			}
+			frameConsonant(&b, r)
 		}
 	}
 	return b.String()
+}
+
+// frameConsonant writes a consonant to a frame (abjadFrame, hebrewFrame): the letters of its
+// reading by unidecode, in lower case.
+func frameConsonant(b *strings.Builder, r rune) {
+	for _, c := range strings.ToLower(unidecode.Unidecode(string(r))) {
+		if c >= 'a' && c <= 'z' {
+			b.WriteRune(c)
+		}
+	}
 }
 
 // persianLetters are letters Persian writes and Arabic does not: a word holding one is
@@ -135,7 +141,7 @@ func skeletonClass(c byte) byte {
 // it writes at least half of the Latin spelling's vowels, and two of them, or one in a word of
 // three consonants or more (بوتن, Putin); the short vowels it leaves out may be anything.
 func writtenVowelsAgree(ab, lat *token, spelling string) bool {
-	if ab.frame == "" || lat.script == "arabic" {
+	if ab.frame == "" || lat.abjad() {
 		return false
 	}
 	ac, ag := vowelGaps(ab.frame)

@@ -12,13 +12,15 @@ func TestWrittenVowels(t *testing.T) {
 	}{
 		{"فلاديمير", "Vladimir", writtenVowelsSim}, // a, i, i written
 		{"لافروف", "Lavrov", writtenVowelsSim},
-		{"بوتن", "Putin", writtenVowelsSim},    // one vowel of two, in three consonants
-		{"تشافيز", "Chavez", writtenVowelsSim}, // ch written tsh
-		{"وحید", "Vahid", writtenVowelsSim},    // Persian: و begins the word as v
-		{"وليد", "Walid", 0.9},                 // Arabic: و is w
-		{"محمد", "Mohammed", 0.9},              // no vowel written: the skeleton only
-		{"غورباتشوف", "Gorbachev", 0.9},        // وف is ov (Горбачёв), not ev
-		{"فلاديمير", "Vladimor", 0.9},          // ي where the Latin has o
+		{"بوتن", "Putin", writtenVowelsSim},       // one vowel of two, in three consonants
+		{"تشافيز", "Chavez", writtenVowelsSim},    // ch written tsh
+		{"ולדימיר", "Vladimir", writtenVowelsSim}, // Hebrew writes its vowels with ו and י
+		{"לאה", "Leah", 0.9},                      // a final ה read as an h too
+		{"وحید", "Vahid", writtenVowelsSim},       // Persian: و begins the word as v
+		{"وليد", "Walid", 0.9},                    // Arabic: و is w
+		{"محمد", "Mohammed", 0.9},                 // no vowel written: the skeleton only
+		{"غورباتشوف", "Gorbachev", 0.9},           // وف is ov (Горбачёв), not ev
+		{"فلاديمير", "Vladimor", 0.9},             // ي where the Latin has o
 		{"تشافيز", "Shafiz", 0},
 	} {
 		a, b := k.analyze(tt.ar).tokens[0], k.analyze(tt.lat).tokens[0]
@@ -40,6 +42,7 @@ func TestHebrewLatin(t *testing.T) {
 		"ננסי":    "nnsi",
 		"יוסף":    "yusp",
 		"דוויד":   "dvid",
+		"פאולה":   "paula", // a final ה is an a
 	} {
 		if got := hebrewLatin(in); got != want {
 			t.Errorf("hebrewLatin(%q)=%q, want %q", in, got, want)

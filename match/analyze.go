@@ -29,7 +29,8 @@ type token struct {
 	syllables bool
 	// body: a word that names a kind of body (Knowledge.body: ministry, bureau …)
 	body bool
-	// frame, of a word in Arabic letters, marks the long vowels it writes (abjadFrame).
+	// frame, of a word in Arabic or Hebrew letters, marks the vowels it writes (abjadFrame,
+	// hebrewFrame).
 	frame string
 
 	// Forms derived from text once, by derive, for comparing tokens many times.
@@ -82,6 +83,9 @@ func (t *token) deriveSpelling() {
 		t.xt = greekVoiced.Replace(t.xt)
 	case "hebrew":
 		t.xt = hebrewConsonants.Replace(t.text) // דוד, dud and dvd: David
+		if strings.HasSuffix(t.xt, "a") {
+			t.xt = t.xt[:len(t.xt)-1] + "h" // a final ה as a consonant: לאה, Leah
+		}
 	}
 	t.xr = []rune(t.xt)
 	if t.xt != t.text {
@@ -194,7 +198,7 @@ type piece struct {
 	syllables bool
 	word      int    // the index of the word of the name it comes from
 	chars     string // the Han characters text reads, when syllables
-	frame     string // of a word in Arabic letters, its long vowels too (abjadFrame)
+	frame     string // of a word in Arabic or Hebrew letters, its vowel letters too (abjadFrame)
 }
 
 // name is an analysed name.
@@ -329,8 +333,11 @@ func (k *Knowledge) analyze(raw string) *name {
 			}
 			ts := strings.Fields(normalizeOnce(latin))
 			frame := ""
-			if script == "arabic" && len(ts) == 1 {
+			switch {
+			case script == "arabic" && len(ts) == 1:
 				frame = abjadFrame(w)
+			case script == "hebrew" && len(ts) == 1:
+				frame = hebrewFrame(w)
 			}
 			for _, t := range ts {
 				words = append(words, piece{text: t, script: script, syllables: script == "kana", word: wi, frame: frame})
