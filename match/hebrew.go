@@ -40,8 +40,9 @@ func hebrewLatin(w string) string {
 // hebrewVowelLetters are the letters Hebrew writes vowels with, as consonant and as vowel.
 var hebrewVowelLetters = map[rune]string{'ו': "vu", 'י': "yi"}
 
-// hebrewConsonants reads the u and i of hebrewLatin as the consonants ו and י also are.
-var hebrewConsonants = strings.NewReplacer("u", "v", "i", "y")
+// hebrewConsonants reads the u and i of hebrewLatin as the consonants ו and י also are, and
+// ש, unpointed, as the s it also is (שרה, Sarah).
+var hebrewConsonants = strings.NewReplacer("u", "v", "i", "y", "sh", "s")
 
 // hebrewFrame is a Hebrew word marked as abjadFrame marks one in Arabic letters: ו inside it
 // is U (a v at its start or doubled), י is I, א and ע are A (letters that carry a vowel in
