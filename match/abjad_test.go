@@ -16,6 +16,7 @@ func TestWrittenVowels(t *testing.T) {
 		{"تشافيز", "Chavez", writtenVowelsSim},    // ch written tsh
 		{"ולדימיר", "Vladimir", writtenVowelsSim}, // Hebrew writes its vowels with ו and י
 		{"לאה", "Leah", 0.9},                      // a final ה read as an h too
+		{"שרה", "Sarah", 0.9},                     // ש read as an s too
 		{"وحید", "Vahid", writtenVowelsSim},       // Persian: و begins the word as v
 		{"وليد", "Walid", 0.9},                    // Arabic: و is w
 		{"محمد", "Mohammed", 0.9},                 // no vowel written: the skeleton only
