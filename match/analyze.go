@@ -86,6 +86,10 @@ func (t *token) deriveSpelling() {
 		if strings.HasSuffix(t.xt, "a") {
 			t.xt = t.xt[:len(t.xt)-1] + "h" // a final ה as a consonant: לאה, Leah
 		}
+	case "bengali", "devanagari":
+		// Bengali, which has no v, writes a foreign v with ভ (bh), and Hindi at times with भ:
+		// ভ্লাদিমির, Vladimir.
+		t.xt = strings.ReplaceAll(t.xt, "bh", "v")
 	}
 	t.xr = []rune(t.xt)
 	if t.xt != t.text {

@@ -186,6 +186,7 @@ func TestScore(t *testing.T) {
 		{"মুজিবুর রহমান", "Mujibur Rahman", 0.95, 0.99},
 		{"ರಾಹುಲ್ ಗಾಂಧಿ", "Rahul Gandhi", 0.95, 0.99},
 		{"नारायण जैन", "Malang Jan", 0, 0.8},
+		{"ভ্লাদিমির", "Vladimir", 0.95, 0.95}, // Bengali writes v with ভ (bh)
 		// A patronymic counts at half (markPatronymics); a surname with its ending does not.
 		{"Wladimir Wladimirowitsch Putin", "Vladimir Putin", 0.9, 0.99},
 		{"Roman Arkadyevich Abramovich", "Roman Arkadyevich Rabinovich", 0, 0.7},
