@@ -974,7 +974,12 @@ func rendering(script string) int {
 func sounds(text, script string) [3]string {
 	var out [3]string
 	sp := spoken(text, script, byLetters)
-	out[byLetters], out[byConsonants] = soundOf(sp, byLetters), soundOf(sp, byConsonants)
+	out[byLetters] = soundOf(sp, byLetters)
+	if strings.Contains(text, "kh") {
+		out[byConsonants] = soundOf(spoken(text, script, byConsonants), byConsonants)
+	} else {
+		out[byConsonants] = soundOf(sp, byConsonants)
+	}
 	if strings.Contains(text, "th") {
 		sp = spoken(text, script, bySyllables)
 	}
@@ -1028,6 +1033,11 @@ func spoken(text, script string, mode int) string {
 	}
 	if mode == bySyllables { // Elizabeth: エリザベス, 엘리자베스, 伊丽莎白
 		text = strings.ReplaceAll(text, "th", "s")
+	}
+	if mode != byConsonants && strings.Contains(text, "kh") {
+		// kh, the Latin spelling of х and خ, is the h renderings write (Хофман, Hoffmann;
+		// Shakhram, シャハラム); abjads keep it apart from h (خ, ح).
+		text = strings.ReplaceAll(text, "kh", "h")
 	}
 	return digraphSounds.Replace(text)
 }
