@@ -351,6 +351,8 @@ func FuzzScore(f *testing.F) {
 		{"上海市公安局", "Shanghai PSB"}, {"법무부", "Ministry of Justice"}, {"ООО «НтехЛаб»", "NtechLab"},
 		{"Hikvision Co., Ltd.", "HIKVISION"}, {"Ǆ ǅ ǆ", "ß ẞ"}, {"ﬁ ﬀ", "fi ff"}, {"a\u0301", "á"},
 		{"랄스턴", "Ralston"}, {"マーガレット・サッチャー", "Margaret Thatcher"}, {"ベ", "ヘ\u3099"},
+		{"नरेन्द्र मोदी", "Narendra Modi"}, {"ולדימיר פוטין", "Wladimir Wladimirowitsch Putin"},
+		{"فلاديمير بوتين", "Βλαντίμιρ Πούτιν"}, {"ولادیمیر", "Michikazu"}, {"ಪುತಿನ್", "Митикадзу"},
 	} {
 		f.Add(s[0], s[1])
 	}
