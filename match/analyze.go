@@ -100,6 +100,81 @@ func (t *token) deriveSpelling() {
 	t.fold = koreanFold(t.text)
 }
 
+// canonAbd writes the Abd of an Arabic name of the form Abd al-X (servant of the X: Abd
+// al-Aziz, Abd ar-Rahman, Abd Allah), in Latin letters, one way: abdul, with its article, however
+// it was spelt (Abdel, Abd al-, Abdur …), as a word of its own or at the start of one
+// (Abdulaziz, Abdurrahman), and Abd Allah as abdullah (Abdallah, Abdulla). Abdul Aziz and Abd
+// al-Aziz are then one name, and Abdulaziz pairs with them as a compound (compounds). The
+// words keep their number but for the article, so that a typo (Adbul) or a word inserted
+// (Mohammad Abdul Abbas) counts as before.
+func canonAbd(ps []piece) []piece {
+	out := ps[:0] // words are only dropped: written in place, behind the reading
+	for i := 0; i < len(ps); i++ {
+		p := ps[i]
+		if p.script == "latin" && p.kind == kindWord {
+			switch {
+			case p.text == "abd" && i+2 < len(ps) && ps[i+1].script == "latin" && arabicArticles[ps[i+1].text]:
+				p.text = "abdul"
+				i++ // the article
+				if ps[i+1].text == "allah" {
+					p.text = "abdullah"
+					i++
+				}
+			case p.text == "abd" && i+1 < len(ps) && ps[i+1].text == "allah":
+				p.text = "abdullah"
+				i++
+			case abdForms[p.text]: // Abd alone too: AL-RAHMAN …, ‘ABD
+				p.text = "abdul"
+			default:
+				if rest, ok := abdPrefix(p.text); ok {
+					p.text = "abdul" + rest
+				}
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// abdPrefix is the name a word of the form Abd al-X written as one word (Abdelaziz, Abdallah)
+// holds after its Abd, and whether it is one: what follows one of abdPrefixes, three letters
+// at least, or Allah (written lah: Abdullah is abdul+lah).
+func abdPrefix(w string) (string, bool) {
+	if !strings.HasPrefix(w, "abd") {
+		return "", false
+	}
+	for _, f := range abdPrefixes {
+		rest, ok := strings.CutPrefix(w, f)
+		if !ok {
+			continue
+		}
+		switch rest {
+		case "lah", "la", "llah", "lla":
+			return "lah", true
+		}
+		return rest, len(rest) >= 3
+	}
+	return "", false
+}
+
+// abdForms are the Latin spellings of Abd with or without its article (canonAbd); Abdou and
+// Abdi, names of their own, are not among them. abdPrefixes are those that begin one word,
+// longest first.
+var (
+	abdForms = map[string]bool{
+		"abd": true, "abdul": true, "abdel": true, "abdal": true, "abdol": true, "abdoul": true,
+		"abdur": true, "abdus": true, "abdar": true, "abdas": true, "abdil": true,
+	}
+	abdPrefixes = []string{"abdoul", "abdul", "abdel", "abdal", "abdol", "abdur", "abdus", "abdar", "abdas", "abdil"}
+)
+
+// arabicArticles are the Latin spellings of the Arabic article al, assimilated to the sun
+// letters too (ar-Rahman, as-Salam).
+var arabicArticles = map[string]bool{
+	"al": true, "el": true, "ul": true, "ar": true, "as": true, "at": true, "ad": true, "an": true,
+	"az": true, "ash": true, "ur": true, "us": true, "ud": true, "un": true, "uz": true, "ush": true,
+}
+
 // spellingFold writes a word in one spelling of its sounds: x as ks (Alexander, Aleksandr),
 // and, in words of five letters or more, the spellings that the languages of Europe give one
 // sound of a name transcribed from another alphabet (Russian, Ukrainian, Serbian, Arabic) as
@@ -374,6 +449,7 @@ func (k *Knowledge) analyze(raw string) *name {
 	if len(kept) == 0 { // a name that is only a title keeps it
 		kept = words
 	}
+	kept = canonAbd(kept)
 	ts := make([]token, len(kept))
 	n.tokens = make([]*token, len(kept))
 	for i, p := range kept {

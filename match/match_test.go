@@ -136,6 +136,13 @@ func TestScore(t *testing.T) {
 		{"OOO Sberbank", "Sberbank JSC", 0.8, 0.899},
 		{"BONYAD EASTERNmRAILWAY COMPANY", "BONYAD EASTERN RAILWAY COMPANY", 0.93, 0.99}, // one edit in the whole name
 		{"Hon Wai Precision Industry", "Hon Hai Precision Industry", 0.93, 0.99},
+		// Abd al-X however it is spelt (canonAbd).
+		{"Abdul Aziz", "Abd al-Aziz", 0.95, 0.99},
+		{"Abdulaziz", "Abd al-Aziz", 0.95, 0.99},
+		{"Abdullah", "Abd Allah", 0.95, 0.99},
+		{"Abdurrahman", "Abd ar-Rahman", 0.95, 0.99},
+		{"HADI, Adbul", "HADI, Abdul", 0.9, 0.99},
+		{"Mohammad Abdul Abbas Akhund", "Mohammad Abbas Akhund", 0.9, 0.95},
 		// Russian state enterprises and non-profits (legal_forms.tsv, OKOPF).
 		{"ФГУП «Росморпорт»", "Federal State Unitary Enterprise Rosmorport", 0.95, 0.99},
 		{"FEDERALNOE GOSUDARSTVENNOE UNITARNOE PREDPRIYATIE ROSMORPORT", "ФГУП Росморпорт", 0.95, 0.99},
