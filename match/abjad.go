@@ -49,8 +49,8 @@ func tshAsCh(text string) string { return skeleton(strings.ReplaceAll(text, "tsh
 func abjadFrame(w string) string {
 	var b strings.Builder
 	for i, r := range w {
-		if i == 0 && r == 'و' && strings.ContainsAny(w, persianLetters) {
-			b.WriteByte('v') // Persian و begins a word as v (ولادیمیر, Vladimir)
+		if i == 0 && persianV(w) {
+			b.WriteByte('v')
 			continue
 		}
 		switch r {
@@ -82,6 +82,12 @@ func frameConsonant(b *strings.Builder, r rune) {
 // persianLetters are letters Persian writes and Arabic does not: a word holding one is
 // Persian (or Urdu), whose و is a v where it is a consonant.
 const persianLetters = "یپچژگک"
+
+// persianV reports whether a word in Arabic letters is Persian and begins with و, which is
+// then a v (ولادیمیر, Vladimir; وحید, Vahid), where Arabic's is a w (وليد, Walid).
+func persianV(w string) bool {
+	return strings.HasPrefix(w, "و") && strings.ContainsAny(w, persianLetters)
+}
 
 // latinFrame is a Latin spelling marked as abjadFrame marks a word in Arabic letters: its
 // vowels, and the w and y an abjad writes as vowel letters, in upper case.

@@ -183,10 +183,9 @@ var arabicArticles = map[string]bool{
 // w for v (Wladimir Wladimirowitsch, Władimir Władimirowicz, Vladimir Vladimirovitch,
 // Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud); the ending -vić, -vici
 // of Serbo-Croatian and Romanian patronymic surnames as -vich, and the c of Polish -cki, -cka
-// as ts. Shorter words keep their
-// letters: Wu and Vu, Wang and Vang, are names of their own, and Cook is one letter from Cock.
-// A typo may fall on a letter the fold reads (roup for group, whose fold is grup), so
-// spellingSim also compares the words as written (token.tr).
+// as ts. Shorter words keep their letters: Wu and Vu, Wang and Vang, are names of their own,
+// and Cook is one letter from Cock. A typo may fall on a letter the fold reads (roup for
+// group, whose fold is grup), so spellingSim also compares the words as written (token.tr).
 func spellingFold(s string) string {
 	if len(s) < 5 {
 		return strings.ReplaceAll(s, "x", "ks")
@@ -406,8 +405,8 @@ func (k *Knowledge) analyze(raw string) *name {
 				latin = hebrewLatin(w)
 			default:
 				latin = unidecode.Unidecode(w)
-				if script == "arabic" && strings.HasPrefix(w, "و") && strings.ContainsAny(w, persianLetters) {
-					latin = "v" + strings.TrimPrefix(latin, "w") // Persian و begins a word as v: وحید, Vahid
+				if script == "arabic" && persianV(w) {
+					latin = "v" + strings.TrimPrefix(latin, "w")
 				}
 			}
 			ts := strings.Fields(normalizeOnce(latin))
@@ -1066,7 +1065,7 @@ func sounds(text, script string) [3]string {
 // hanSounds is pinyin as a rendering by ear sounds: zh, ch, sh, x, c and q are s sounds
 // (钱 qian for Ch, 奇 qi for the ć of Šunjić), and the r of er (尔, 爾), which renders an l or
 // r with no vowel after it (丹尼尔, Daniel; 卡尔, Carl), is kept as an l: soundOf would drop
-// an r there.
+// an r there. Its back e is read as an o too (pinyinE).
 func hanSounds(text string) string {
 	text = pinyinSounds.Replace(text)
 	text = pinyinE(text)

@@ -44,7 +44,7 @@ func normalizeOnce(s string) string {
 	keepMarks := false
 	for i, r := range d {
 		switch {
-		case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me):
+		case r >= 0x80 && unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me):
 			// Spacing marks (Mc) are vowel signs of the Brahmic scripts (the ा and ी of
 			// व्लादिमीर): part of the word like the others, never a break.
 			if keepMarks && !space {
@@ -52,7 +52,7 @@ func normalizeOnce(s string) string {
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			keepMarks = !ascii && unicode.IsLetter(r) && keepsMarks(r)
-			if l, ok := latinLetters[r]; ok {
+			if l := plainLatin(r); l != "" {
 				b.WriteString(l)
 			} else {
 				b.WriteRune(r)
@@ -64,7 +64,7 @@ func normalizeOnce(s string) string {
 		case r == '.' && (tokenLen == 1 || abbrev) && i+1 < len(d) && unicode.IsLetter(d[i+1]):
 			// An abbreviation written with dots (b.v., s.a., u.s.a.) stays one token.
 			abbrev = true
-		case unicode.Is(unicode.Cf, r) && r != '\u200c':
+		case r >= 0x80 && unicode.Is(unicode.Cf, r) && r != '\u200c':
 			// A format character (a soft hyphen, the joiner of Indic conjuncts) is no break;
 			// the zero-width non-joiner is, as it parts the words of Persian compounds
 			// (پزشک‌فر).
@@ -102,6 +102,14 @@ func keepsMarks(r rune) bool {
 var latinLetters = map[rune]string{
 	'ł': "l", 'ø': "o", 'æ': "ae", 'œ': "oe", 'đ': "d", 'ð': "d", 'þ': "th", 'ı': "i",
 	'ħ': "h", 'ŧ': "t", 'ŀ': "l", 'ŋ': "ng", 'ĸ': "k", 'ə': "a", 'ǝ': "a", 'ɨ': "i",
+}
+
+// plainLatin is the spelling latinLetters gives r, "" if none (ASCII letters skip the lookup).
+func plainLatin(r rune) string {
+	if r < 0x80 {
+		return ""
+	}
+	return latinLetters[r]
 }
 
 // decompose is s in NFKC, case-folded, then in NFD.
