@@ -155,11 +155,14 @@ func (ix *Index) AddAll(es []*oversight.Entity) {
 	}
 }
 
-// analyzeNames analyses an entity's names, leaving out those that normalise to nothing.
+// analyzeNames analyses an entity's names and the names each lists with slashes
+// (alternatives), leaving out those that normalise to nothing.
 func (ix *Index) analyzeNames(e *oversight.Entity) (names []*name, raws []string) {
-	for _, r := range e.Names() {
-		if n := ix.k.analyze(r); n.normalized != "" {
-			names, raws = append(names, n), append(raws, r)
+	for _, whole := range e.Names() {
+		for _, r := range ix.k.withAlternatives(whole) {
+			if n := ix.k.analyze(r); n.normalized != "" {
+				names, raws = append(names, n), append(raws, r)
+			}
 		}
 	}
 	return names, raws
@@ -684,10 +687,56 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 }
 
 // Match returns the entities whose names score at least minScore for the query, best first,
-// at most q.Limit (or the configured limit).
+// at most q.Limit (or the configured limit). A query that lists several names with slashes (alternatives) finds what each of them and
+// the whole find, each entity with its best score.
 func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Match {
 	ix.Freeze()
-	qn := ix.k.analyze(q.Name)
+	alts := ix.k.withAlternatives(q.Name)
+	if len(alts) == 1 {
+		return ix.matchName(q, q.Name, minScore)
+	}
+	var out []*oversight.Match
+	seen := map[string]*oversight.Match{}
+	for _, a := range alts {
+		for _, m := range ix.matchName(q, a, minScore) {
+			switch b := seen[m.ID]; {
+			case b == nil:
+				seen[m.ID] = m
+				out = append(out, m)
+			case m.Score > b.Score:
+				*b = *m
+			}
+		}
+	}
+	slices.SortFunc(out, byScore)
+	if limit := ix.limit(q); len(out) > limit {
+		out = out[:limit]
+	}
+	return out
+}
+
+// limit is the most matches a query returns: its own limit, or the configured one.
+func (ix *Index) limit(q oversight.NameQuery) int {
+	if q.Limit > 0 {
+		return q.Limit
+	}
+	return ix.cfg.Limit
+}
+
+// byScore orders matches best first, then by entity ID.
+func byScore(a, b *oversight.Match) int {
+	switch {
+	case a.Score > b.Score:
+		return -1
+	case a.Score < b.Score:
+		return 1
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// matchName is Match for one name.
+func (ix *Index) matchName(q oversight.NameQuery, name string, minScore float64) []*oversight.Match {
+	qn := ix.k.analyze(name)
 	if qn.normalized == "" || len(ix.names) == 0 {
 		return nil
 	}
@@ -709,10 +758,7 @@ func shortLatin(t *token) bool {
 // match is Match for an analysed query; allowShort allows in the bounds for short words one
 // edit apart.
 func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowShort bool) []*oversight.Match {
-	limit := q.Limit
-	if limit <= 0 {
-		limit = ix.cfg.Limit
-	}
+	limit := ix.limit(q)
 	for _, t := range qn.tokens {
 		t.w = ix.weight(t)
 	}
@@ -1133,15 +1179,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		})
 		byMatch[out[len(out)-1]] = f
 	}
-	slices.SortFunc(out, func(a, b *oversight.Match) int {
-		switch {
-		case a.Score > b.Score:
-			return -1
-		case a.Score < b.Score:
-			return 1
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	slices.SortFunc(out, byScore)
 	if len(out) > limit {
 		out = out[:limit]
 	}

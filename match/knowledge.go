@@ -50,6 +50,9 @@ type Knowledge struct {
 	// placesNative are the names of cities in scripts other than Latin, Han and Hangul, one
 	// word each (Москва, モスクワ: knowledge/places_cldr.tsv) → their English names.
 	placesNative map[string]string
+	// placeNames are the normalised names of countries and places in every form known, for
+	// telling a part of a name that names only a place (alternatives).
+	placeNames   map[string]bool
 	abbrev       map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
 	abbrevDotted map[string]string   // an abbreviation that counts only written with dots → so written
 }
@@ -185,6 +188,12 @@ func DefaultKnowledge() *Knowledge {
 				k.particle[f[0]] = f[1]
 			}
 		})
+		k.placeNames = map[string]bool{}
+		for _, m := range []map[string]string{k.countries, k.places, k.placesNative} {
+			for form, canon := range m {
+				k.placeNames[Normalize(form)], k.placeNames[Normalize(canon)] = true, true
+			}
+		}
 		defaultKnowledge = k
 	})
 	return defaultKnowledge

@@ -77,11 +77,20 @@ func kindWeight(t *token) float64 {
 // ScoreSchema compares two names of entities of the given FtM schema ("" if unknown). The
 // schema decides how much words found in one name only count (extraShare): a person's names
 // leave out middle names and patronymics, an organisation's extra words name another body.
-// Honorifics and legal forms are recognised whatever the schema.
+// Honorifics and legal forms are recognised whatever the schema. A name that lists several
+// with slashes (alternatives) scores as the best of them and of the whole.
 func ScoreSchema(a, b, schema string) float64 {
 	k := DefaultKnowledge()
-	s, _ := compare(k.analyze(a), k.analyze(b), extraShare(schema))
-	return round(s)
+	extra, best := extraShare(schema), 0.0
+	for _, x := range k.withAlternatives(a) {
+		nx := k.analyze(x)
+		for _, y := range k.withAlternatives(b) {
+			if s, _ := compare(nx, k.analyze(y), extra); s > best {
+				best = s
+			}
+		}
+	}
+	return round(best)
 }
 
 // Score compares two names directly and returns the score in [0,1].
