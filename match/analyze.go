@@ -281,6 +281,7 @@ type piece struct {
 
 // name is an analysed name.
 type name struct {
+	titled     bool     // a title was dropped (titlePositions)
 	normalized string   // Normalize(raw)
 	tokens     []*token // without honorifics
 	joined     string   // word tokens concatenated, for names written without spaces
@@ -325,8 +326,23 @@ var pinyinArgs = pinyin.NewArgs()
 
 // analyze turns a raw name into tokens: normalised, transliterated where the script is not
 // Latin (institutional terms first, from Knowledge), legal forms folded to canonical forms,
-// honorifics dropped, particles and initials marked.
-func (k *Knowledge) analyze(raw string) *name {
+// titles dropped (titlePositions), particles and initials marked. It reads a name that may be
+// a person's; analyzeOrg reads an organisation's.
+func (k *Knowledge) analyze(raw string) *name { return k.analyzeAs(raw, true) }
+
+// analyzeOrg is analyze for the name of an organisation, vessel or other body: it has no
+// titles, and its words that can be titles are words (General Trading LLC, MS-13, Lord's
+// Resistance Army).
+func (k *Knowledge) analyzeOrg(raw string) *name { return k.analyzeAs(raw, false) }
+
+// analyzeFor is analyze for the name of an entity of the given FtM schema: analyzeOrg for
+// bodies, analyze for persons, legal entities that may be either and unknown schemata ("").
+func (k *Knowledge) analyzeFor(raw, schema string) *name {
+	return k.analyzeAs(raw, schema == "" || schema == "Person" || schema == "LegalEntity")
+}
+
+// analyzeAs is analyze, dropping titles when titles is true.
+func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 	if len(raw) > maxRawBytes {
 		raw = strings.ToValidUTF8(raw[:maxRawBytes], "")
 	}
@@ -424,11 +440,15 @@ func (k *Knowledge) analyze(raw string) *name {
 	}
 	words = k.expand(words, raw)
 	words = k.foldLegalForms(numbers(words))
+	var title []bool
+	if titles {
+		title = k.titlePositions(words, raw)
+	}
 	kept := make([]piece, 0, len(words))
-	for _, t := range words {
+	for i, t := range words {
 		switch {
 		case t.kind == kindLegal:
-		case k.honorifics[t.text]:
+		case title != nil && title[i]:
 			t.kind = kindHonorific
 		case t.syllables:
 			// A syllable of Han, Hangul or Kana read in Latin letters is a word: 오 (o) is
@@ -443,6 +463,8 @@ func (k *Knowledge) analyze(raw string) *name {
 		}
 		if t.kind != kindHonorific {
 			kept = append(kept, t)
+		} else {
+			n.titled = true
 		}
 	}
 	if len(kept) == 0 { // a name that is only a title keeps it
@@ -532,6 +554,45 @@ func (k *Knowledge) analyze(raw string) *name {
 	}
 	n.markPatronymics()
 	return n
+}
+
+// titlePositions marks the words of a name that are titles (knowledge/words.tsv, kind
+// honorific) where titles stand: the first words (His Excellency President …), the first
+// after a comma (AL-ALI, Dr. Hamed Abdullah) and the last (NKUNDA, General; Putyin elnök).
+// Elsewhere such a word is a word of the name (FMF General Trading), and a name with a legal
+// form has no title (General Motors Company). It returns nil when no word is a title.
+func (k *Knowledge) titlePositions(words []piece, raw string) []bool {
+	var title []bool
+	mark := func(i int) bool {
+		if !k.honorifics[words[i].text] {
+			return false
+		}
+		if title == nil {
+			title = make([]bool, len(words))
+		}
+		title[i] = true
+		return true
+	}
+	for _, w := range words {
+		if w.kind == kindLegal {
+			return nil
+		}
+	}
+	for i := 0; i < len(words) && mark(i); i++ {
+	}
+	for i := len(words) - 1; i >= 0 && mark(i); i-- {
+	}
+	if before, _, ok := strings.Cut(raw, ","); ok {
+		first := len(strings.Fields(Normalize(before))) // the first word after the comma
+		for i := range words {
+			if words[i].word >= first {
+				for ; i < len(words) && mark(i); i++ {
+				}
+				break
+			}
+		}
+	}
+	return title
 }
 
 // expand reads each place in its canonical form (Hetian and Hotan are hotan: places.tsv) and

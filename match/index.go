@@ -160,7 +160,7 @@ func (ix *Index) AddAll(es []*oversight.Entity) {
 func (ix *Index) analyzeNames(e *oversight.Entity) (names []*name, raws []string) {
 	for _, whole := range e.Names() {
 		for _, r := range ix.k.withAlternatives(whole) {
-			if n := ix.k.analyze(r); n.normalized != "" {
+			if n := ix.k.analyzeFor(r, e.Schema); n.normalized != "" {
 				names, raws = append(names, n), append(raws, r)
 			}
 		}
@@ -691,14 +691,23 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 // the whole find, each entity with its best score.
 func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Match {
 	ix.Freeze()
-	alts := ix.k.withAlternatives(q.Name)
-	if len(alts) == 1 {
-		return ix.matchName(q, q.Name, minScore)
+	// The readings of the query: each name it lists, and each that has a title also as an
+	// organisation's name, whose words can be titles (General Electric).
+	var readings []*name
+	for _, a := range ix.k.withAlternatives(q.Name) {
+		n := ix.k.analyze(a)
+		readings = append(readings, n)
+		if n.titled {
+			readings = append(readings, ix.k.analyzeOrg(a))
+		}
+	}
+	if len(readings) == 1 {
+		return ix.matchName(q, readings[0], minScore)
 	}
 	var out []*oversight.Match
 	seen := map[string]*oversight.Match{}
-	for _, a := range alts {
-		for _, m := range ix.matchName(q, a, minScore) {
+	for _, qn := range readings {
+		for _, m := range ix.matchName(q, qn, minScore) {
 			switch b := seen[m.ID]; {
 			case b == nil:
 				seen[m.ID] = m
@@ -734,9 +743,8 @@ func byScore(a, b *oversight.Match) int {
 	return strings.Compare(a.ID, b.ID)
 }
 
-// matchName is Match for one name.
-func (ix *Index) matchName(q oversight.NameQuery, name string, minScore float64) []*oversight.Match {
-	qn := ix.k.analyze(name)
+// matchName is Match for one reading of the query.
+func (ix *Index) matchName(q oversight.NameQuery, qn *name, minScore float64) []*oversight.Match {
 	if qn.normalized == "" || len(ix.names) == 0 {
 		return nil
 	}

@@ -12,8 +12,10 @@
 // rendered in English first. Numbers below a hundred in digits are
 // spelt in English words (44 → forty four, 1st → first). Places are read in one Latin form
 // (Hetian, Hotan), abbreviations as their words (PSB, Int'l), legal forms fold to a canonical
-// form (Aktiengesellschaft → ag), honorifics are dropped, particles and initials are marked
-// (knowledge/*.tsv).
+// form (Aktiengesellschaft → ag), titles are dropped where titles stand in names that may be
+// persons' (President Putin, AL-ALI, Dr. Hamed), particles and initials are marked
+// (knowledge/*.tsv). A name that lists names with slashes (Al-Qa'ida/Islamic Army) is each of
+// them too.
 //
 // Two names are compared by aligning their tokens: each token pairs with its most similar
 // counterpart (exact or in one spelling of the transcriptions of European languages,
@@ -77,15 +79,16 @@ func kindWeight(t *token) float64 {
 // ScoreSchema compares two names of entities of the given FtM schema ("" if unknown). The
 // schema decides how much words found in one name only count (extraShare): a person's names
 // leave out middle names and patronymics, an organisation's extra words name another body.
-// Honorifics and legal forms are recognised whatever the schema. A name that lists several
+// Legal forms are recognised whatever the schema, titles unless the schema is an organisation's
+// or another body's (analyzeFor). A name that lists several
 // with slashes (alternatives) scores as the best of them and of the whole.
 func ScoreSchema(a, b, schema string) float64 {
 	k := DefaultKnowledge()
 	extra, best := extraShare(schema), 0.0
 	for _, x := range k.withAlternatives(a) {
-		nx := k.analyze(x)
+		nx := k.analyzeFor(x, schema)
 		for _, y := range k.withAlternatives(b) {
-			if s, _ := compare(nx, k.analyze(y), extra); s > best {
+			if s, _ := compare(nx, k.analyzeFor(y, schema), extra); s > best {
 				best = s
 			}
 		}

@@ -1,0 +1,58 @@
+package match
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/oversight-project/oversight"
+)
+
+// Titles are dropped where titles stand, in names that may be persons'; elsewhere, and in
+// organisations' names, the words that can be titles are words.
+func TestScore_Titles(t *testing.T) {
+	for _, c := range []struct {
+		a, b, schema string
+		min, max     float64
+	}{
+		{"Präsident Putin", "Putin", "", 0.99, 0.99},
+		{"AL-ALI, Dr. Hamed Abdullah", "Hamed Abdullah Al-Ali", "Person", 0.99, 0.99},
+		{"NKUNDA, General", "Nkunda", "Person", 0.99, 0.99},
+		{"His Excellency President Ruto", "Ruto", "", 0.99, 0.99},
+		// Not where titles stand, or with a legal form: a word.
+		{"FMF General Trading LLC", "FMF Trading LLC", "", 0, 0.95},
+		{"General Motors Company", "Motors Company", "", 0, 0.9},
+		// An organisation's name has no titles.
+		{"General Electric", "Electric", "Company", 0, 0.9},
+		{"MS-13", "13", "Organization", 0, 0.9},
+		{"General Electric", "General Electric", "Company", 1, 1},
+	} {
+		for _, p := range [][2]string{{c.a, c.b}, {c.b, c.a}} {
+			if s := ScoreSchema(p[0], p[1], c.schema); s < c.min || s > c.max {
+				t.Errorf("ScoreSchema(%q, %q, %q) = %v, want in [%v, %v]", p[0], p[1], c.schema, s, c.min, c.max)
+			}
+		}
+	}
+}
+
+func TestIndex_Titles(t *testing.T) {
+	ix := NewIndex(DefaultConfig())
+	ix.Add(&oversight.Entity{ID: "ge", Schema: "Company", Properties: map[string][]string{"name": {"General Electric"}}})
+	ix.Add(&oversight.Entity{ID: "nk", Schema: "Person", Properties: map[string][]string{"name": {"NKUNDA, General"}}})
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"General Electric", []string{"ge"}}, // read as a company's name, whose General is a word
+		{"Electric", nil},
+		{"General Nkunda", []string{"nk"}},
+		{"Nkunda", []string{"nk"}},
+	} {
+		var got []string
+		for _, m := range ix.Match(oversight.NameQuery{Name: c.query}, 0.9) {
+			got = append(got, m.ID)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Match(%q) = %q, want %q", c.query, got, c.want)
+		}
+	}
+}
