@@ -45,6 +45,7 @@ type token struct {
 	sounds      [3]string // sounds(text, script)
 	// soundAlt, of a Latin word with an r or a v, are its keys in bySyllablesR, bySyllablesV
 	// and bySyllablesRV, each "" where it adds nothing to the bySyllables key and those before.
+	// Of a Kana word, soundAlt[0] is its bySyllables key read with kanaDentals, if another.
 	soundAlt [3]string
 
 	// w is the token's weight: its kind's weight, times its rarity when it belongs to, or is
@@ -56,6 +57,14 @@ type token struct {
 func (t *token) derive() {
 	t.deriveSpelling()
 	t.sounds = sounds(t.text, t.script)
+	if t.script == "kana" {
+		if d := kanaDentals.Replace(t.text); d != t.text {
+			if k := soundOf(spoken(d, t.script, bySyllables), bySyllables); k != t.sounds[bySyllables] {
+				t.soundAlt[0] = k
+			}
+		}
+		return
+	}
 	if !alphabetic(t.script) {
 		return
 	}
@@ -1316,6 +1325,12 @@ var (
 		"zh", "s", "kh", "k", "gh", "k", "ck", "k", "qu", "k", "ng", "n", "ts", "s", "tz", "s", "dz", "s", "x", "ks",
 		"ce", "se", "ci", "si", "cy", "sy")
 )
+
+// kanaDentals reads the Kana syllables チ, ジ and ツ (Hepburn chi, ji, tsu) as the ti, di and
+// tu they render in foreign names written the older way, as Japanese had no ti, di or tu
+// (プーチン, Putin; マーチン, Martin; ウラジーミル, Vladimir), where newer renderings write
+// ティ, ディ and トゥ.
+var kanaDentals = newFold("chi", "ti", "ji", "di", "tsu", "tu")
 
 // koreanFold folds the differences between the Revised Romanization, McCune–Reischauer and
 // common spellings of Korean syllables (jeong/jong/chung, eun/un, gim/kim): eo→o, eu→u, oo→u,

@@ -340,10 +340,10 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 	}
 	eachSoundKey(tokenSoundKeys, &t.sounds, alphabetic(t.script), rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
 	row := 0 // as in eachSoundKey: a Latin query looks up the keys of other scripts
-	if query {
+	if query == alphabetic(t.script) {
 		row = 1
 	}
-	for _, k := range t.soundAlt { // soundsAlt
+	for _, k := range t.soundAlt { // soundsAlt; of a Kana word, kanaDentals
 		if k != "" && len(k) >= minFiled[bySyllables] {
 			fn(tokenSoundKeys[row][bySyllables], k, "")
 		}

@@ -751,22 +751,43 @@ func tokenSim(x, y *token) float64 {
 // soundsAlt reports whether, of two words, the one in Latin letters (or another alphabet)
 // sounds like the other, a rendering in a syllabic script, by one of its other keys
 // (token.soundAlt: the r that the rendering sounds, Vladimir ~ 블라디미르; the v it writes as w,
-// Victor ~ 维克多): the key is the rendering's, long enough to pair the words (soundSays), and
-// the rendering is by ear in that key's mode.
+// Victor ~ 维克多; and, in Japanese, the v before a consonant it writes as a vowel, initialV),
+// or, of a Kana rendering, by the key it has read with kanaDentals (Putin ~ プーチン): the key
+// is the rendering's, long enough to pair the words (soundSays), and the rendering is by ear
+// in that key's mode.
 func soundsAlt(x, y *token) bool {
 	if !alphabetic(x.script) {
 		x, y = y, x
 	}
-	s := y.sounds[bySyllables]
-	if !alphabetic(x.script) || len(s) < minFiled[bySyllables] {
+	if !alphabetic(x.script) {
 		return false
 	}
 	alts := x.soundAlt[:]
-	if y.script != "han" {
+	if y.script != "han" && !(y.script == "kana" && initialV(x.text)) {
 		alts = alts[:1] // Korean and Japanese write v with a b
 	}
-	i := slices.Index(alts, s)
-	return i >= 0 && soundSays(x, y, s, bySyllables) && byEar(x.text, x.script, y.text, y.script, bySyllablesR+i) && !native(x, y)
+	keys := [2]string{y.sounds[bySyllables]}
+	if y.script == "kana" {
+		keys[1] = y.soundAlt[0] // kanaDentals
+	}
+	for ki, s := range keys {
+		if len(s) < minFiled[bySyllables] || !soundSays(x, y, s, bySyllables) || native(x, y) {
+			continue
+		}
+		if ki > 0 && s == x.sounds[bySyllables] && byEar(x.text, x.script, y.text, y.script, bySyllables) {
+			return true
+		}
+		if i := slices.Index(alts, s); i >= 0 && byEar(x.text, x.script, y.text, y.script, bySyllablesR+i) {
+			return true
+		}
+	}
+	return false
+}
+
+// initialV reports whether a word begins with a v before a consonant, which Japanese renders
+// as the vowel u (Vladimir, ウラジーミル; Vladivostok, ウラジオストク).
+func initialV(s string) bool {
+	return len(s) > 1 && s[0] == 'v' && !strings.ContainsRune("aeiouy", rune(s[1]))
 }
 
 // native reports whether, of two words, the one in an alphabet is spelt in the native

@@ -178,6 +178,13 @@ func TestScore(t *testing.T) {
 		{"Christiansen", "크리스티안센", 0.9, 0.9},  // ch before r is a k
 		{"Tupper", "터퍼", 0.9, 0.9},            // a Latin name of one word against a Hangul word
 		{"Khrushchev", "赫鲁晓夫", 0.9, 0.9},      // kh is the h renderings write
+		// Kana's older renderings of ti, di (kanaDentals); Japanese's u for a v before a
+		// consonant (initialV).
+		{"Putin", "プーチン", 0.9, 0.9},
+		{"Martin", "マーチン", 0.9, 0.9},
+		{"Vladimir Putin", "ウラジーミル・プーチン", 0.9, 0.9},
+		{"Chile", "チリ", 0.9, 0.9}, // chi is still chi
+		{"Patin", "プーチン", 0, 0.5},
 		{"Eun Jeong Jang", "은정 장", 0.9, 0.99}, // the same name, by spelling
 		// Japanese names in Cyrillic, in the Polivanov system (polivanov).
 		{"Shinzo Abe", "Синдзо Абэ", 0.95, 0.99},
