@@ -175,9 +175,9 @@ func TestScore(t *testing.T) {
 		{"Martha", "瑪莎", 0.9, 0.9},
 		{"Oscar", "オスカー", 0.9, 0.9},
 		{"Than", "曾", 0, 0.5},
-		{"Christiansen", "크리스티안센", 0.9, 0.9},  // ch before r is a k
-		{"Tupper", "터퍼", 0.9, 0.9},            // a Latin name of one word against a Hangul word
-		{"Khrushchev", "赫鲁晓夫", 0.9, 0.9},      // kh is the h renderings write
+		{"Christiansen", "크리스티안센", 0.9, 0.9}, // ch before r is a k
+		{"Tupper", "터퍼", 0.9, 0.9},           // a Latin name of one word against a Hangul word
+		{"Khrushchev", "赫鲁晓夫", 0.9, 0.9},     // kh is the h renderings write
 		// Kana's older renderings of ti, di (kanaDentals); Japanese's u for a v before a
 		// consonant (initialV).
 		{"Putin", "プーチン", 0.9, 0.9},
