@@ -367,6 +367,8 @@ func FuzzScore(f *testing.F) {
 		{"랄스턴", "Ralston"}, {"マーガレット・サッチャー", "Margaret Thatcher"}, {"ベ", "ヘ\u3099"},
 		{"नरेन्द्र मोदी", "Narendra Modi"}, {"ולדימיר פוטין", "Wladimir Wladimirowitsch Putin"},
 		{"فلاديمير بوتين", "Βλαντίμιρ Πούτιν"}, {"ولادیمیر", "Michikazu"}, {"ಪುತಿನ್", "Митикадзу"},
+		{"Al-Qa'ida/Islamic Army", "Al Qaeda"}, {"A / B/C ／ Ltd", "/ /"}, {"AL-ALI, Dr. Hamed", "President, Dr"},
+		{"プーチン", "ウラジーミル"},
 	} {
 		f.Add(s[0], s[1])
 	}
