@@ -589,7 +589,8 @@ func (k *Knowledge) titlePositions(words []piece, raw string) []bool {
 	}
 	for i := 0; i < len(words) && mark(i); i++ {
 	}
-	for i := len(words) - 1; i >= 0 && mark(i); i-- {
+	// His and Her begin a title (His Excellency) and end none: Her is also a surname (Mai Her).
+	for i := len(words) - 1; i >= 0 && !possessives[words[i].text] && mark(i); i-- {
 	}
 	if before, _, ok := strings.Cut(raw, ","); ok {
 		first := len(strings.Fields(Normalize(before))) // the first word after the comma
@@ -603,6 +604,8 @@ func (k *Knowledge) titlePositions(words []piece, raw string) []bool {
 	}
 	return title
 }
+
+var possessives = map[string]bool{"his": true, "her": true}
 
 // expand reads each place in its canonical form (Hetian and Hotan are hotan: places.tsv) and
 // each abbreviation written in Latin letters as the words it stands for (PSB: public security

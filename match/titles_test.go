@@ -18,6 +18,7 @@ func TestScore_Titles(t *testing.T) {
 		{"AL-ALI, Dr. Hamed Abdullah", "Hamed Abdullah Al-Ali", "Person", 0.99, 0.99},
 		{"NKUNDA, General", "Nkunda", "Person", 0.99, 0.99},
 		{"His Excellency President Ruto", "Ruto", "", 0.99, 0.99},
+		{"Mai Her", "Mai", "Person", 0, 0.9}, // Her is a surname, not a title, at the end
 		// Not where titles stand, or with a legal form: a word.
 		{"FMF General Trading LLC", "FMF Trading LLC", "", 0, 0.95},
 		{"General Motors Company", "Motors Company", "", 0, 0.9},
