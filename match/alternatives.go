@@ -10,14 +10,16 @@ import (
 // those names, and returns nil when it lists one.
 //
 // A slash separates names only where the words on both its sides have two letters or more
-// (a Han, Kana or Hangul letter counts as two), so the slashes of A/S, S/A, c/o, DHKP/C and 1/2
-// stay inside one name, and a part must have a word of three letters or more (S.A./N.V.). A slash written without spaces more often joins two words that stand
-// for one (7th of Tir Industries of Isfahan/Esfahan, Import/Export Corporation): without a
-// space beside any slash, the name is split only into parts of about the same length (their
-// numbers of words differ by one at most). Parts that end in the same word (or in words a typo
-// apart, typoBudget) list kinds of one body (Joumaa Money Laundering Organization / Drug Trafficking Organization), not its names:
-// such a name is not split. A part that is only the name of a place or country
-// (Harakat ul-Jihad-i-Islami/Bangladesh) names no body and is left out.
+// (letters: a Han, Kana or Hangul one counts as two), so the slashes of A/S, S/A, c/o, DHKP/C
+// and 1/2 stay inside one name, and a part must have a word of three letters or more
+// (S.A./N.V.). A slash written without spaces more often joins two words that stand for one
+// (7th of Tir Industries of Isfahan/Esfahan, Import/Export Corporation): without a space
+// beside any slash, the name is split only into parts of about the same length (their
+// numbers of words differ by one at most). Parts that end in the same word (or in words a
+// typo apart, typoBudget) list kinds of one body (Joumaa Money Laundering Organization / Drug
+// Trafficking Organization), not its names: such a name is not split. A part that is only
+// the name of a place or country (Harakat ul-Jihad-i-Islami/Bangladesh) names no body and is
+// left out.
 func (k *Knowledge) alternatives(s string) []string {
 	if !strings.ContainsAny(s, "/／") {
 		return nil
@@ -73,14 +75,21 @@ func wordLetters(rs []rune, at, dir int) int {
 	}
 	n := 0
 	for ; i >= 0 && i < len(rs) && !unicode.IsSpace(rs[i]) && rs[i] != '/' && rs[i] != '／'; i += dir {
-		switch r := rs[i]; {
-		case r >= 0x2E80 && unicode.IsLetter(r):
-			n += 2
-		case unicode.IsLetter(r):
-			n++
-		}
+		n += letters(rs[i])
 	}
 	return n
+}
+
+// letters is what a rune counts as letters: two for a Han, Kana or Hangul one, whose
+// syllable is a word of its own as often as not, one for others, none for other characters.
+func letters(r rune) int {
+	switch {
+	case !unicode.IsLetter(r):
+		return 0
+	case r >= 0x2E80:
+		return 2
+	}
+	return 1
 }
 
 // withAlternatives is the name followed by the names it lists (alternatives).
@@ -88,12 +97,17 @@ func (k *Knowledge) withAlternatives(s string) []string {
 	return append([]string{s}, k.alternatives(s)...)
 }
 
-// longWord reports whether s has a word of three letters or more (a Han, Kana or Hangul
-// letter counting as two).
+// longWord reports whether s has a word of three letters or more (letters).
 func longWord(s string) bool {
-	rs := []rune(s)
-	for i := range rs {
-		if (i == 0 || unicode.IsSpace(rs[i-1])) && wordLetters(rs, i-1, 1) >= 3 {
+	for _, w := range strings.Fields(s) {
+		n := 0
+		for _, r := range w {
+			if r == '/' || r == '／' {
+				break
+			}
+			n += letters(r)
+		}
+		if n >= 3 {
 			return true
 		}
 	}

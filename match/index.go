@@ -687,8 +687,8 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 }
 
 // Match returns the entities whose names score at least minScore for the query, best first,
-// at most q.Limit (or the configured limit). A query that lists several names with slashes (alternatives) finds what each of them and
-// the whole find, each entity with its best score.
+// at most q.Limit (or the configured limit). A query that lists several names with slashes
+// (alternatives) finds what each of them and the whole find, each entity with its best score.
 func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Match {
 	ix.Freeze()
 	// The readings of the query: each name it lists, and each that has a title also as an

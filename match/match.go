@@ -79,16 +79,20 @@ func kindWeight(t *token) float64 {
 // ScoreSchema compares two names of entities of the given FtM schema ("" if unknown). The
 // schema decides how much words found in one name only count (extraShare): a person's names
 // leave out middle names and patronymics, an organisation's extra words name another body.
-// Legal forms are recognised whatever the schema, titles unless the schema is an organisation's
-// or another body's (analyzeFor). A name that lists several
-// with slashes (alternatives) scores as the best of them and of the whole.
+// Legal forms are recognised whatever the schema, titles unless the schema is an
+// organisation's or another body's (analyzeFor). A name that lists several with slashes
+// (alternatives) scores as the best of them and of the whole.
 func ScoreSchema(a, b, schema string) float64 {
 	k := DefaultKnowledge()
 	extra, best := extraShare(schema), 0.0
+	var nbs []*name
+	for _, y := range k.withAlternatives(b) {
+		nbs = append(nbs, k.analyzeFor(y, schema))
+	}
 	for _, x := range k.withAlternatives(a) {
 		nx := k.analyzeFor(x, schema)
-		for _, y := range k.withAlternatives(b) {
-			if s, _ := compare(nx, k.analyzeFor(y, schema), extra); s > best {
+		for _, ny := range nbs {
+			if s, _ := compare(nx, ny, extra); s > best {
 				best = s
 			}
 		}
@@ -771,13 +775,16 @@ func soundsAlt(x, y *token) bool {
 		keys[1] = y.soundAlt[0] // kanaDentals
 	}
 	for ki, s := range keys {
-		if len(s) < minFiled[bySyllables] || !soundSays(x, y, s, bySyllables) || native(x, y) {
+		if len(s) < minFiled[bySyllables] {
 			continue
 		}
-		if ki > 0 && s == x.sounds[bySyllables] && byEar(x.text, x.script, y.text, y.script, bySyllables) {
-			return true
+		mode := -1 // the mode in which the Latin word has key s
+		if ki > 0 && s == x.sounds[bySyllables] {
+			mode = bySyllables
+		} else if i := slices.Index(alts, s); i >= 0 {
+			mode = bySyllablesR + i
 		}
-		if i := slices.Index(alts, s); i >= 0 && byEar(x.text, x.script, y.text, y.script, bySyllablesR+i) {
+		if mode >= 0 && soundSays(x, y, s, bySyllables) && byEar(x.text, x.script, y.text, y.script, mode) && !native(x, y) {
 			return true
 		}
 	}
