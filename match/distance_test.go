@@ -1,6 +1,7 @@
 package match
 
 import (
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -57,6 +58,57 @@ func TestWhollyOneEdit(t *testing.T) {
 			}
 			if got := whollyOneEdit(b, a); got != want {
 				t.Errorf("whollyOneEdit(%q, %q)=%v, want %v", v, s, got, want)
+			}
+		}
+	}
+}
+
+// TestBoundedLevenshteinBand: the banded computation agrees with the whole table over
+// random words of a small alphabet (where transpositions and near misses are common).
+func TestBoundedLevenshteinBand(t *testing.T) {
+	full := func(a, b []rune) int {
+		d := make([][]int, len(a)+1)
+		for i := range d {
+			d[i] = make([]int, len(b)+1)
+			d[i][0] = i
+		}
+		for j := range d[0] {
+			d[0][j] = j
+		}
+		for i := 1; i <= len(a); i++ {
+			for j := 1; j <= len(b); j++ {
+				cost := 1
+				if a[i-1] == b[j-1] {
+					cost = 0
+				}
+				d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
+				if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+					d[i][j] = min(d[i][j], d[i-2][j-2]+1)
+				}
+			}
+		}
+		return d[len(a)][len(b)]
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	word := func() []rune {
+		w := make([]rune, r.IntN(80))
+		for i := range w {
+			w[i] = rune('a' + r.IntN(3))
+		}
+		return w
+	}
+	for range 3000 {
+		a, b := word(), word()
+		if r.IntN(2) == 0 && len(a) > 0 { // a near copy
+			b = slices.Clone(a)
+			for range r.IntN(4) {
+				b[r.IntN(len(b))] = rune('a' + r.IntN(3))
+			}
+		}
+		want := full(a, b)
+		for _, limit := range []int{0, 1, 2, 3, 5, 8, 100} {
+			if got := boundedLevenshtein(a, b, limit); got != min(want, limit+1) {
+				t.Fatalf("distance(%q, %q) bounded by %d = %d, want %d", string(a), string(b), limit, got, min(want, limit+1))
 			}
 		}
 	}

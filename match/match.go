@@ -996,46 +996,66 @@ func ratio(a, b string) float64 {
 
 // boundedLevenshtein is the optimal-string-alignment edit distance over runes (insertions,
 // deletions, substitutions and transpositions of neighbours, as in Appel/Apple, cost 1), for
-// distances up to limit: any larger distance is returned as limit+1. It does not allocate for
-// words of up to 63 letters.
+// distances up to limit: any larger distance is returned as limit+1. Only the cells within
+// limit of the diagonal are computed (those further off cost more than limit), and it does
+// not allocate for words of up to 63 letters.
 func boundedLevenshtein(ra, rb []rune, limit int) int {
 	if abs(len(ra)-len(rb)) > limit {
 		return limit + 1
 	}
-	var buf [3 * 64]int
-	var pp, prev, cur []int
-	if n := len(rb) + 1; n <= 64 {
-		pp, prev, cur = buf[:n], buf[64:64+n], buf[128:128+n]
+	n := len(rb)
+	limit = min(limit, max(len(ra), n)) // no distance is larger
+	big := int32(limit + 1)
+	var buf [3 * 64]int32
+	var pp, prev, cur []int32
+	if n+1 <= 64 {
+		pp, prev, cur = buf[:n+1], buf[64:64+n+1], buf[128:128+n+1]
 	} else {
-		pp, prev, cur = make([]int, n), make([]int, n), make([]int, n)
+		pp, prev, cur = make([]int32, n+1), make([]int32, n+1), make([]int32, n+1)
 	}
-	for j := range prev {
-		prev[j] = j
+	// Row i holds cells lo-1 … hi, lo = max(1, i-limit) and hi = min(n, i+limit); the cell
+	// before lo and the one after the row before's hi are written as beyond the limit.
+	for j := range min(n, limit) + 1 {
+		prev[j] = int32(j)
 	}
-	prevMin := 0
+	if limit+1 <= n {
+		prev[limit+1] = big
+	}
+	prevMin := int32(0)
 	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		rowMin := i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
+		lo, hi := max(1, i-limit), min(n, i+limit)
+		if lo == 1 {
+			cur[0] = int32(i)
+		} else {
+			cur[lo-1] = big
+		}
+		if hi == i+limit {
+			prev[hi] = big
+		}
+		rowMin := cur[lo-1]
+		a := ra[i-1]
+		for j := lo; j <= hi; j++ {
+			c := prev[j-1]
+			if a != rb[j-1] {
+				c = min(prev[j], cur[j-1], c) + 1
+			} else {
+				c = min(prev[j]+1, cur[j-1]+1, c)
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], pp[j-2]+1)
+			if i > 1 && j > 1 && a == rb[j-2] && ra[i-2] == rb[j-1] {
+				c = min(c, pp[j-2]+1)
 			}
-			rowMin = min(rowMin, cur[j])
+			cur[j] = c
+			rowMin = min(rowMin, c)
 		}
 		// Every later cell is at least the smallest of this row or the one before (a
 		// transposition reaches back two rows).
-		if min(rowMin, prevMin) > limit {
+		if int(min(rowMin, prevMin)) > limit {
 			return limit + 1
 		}
 		prevMin = rowMin
 		pp, prev, cur = prev, cur, pp
 	}
-	return min(prev[len(rb)], limit+1)
+	return min(int(prev[n]), limit+1)
 }
 
 func abs(n int) int {
