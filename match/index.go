@@ -44,7 +44,7 @@ type Index struct {
 	k    *Knowledge
 	seed maphash.Seed
 
-	entries  []*entry
+	entries  []entry
 	names    []*name  // every indexed name, by name id
 	owner    []int32  // name id → position of its entity in entries
 	raw      []string // name id → the name as given
@@ -72,11 +72,14 @@ type Index struct {
 	pool    sync.Pool // *scratch
 }
 
+// entry is what a match reports of an indexed entity, and where its names are: the index
+// keeps no more of the entity, so that the rest of it (addresses, dates, statements) can go.
 type entry struct {
-	e      *oversight.Entity
-	schema int32 // position of e.Schema in Index.schemata
-	first  int32 // id of the entity's first name; its names have consecutive ids
-	n      int32
+	id, caption                  string
+	datasets, sources, countries []string
+	schema                       int32 // position of the entity's schema in Index.schemata
+	first                        int32 // id of the entity's first name; its names have consecutive ids
+	n                            int32
 }
 
 type vocabKey struct {
@@ -181,7 +184,10 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 		ix.schemata = append(ix.schemata, e.Schema)
 		ix.extra = append(ix.extra, extraShare(e.Schema))
 	}
-	ix.entries = append(ix.entries, &entry{e: e, schema: int32(schema), first: int32(len(ix.names)), n: int32(len(names))})
+	ix.entries = append(ix.entries, entry{
+		id: e.ID, caption: e.Caption(), datasets: e.Datasets, sources: e.Get("sourceUrl"), countries: e.Get("country"),
+		schema: int32(schema), first: int32(len(ix.names)), n: int32(len(names)),
+	})
 	for _, id := range entityIdentifiers(e) {
 		if ps := ix.ids[id]; len(ps) == 0 || ps[len(ps)-1] != pos {
 			ix.ids[id] = append(ps, pos)
@@ -1131,7 +1137,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if f == nil {
 			f = &found{pos: pos, name: -1, penalty: 1, country: "unknown"}
 			if q.Country != "" {
-				if cs := ix.entries[pos].e.Get("country"); len(cs) > 0 {
+				if cs := ix.entries[pos].countries; len(cs) > 0 {
 					f.country, f.penalty = "mismatch", ix.cfg.CountryPenalty
 					for _, cc := range cs {
 						if strings.EqualFold(cc, q.Country) {
@@ -1179,10 +1185,10 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if f.score == 0 || f.score < minScore {
 			continue
 		}
-		e := ix.entries[f.pos].e
+		e := &ix.entries[f.pos]
 		out = append(out, &oversight.Match{
-			ID: e.ID, Caption: e.Caption(), Schema: e.Schema, Score: f.rounded, Matched: ix.raw[f.name],
-			Datasets: e.Datasets, Sources: e.Get("sourceUrl"),
+			ID: e.id, Caption: e.caption, Schema: ix.schemata[e.schema], Score: f.rounded, Matched: ix.raw[f.name],
+			Datasets: e.datasets, Sources: e.sources,
 			Features: map[string]any{"method": f.method, "country": f.country},
 		})
 		byMatch[out[len(out)-1]] = f

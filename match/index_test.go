@@ -74,14 +74,14 @@ func checkCandidates(t *testing.T, ix *Index, v string, min float64) {
 		all := true
 		for id := en.first; id < en.first+en.n; id++ {
 			if s, _ := compare(q, ix.names[id], ix.extra[ix.entries[ix.owner[id]].schema]); s >= min {
-				if len(want) == 0 || want[len(want)-1] != en.e.ID {
-					want = append(want, en.e.ID)
+				if len(want) == 0 || want[len(want)-1] != en.id {
+					want = append(want, en.id)
 				}
 				all = all && pairsWithoutKey(q, ix.names[id])
 			}
 		}
 		if all {
-			keyless[en.e.ID] = true
+			keyless[en.id] = true
 		}
 	}
 	var got []string

@@ -136,15 +136,34 @@ func readIndexFile(path string, fn func([]*oversight.Entity)) error {
 		return &ExitError{Code: 2, Message: fmt.Sprintf("--index: %v", err)}
 	}
 	defer f.Close()
-	dec := ftm.NewDecoder(f, path)
-	for {
-		es, err := dec.DecodeBatch(4096)
-		if err != nil && err != io.EOF {
-			return err
-		}
-		fn(es)
-		if err == io.EOF {
-			return nil
-		}
+	// The next batch is read and decoded while fn takes the one before.
+	type batch struct {
+		es  []*oversight.Entity
+		err error
 	}
+	batches := make(chan batch, 1)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(batches)
+		dec := ftm.NewDecoder(f, path)
+		for {
+			es, err := dec.DecodeBatch(2048)
+			select {
+			case batches <- batch{es, err}:
+			case <-stop:
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	for b := range batches {
+		if b.err != nil && b.err != io.EOF {
+			return b.err
+		}
+		fn(b.es)
+	}
+	return nil
 }
