@@ -48,6 +48,9 @@ type token struct {
 	// Of a Kana word, soundAlt[0] is its bySyllables key read with kanaDentals, if another.
 	soundAlt [3]string
 
+	// stem is the word without a Latvian or Lithuanian ending (balticStem), nil if it has none.
+	stem *token
+
 	// w is the token's weight: its kind's weight, times its rarity when it belongs to, or is
 	// compared within, an Index.
 	w float64
@@ -56,6 +59,9 @@ type token struct {
 // derive fills in the comparison forms of a token.
 func (t *token) derive() {
 	t.deriveSpelling()
+	if stem := balticStem(t); stem != "" {
+		t.stem = wordToken(stem, t.script)
+	}
 	t.sounds = sounds(t.text, t.script)
 	if t.script == "kana" {
 		if d := kanaDentals.Replace(t.text); d != t.text {
@@ -191,9 +197,12 @@ var arabicArticles = map[string]bool{
 // Hungarian cs and the gy and ty of soft d and t, Swedish tj, Catalan tx, the oo of Mahmood,
 // w for v (Wladimir Wladimirowitsch, Władimir Władimirowicz, Vladimir Vladimirovitch,
 // Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud); the ending -vić, -vici
-// of Serbo-Croatian and Romanian patronymic surnames as -vich, and the c of Polish -cki, -cka
-// as ts. Shorter words keep their letters: Wu and Vu, Wang and Vang, are names of their own,
-// and Cook is one letter from Cock. A typo may fall on a letter the fold reads (roup for
+// of Serbo-Croatian and Romanian patronymic surnames as -vich, the c of Polish -cki, -cka
+// as ts, and the j or y that ends a word after a vowel as i: Russian й, written j in central
+// Europe and by scholars, y in English, i in French and by Russia's passport office
+// (Sergej, Sergey, Sergei; Nikolaj, Nikolay, Nikolai; Tolstoj, Tolstoy, Tolstoi). Shorter
+// words keep their letters: Wu and Vu, Wang and Vang, are names of their own, and Cook is
+// one letter from Cock. A typo may fall on a letter the fold reads (roup for
 // group, whose fold is grup), so spellingSim also compares the words as written (token.tr).
 func spellingFold(s string) string {
 	if len(s) < 5 {
@@ -207,6 +216,8 @@ func spellingFold(s string) string {
 		s = s[:len(s)-1] + "h"
 	case strings.HasSuffix(s, "cki"), strings.HasSuffix(s, "cka"):
 		s = s[:len(s)-3] + "ts" + s[len(s)-2:] // Polish: Małecki, Малецкий
+	case (s[len(s)-1] == 'j' || s[len(s)-1] == 'y') && strings.IndexByte("aeiou", s[len(s)-2]) >= 0:
+		s = s[:len(s)-1] + "i" // й after a vowel: Sergej, Sergey, Sergei
 	}
 	return s
 }

@@ -331,6 +331,14 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 		eachSpellingKey(wordToken(stem, "greek"), fn)
 	}
 	eachSpellingKey(t, fn)
+	if t.stem != nil {
+		// A word with a Baltic ending is also keyed as its stem (balticStemSim): the stem
+		// of a query meets the word filed, and the stem filed the query's word.
+		fn(keyExact, t.stem.text, "")
+		if t.stem.xt != t.stem.text {
+			fn(keyExact, t.stem.xt, "")
+		}
+	}
 	if t.script == "latin" || t.script == "cyrillic" {
 		// Cyrillic words meet Latin ones, and no others, by their folds.
 		var f byte = keyCyrillic

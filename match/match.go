@@ -739,6 +739,9 @@ func tokenSim(x, y *token) float64 {
 	if s < 0.9 && (x.script == "greek") != (y.script == "greek") {
 		s = max(s, greekStemSim(x, y))
 	}
+	if s < 0.9 && (x.stem != nil || y.stem != nil) {
+		s = max(s, balticStemSim(x, y))
+	}
 	if s < 0.9 && x.kind == kindWord && y.kind == kindWord && x.script != y.script {
 		m := max(rendering(x.script), rendering(y.script))
 		if x.sounds[m] == y.sounds[m] && soundSays(x, y, x.sounds[m], m) &&

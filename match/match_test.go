@@ -185,7 +185,16 @@ func TestScore(t *testing.T) {
 		{"Vladimir Putin", "ウラジーミル・プーチン", 0.9, 0.9},
 		{"Chile", "チリ", 0.9, 0.9}, // chi is still chi
 		{"Patin", "プーチン", 0, 0.5},
-		{"Eun Jeong Jang", "은정 장", 0.9, 0.99}, // the same name, by spelling
+		// Latvian and Lithuanian endings (balticStem), and Russian й as j, y or i (spellingFold).
+		{"Vladimiras Putinas", "Vladimir Putin", 0.9, 0.95},
+		{"Vladimirs Putins", "Владимир Путин", 0.9, 0.95},
+		{"Sergejs Lavrovs", "Sergey Lavrov", 0.9, 0.95},
+		{"Sergej", "Sergei", 0.95, 0.95},
+		{"Nikolay Tolstoj", "Nikolai Tolstoy", 0.95, 0.95},
+		{"Vladimiras Putinas", "Vladimir Putilin", 0, 0.85}, // the stem is the word's own, not a typo's
+		{"Putinas", "بوتين", 0, 0.85},                       // nor the stem of a rendering by ear
+		{"Janis", "Jan", 0, 0.85},                           // a stem keeps four letters
+		{"Eun Jeong Jang", "은정 장", 0.9, 0.99},               // the same name, by spelling
 		// Japanese names in Cyrillic, in the Polivanov system (polivanov).
 		{"Shinzo Abe", "Синдзо Абэ", 0.95, 0.99},
 		{"Michikazu", "Митикадзу", 0.95, 0.95},
