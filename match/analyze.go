@@ -48,6 +48,9 @@ type token struct {
 	// Of a Kana word, soundAlt[0] is its bySyllables key read with kanaDentals, if another.
 	soundAlt [3]string
 
+	// vid is the token's id in an Index's vocabulary, when it is one of them.
+	vid int32
+
 	// stem is the word without a Latvian or Lithuanian ending (balticStem), nil if it has none.
 	stem *token
 

@@ -61,15 +61,21 @@ type Index struct {
 	extra    []float64          // extraShare of each of schemata
 
 	// Derived on the first Match after an Add.
-	mu      sync.Mutex
-	frozen  atomic.Bool
-	nweight []float64 // name id → the sum of its tokens' weights
+	mu     sync.Mutex
+	frozen atomic.Bool
+	nstat  []nameStat // name id → what the bounds read of the name, in one place
 	// otherAt[id] : otherAt[id+1] is where the initials, particles and legal forms of name id
 	// are in others (none for most names).
 	otherAt []int32
 	others  []*token
-	nhangul []bool    // name id → the name is written in Hangul
 	pool    sync.Pool // *scratch
+}
+
+// nameStat is what the bounds read of an indexed name.
+type nameStat struct {
+	weight float64 // the sum of its tokens' weights
+	extra  float64 // extraShare of its entity's schema
+	hangul bool    // it is written in Hangul
 }
 
 // entry is what a match reports of an indexed entity, and where its names are: the index
@@ -264,6 +270,7 @@ func (ix *Index) file(t *token, id int32) int32 {
 		v = int32(len(ix.toks))
 		ix.vocab[vocabKey{t.text, t.kind, t.script}] = v
 		own := *t // not a pointer into the name's tokens, which would keep them all
+		own.vid = v
 		ix.toks, ix.post = append(ix.toks, &own), append(ix.post, nil)
 		if t.kind == kindWord {
 			eachTokenKey(&own, false, func(f byte, a, b string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, a, b), v}) })
@@ -523,10 +530,10 @@ func (ix *Index) Freeze() {
 	for _, t := range ix.toks {
 		t.w = ix.weight(t)
 	}
-	ix.nweight, ix.nhangul = make([]float64, len(ix.names)), make([]bool, len(ix.names))
+	ix.nstat = make([]nameStat, len(ix.names))
 	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
 	for i, n := range ix.names {
-		ix.nweight[i], ix.nhangul[i] = n.total(), n.hangul
+		ix.nstat[i] = nameStat{weight: n.total(), extra: ix.extra[ix.entries[ix.owner[i]].schema], hangul: n.hangul}
 		for _, t := range n.tokens {
 			if t.kind != kindWord {
 				ix.others = append(ix.others, t)
@@ -665,6 +672,46 @@ type scratch struct {
 	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
 	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
 	vocab []int32
+	memo  simMemo
+}
+
+// simMemo holds, for one query, the similarities tokenSim gave of its tokens (by position)
+// and tokens of the index (by vocabulary id): the bounds compare a query's initials and
+// particles with every token of each candidate, and the same tokens recur across candidates.
+type simMemo struct {
+	keys [memoSize]uint64 // vocabulary id+1 << 16 | position; 0 for an empty slot
+	sims [memoSize]float64
+	used []int32
+}
+
+const memoSize = 1 << 10
+
+// sim is tokenSim(qt, t), qt the query's token at qi and t a token of the index.
+func (m *simMemo) sim(qi int, qt, t *token) float64 {
+	if qi >= 1<<16 {
+		return tokenSim(qt, t)
+	}
+	key := uint64(t.vid+1)<<16 | uint64(qi)
+	i := int(key*0x9E3779B97F4A7C15>>54) & (memoSize - 1)
+	for m.keys[i] != 0 {
+		if m.keys[i] == key {
+			return m.sims[i]
+		}
+		i = (i + 1) & (memoSize - 1)
+	}
+	s := tokenSim(qt, t)
+	if len(m.used) < memoSize/2 { // a table half full stays quick to probe
+		m.keys[i], m.sims[i] = key, s
+		m.used = append(m.used, int32(i))
+	}
+	return s
+}
+
+func (m *simMemo) reset() {
+	for _, i := range m.used {
+		m.keys[i] = 0
+	}
+	m.used = m.used[:0]
 }
 
 func (ix *Index) scratch() *scratch {
@@ -683,6 +730,7 @@ func (ix *Index) release(s *scratch) {
 		s.slot[id] = -1
 	}
 	s.seen, s.cands, s.found, s.cm, s.wm = s.seen[:0], s.cands[:0], s.found[:0], s.cm[:0], s.wm[:0]
+	s.memo.reset()
 	ix.pool.Put(s)
 }
 
@@ -994,7 +1042,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		// (soundsAlign), which the bounds below do not see. (The name itself is read only for
 		// a Hangul query: reading every candidate's is a cache miss each.)
 		found := sc.found[c]
-		runs := found&(foundWord|foundRuns) != 0 && (qn.hangul && ix.names[id].alphabetic || qn.alphabetic && ix.nhangul[id])
+		runs := found&(foundWord|foundRuns) != 0 && (qn.hangul && ix.names[id].alphabetic || qn.alphabetic && ix.nstat[id].hangul)
 		// Names one edit apart written without spaces (whollyOneEdit): a check that reads
 		// both names but allocates nothing.
 		typo := found&foundTypo != 0 && whollyOneEdit(qn, ix.names[id])
@@ -1002,7 +1050,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if found&(foundWord|foundNamed) == 0 && !runs && !typo && !ident {
 			continue // no pair of words: the score is 0
 		}
-		extra := ix.extra[ix.entries[ix.owner[id]].schema]
+		extra := ix.nstat[id].extra
 		row := sc.cm[c*nq : (c+1)*nq]
 		wrow := sc.wm[c*nq : (c+1)*nq]
 		if minScore > 0 && !qn.cjk && found&foundNamed == 0 && !runs && !typo && !ident {
@@ -1027,14 +1075,14 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 					r0 += qn.weight(qi)
 				}
 			}
-			if bound(u, r0, mb, ta, ix.nweight[id], extra)+1e-9 < minScore {
+			if bound(u, r0, mb, ta, ix.nstat[id].weight, extra)+1e-9 < minScore {
 				continue
 			}
 		}
 		n := ix.names[id]
 		// Pairs where one side is an initial, a particle or a legal form: cheap to compare.
 		pairs := func(qi int, qt, t *token) {
-			if sim := tokenSim(qt, t); sim > 0 {
+			if sim := sc.memo.sim(qi, qt, t); sim > 0 {
 				row[qi] = max(row[qi], sim*(qt.w+t.w))
 				wrow[qi] = max(wrow[qi], t.w)
 			}
@@ -1072,7 +1120,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 					r0 += qn.weight(qi)
 				}
 			}
-			b = bound(u, r0, mb, ta, ix.nweight[id], extra)
+			b = bound(u, r0, mb, ta, ix.nstat[id].weight, extra)
 		}
 		if qn.cjk && n.cjk {
 			b = 0.85
