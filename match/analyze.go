@@ -198,6 +198,7 @@ var arabicArticles = map[string]bool{
 // sound of a name transcribed from another alphabet (Russian, Ukrainian, Serbian, Arabic) as
 // English does: German tsch and sch, French tch and ou, Dutch tsj and sj, Polish cz and szcz,
 // Hungarian cs and the gy and ty of soft d and t, Swedish tj, Catalan tx, the oo of Mahmood,
+// Dutch oe between consonants (dutchOe: Poetin),
 // w for v (Wladimir Wladimirowitsch, Władimir Władimirowicz, Vladimir Vladimirovitch,
 // Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud); the ending -vić, -vici
 // of Serbo-Croatian and Romanian patronymic surnames as -vich, the c of Polish -cki, -cka
@@ -212,6 +213,9 @@ func spellingFold(s string) string {
 		return strings.ReplaceAll(s, "x", "ks")
 	}
 	s = transcriptions.Replace(s)
+	if strings.Contains(s, "oe") {
+		s = dutchOe(s)
+	}
 	switch {
 	case strings.HasSuffix(s, "vic"):
 		s += "h"
@@ -223,6 +227,25 @@ func spellingFold(s string) string {
 		s = s[:len(s)-1] + "i" // й after a vowel: Sergej, Sergey, Sergei
 	}
 	return s
+}
+
+// dutchOe writes as u the oe between consonants inside a word, Dutch's u (Poetin, Poetina:
+// Putin, Putina); an oe that ends a word is left (Novoe, a Russian adjective's ending).
+func dutchOe(s string) string {
+	consonant := func(c byte) bool { return c >= 'a' && c <= 'z' && strings.IndexByte("aeiouy", c) < 0 }
+	var b []byte
+	for i := 1; i+2 < len(s); i++ {
+		if s[i] == 'o' && s[i+1] == 'e' && consonant(s[i-1]) && consonant(s[i+2]) {
+			if b == nil {
+				b = []byte(s)
+			}
+			b[i], b[i+1] = 'u', 0
+		}
+	}
+	if b == nil {
+		return s
+	}
+	return strings.ReplaceAll(string(b), "\x00", "")
 }
 
 // greekVoiced reads ντ, μπ and γκ inside a Greek word (nd, mb and gk in greekLatin) as the d,

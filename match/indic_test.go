@@ -55,6 +55,11 @@ func TestSpellingFold(t *testing.T) {
 		"wu":              "wu",
 		"cook":            "cook",
 		"malecki":         "maletski", // Polish
+		"poetin":          "putin",    // Dutch
+		"novoe":           "novoe",    // a Russian adjective's ending
+		"sergej":          "sergei",   // Russian й
+		"sergey":          "sergei",
+		"tolstoy":         "tolstoi",
 	} {
 		if got := spellingFold(in); got != want {
 			t.Errorf("spellingFold(%q)=%q, want %q", in, got, want)
