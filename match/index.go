@@ -74,8 +74,13 @@ type Index struct {
 // nameStat is what the bounds read of an indexed name.
 type nameStat struct {
 	weight float64 // the sum of its tokens' weights
-	extra  float64 // extraShare of its entity's schema
-	hangul bool    // it is written in Hangul
+	// patronymics is the weight of its patronymics, which count nothing left over against a
+	// rendering in another script (align)
+	patronymics float64
+	extra       float64 // extraShare of its entity's schema
+	hangul      bool    // it is written in Hangul
+	// rendition: it has no token in Latin or Cyrillic letters (name.rendition)
+	rendition bool
 }
 
 // entry is what a match reports of an indexed entity, and where its names are: the index
@@ -533,7 +538,7 @@ func (ix *Index) Freeze() {
 	ix.nstat = make([]nameStat, len(ix.names))
 	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
 	for i, n := range ix.names {
-		ix.nstat[i] = nameStat{weight: n.total(), extra: ix.extra[ix.entries[ix.owner[i]].schema], hangul: n.hangul}
+		ix.nstat[i] = nameStat{weight: n.total(), patronymics: n.patronymics(), extra: ix.extra[ix.entries[ix.owner[i]].schema], hangul: n.hangul, rendition: n.rendition()}
 		for _, t := range n.tokens {
 			if t.kind != kindWord {
 				ix.others = append(ix.others, t)
@@ -999,6 +1004,19 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		bound float64
 	}
 	ta := qn.total()
+	// Bounds for name id (see bound): patronymics left over against a rendering count nothing.
+	qRendition, qPatronymics := qn.rendition(), qn.patronymics()
+	boundFor := func(id int32, u, r0, mb, extra float64) float64 {
+		st := &ix.nstat[id]
+		ta, tb := ta, st.weight
+		if qRendition {
+			tb -= st.patronymics
+		}
+		if st.rendition {
+			ta, r0 = ta-qPatronymics, max(0, r0-qPatronymics)
+		}
+		return bound(u, r0, mb, ta, tb, extra)
+	}
 	var words, others []int // positions of the query's words and of its other tokens
 	for i, t := range qn.tokens {
 		if t.kind == kindWord {
@@ -1075,7 +1093,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 					r0 += qn.weight(qi)
 				}
 			}
-			if bound(u, r0, mb, ta, ix.nstat[id].weight, extra)+1e-9 < minScore {
+			if boundFor(id, u, r0, mb, extra)+1e-9 < minScore {
 				continue
 			}
 		}
@@ -1120,7 +1138,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 					r0 += qn.weight(qi)
 				}
 			}
-			b = bound(u, r0, mb, ta, ix.nstat[id].weight, extra)
+			b = boundFor(id, u, r0, mb, extra)
 		}
 		if qn.cjk && n.cjk {
 			b = 0.85

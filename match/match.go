@@ -24,7 +24,8 @@
 // Greek word without its ending, or, for a word in another script, the same sound as a Latin
 // word: see sounds), and the score is the weighted share of both names that found a
 // counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less when the other
-// side is fully matched, and least in persons' names (extraShare). Names are also compared
+// side is fully matched, and least in persons' names (extraShare); a patronymic left over
+// against a rendering in another script, which leaves patronymics out, counts nothing. Names are also compared
 // written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), two
 // neighbouring words as one word of the other name (compounds), a Hangul name against a Latin
 // one in runs of syllables (syllableRuns), a Han name in the Korean and Japanese readings of
@@ -234,7 +235,17 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 	} else {
 		lw, ow = unsharedWords(lat, other)
 	}
-	if len(lw) == 0 || len(lw) > len(ow) {
+	// A rendering may leave out the Latin name's patronymics (align): the words are tried
+	// with them and without.
+	var lwShort []*token
+	if lat.patronymic != 0 {
+		for _, t := range lw {
+			if i := slices.Index(lat.tokens, t); i < 0 || lat.patronymic&(1<<i) == 0 {
+				lwShort = append(lwShort, t)
+			}
+		}
+	}
+	if len(lw) == 0 || len(lwShort) == 0 && len(lw) > len(ow) {
 		return false
 	}
 	script := other.script()
@@ -292,7 +303,12 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		}
 		return false
 	}
-	return slices.ContainsFunc(familyOrders(lw), func(ws []*token) bool { return fits(ws, ow) })
+	for _, ws := range [][]*token{lw, lwShort} {
+		if len(ws) > 0 && len(ws) <= len(ow) && slices.ContainsFunc(familyOrders(ws), func(ws []*token) bool { return fits(ws, ow) }) {
+			return true
+		}
+	}
+	return false
 }
 
 // unsharedWords are the words of each of two names but those written alike in both
@@ -500,6 +516,14 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	}
 	restA, restB := na.unmatched(usedA, false), nb.unmatched(usedB, false)
 	matchedA, matchedB := na.total()-restA, nb.total()-restB
+	// A patronymic left over against a rendering in another script counts nothing: renderings
+	// of Russian names leave it out (ウラジーミル・プーチン, Vladimir Vladimirovich Putin).
+	if nb.rendition() {
+		restA -= na.unmatchedPatronymics(usedA)
+	}
+	if na.rendition() {
+		restB -= nb.unmatchedPatronymics(usedB)
+	}
 	// A syllable of a Chinese or Korean name left over always counts in full: 徐博彬 is not
 	// Xu Bin.
 	sylA, sylB := na.unmatched(usedA, true), nb.unmatched(usedB, true)
@@ -663,6 +687,31 @@ func (n *name) unmatched(used []bool, syllables bool) float64 {
 		}
 	}
 	return s
+}
+
+// unmatchedPatronymics is the weight of a name's patronymics that used does not mark.
+func (n *name) unmatchedPatronymics(used []bool) float64 {
+	var s float64
+	for i := range n.tokens {
+		if n.patronymic&(1<<i) != 0 && !used[i] {
+			s += n.weight(i)
+		}
+	}
+	return s
+}
+
+// rendition reports whether a name has no token written in Latin or Cyrillic letters: a
+// rendering, in another script, of a name that may be written in them.
+func (n *name) rendition() bool {
+	return !slices.ContainsFunc(n.tokens, func(t *token) bool { return t.script == "latin" || t.script == "cyrillic" })
+}
+
+// patronymics is the weight of a name's patronymics.
+func (n *name) patronymics() float64 {
+	if n.patronymic == 0 {
+		return 0
+	}
+	return n.unmatchedPatronymics(make([]bool, len(n.tokens)))
 }
 
 // total is the weight of a name's tokens.
