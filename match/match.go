@@ -739,15 +739,18 @@ const patronymicShare = 0.5
 
 // patronymicEndings are the endings of East Slavic patronymics in the Latin spellings lists
 // and languages give them (Vladimirovich, -ovych, -ovitch, -owitsch, -owicz, -ovitj, -ovics,
-// -ovici, -ovič; a daughter's -ovna, -evna, -ivna), after normalisation.
+// -ovici, -ovič, -owitsj; Belarusian -avich; Greek -ovits; a daughter's -ovna, -evna, -ivna),
+// after normalisation.
 var patronymicEndings = []string{
 	"ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owitsch", "ewitsch", "owicz", "ewicz",
 	"ovitj", "evitj", "ovitx", "evitx", "ovics", "evics", "ovici", "evici", "ovic", "evic",
-	"ovna", "evna", "ivna",
+	"owitsj", "ewitsj", "avich", "ovits", "evits", "ovna", "evna", "ivna",
 }
 
-// markPatronymics marks the patronymics of a name of three words or more: a word in Latin or
-// Cyrillic letters, of seven letters or more, with a patronymic's ending, that follows a word
+// markPatronymics marks the patronymics of a name of three words or more: a word in Latin,
+// Cyrillic or Greek letters, of seven letters or more, with a patronymic's ending (Russian
+// and Ukrainian ones as the languages of Europe spell them, Belarusian -avich, Greek -ovits:
+// Βλαντίμιροβιτς), that follows a word
 // without one (the given name: Vladimir Vladimirovich Putin, PUTIN Vladimir Vladimirovich).
 // Surnames with such endings are not marked when they come first or after the patronymic
 // (ABRAMOVICH Roman Arkadyevich, Viktor Fedorovych Yanukovych); Serbian and Croatian
@@ -764,7 +767,7 @@ func (n *name) markPatronymics() {
 		return
 	}
 	ending := func(t *token) bool {
-		if t.kind != kindWord || len(t.text) < 7 || t.script != "latin" && t.script != "cyrillic" {
+		if t.kind != kindWord || len(t.text) < 7 || t.script != "latin" && t.script != "cyrillic" && t.script != "greek" {
 			return false
 		}
 		for _, e := range patronymicEndings {

@@ -213,6 +213,9 @@ func TestScore(t *testing.T) {
 		{"ভ্লাদিমির", "Vladimir", 0.95, 0.95}, // Bengali writes v with ভ (bh)
 		// A patronymic counts at half (markPatronymics); a surname with its ending does not.
 		{"Wladimir Wladimirowitsch Putin", "Vladimir Putin", 0.9, 0.99},
+		{"Wladimir Wladimirowitsj Poetin", "Vladimir Putin", 0.9, 0.99},     // Dutch
+		{"Uladzimir Uladzimiravich Naumau", "Uladzimir Naumau", 0.95, 0.99}, // Belarusian
+		{"Βλαντίμιρ Βλαντίμιροβιτς Πούτιν", "Vladimir Putin", 0.9, 0.99},    // Greek
 		{"Roman Arkadyevich Abramovich", "Roman Arkadyevich Rabinovich", 0, 0.7},
 		{"Viktor Fedorovych Yanukovych", "Viktor Fedorovych Yushchenko", 0, 0.7},
 		{"Dragana Petrovic", "Dragana Markovic", 0, 0.6},
