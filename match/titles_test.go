@@ -2,6 +2,7 @@ package match
 
 import (
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/oversight-project/oversight"
@@ -26,11 +27,42 @@ func TestScore_Titles(t *testing.T) {
 		{"General Electric", "Electric", "Company", 0, 0.9},
 		{"MS-13", "13", "Organization", 0, 0.9},
 		{"General Electric", "General Electric", "Company", 1, 1},
+		// A title and one word against a person's fuller name: the other words count as a
+		// person's (titledRareWord); without the title, or for another schema, as before.
+		{"Präsident Putin", "Vladimir Putin", "Person", 0.9, 0.92},
+		{"Putin", "Vladimir Putin", "Person", 0.85, 0.86},
+		{"Präsident Putin", "Vladimir Putin", "", 0.85, 0.86},
+		{"President Putin", "Putin Holding", "Company", 0, 0.86},
 	} {
 		for _, p := range [][2]string{{c.a, c.b}, {c.b, c.a}} {
 			if s := ScoreSchema(p[0], p[1], c.schema); s < c.min || s > c.max {
 				t.Errorf("ScoreSchema(%q, %q, %q) = %v, want in [%v, %v]", p[0], p[1], c.schema, s, c.min, c.max)
 			}
+		}
+	}
+}
+
+// TestIndex_TitledRareWord: in an index, a title and a word match a person's fuller name
+// only when the word is rare there.
+func TestIndex_TitledRareWord(t *testing.T) {
+	ix := NewIndex(DefaultConfig())
+	ix.Add(&oversight.Entity{ID: "putin", Schema: "Person", Properties: map[string][]string{"name": {"Vladimir Putin"}}})
+	for i, given := range []string{"Chol", "Song", "Il", "Yong", "Jin", "Hyok", "Nam", "Su", "Ho", "Bok", "Chun", "Gil", "Man", "Sik", "Ung", "Hun", "Jae", "Won", "Pyo", "Ryong"} {
+		ix.Add(&oversight.Entity{ID: "kim" + strconv.Itoa(i), Schema: "Person", Properties: map[string][]string{"name": {"KIM, " + given}}})
+	}
+	for _, c := range []struct {
+		query string
+		want  []string
+	}{
+		{"President Putin", []string{"putin"}},
+		{"President Kim", nil}, // Kim is in every other name
+	} {
+		var got []string
+		for _, m := range ix.Match(oversight.NameQuery{Name: c.query}, 0.9) {
+			got = append(got, m.ID)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("Match(%q) = %q, want %q", c.query, got, c.want)
 		}
 	}
 }
