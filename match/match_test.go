@@ -381,6 +381,8 @@ func FuzzScore(f *testing.F) {
 		{"فلاديمير بوتين", "Βλαντίμιρ Πούτιν"}, {"ولادیمیر", "Michikazu"}, {"ಪುತಿನ್", "Митикадзу"},
 		{"Al-Qa'ida/Islamic Army", "Al Qaeda"}, {"A / B/C ／ Ltd", "/ /"}, {"AL-ALI, Dr. Hamed", "President, Dr"},
 		{"プーチン", "ウラジーミル"},
+		{"Vladimiras Putinas", "Sergejs Lavrovs"}, {"Wladimir Poetin", "Novoe Tolstoj"},
+		{"Präsident Putin", "PUTIN, Vladimir Vladimirovich"}, {"블라디미르 푸틴", "Βλαντίμιρ Βλαντίμιροβιτς Πούτιν"},
 	} {
 		f.Add(s[0], s[1])
 	}
