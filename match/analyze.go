@@ -230,8 +230,14 @@ func spellingFold(s string) string {
 }
 
 // dutchOe writes as u the oe between consonants inside a word, Dutch's u (Poetin, Poetina:
-// Putin, Putina); an oe that ends a word is left (Novoe, a Russian adjective's ending).
+// Putin, Putina); an oe that ends a word is left (Novoe, a Russian adjective's ending), and so
+// is a word that reads as Korean in Revised Romanization, whose oe is 외, not u (Hoeryong,
+// 회령, is not Gooryong): one with eo, eu, ae, yo or ya, or ending in ng.
 func dutchOe(s string) string {
+	if strings.HasSuffix(s, "ng") || strings.Contains(s, "eo") || strings.Contains(s, "eu") ||
+		strings.Contains(s, "ae") || strings.Contains(s, "yo") || strings.Contains(s, "ya") {
+		return s
+	}
 	consonant := func(c byte) bool { return c >= 'a' && c <= 'z' && strings.IndexByte("aeiouy", c) < 0 }
 	var b []byte
 	for i := 1; i+2 < len(s); i++ {

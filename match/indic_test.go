@@ -57,6 +57,7 @@ func TestSpellingFold(t *testing.T) {
 		"malecki":         "maletski", // Polish
 		"poetin":          "putin",    // Dutch
 		"novoe":           "novoe",    // a Russian adjective's ending
+		"hoeryong":        "hoeryong", // Korean's 외
 		"sergej":          "sergei",   // Russian й
 		"sergey":          "sergei",
 		"tolstoy":         "tolstoi",
