@@ -204,9 +204,10 @@ var arabicArticles = map[string]bool{
 // of Serbo-Croatian and Romanian patronymic surnames as -vich, the c of Polish -cki, -cka
 // as ts, and the j or y that ends a word after a vowel as i: Russian й, written j in central
 // Europe and by scholars, y in English, i in French and by Russia's passport office
-// (Sergej, Sergey, Sergei; Nikolaj, Nikolay, Nikolai; Tolstoj, Tolstoy, Tolstoi). Shorter
-// words keep their letters: Wu and Vu, Wang and Vang, are names of their own, and Cook is
-// one letter from Cock. A typo may fall on a letter the fold reads (roup for
+// (Sergej, Sergey, Sergei; Tolstoj, Tolstoy, Tolstoi) — but not the j after an a, which in
+// Arabic names is a consonant, ج (Miraj, Faraj, Siraj), and Nikolaj is a typo from
+// Nikolay. Shorter words keep their letters: Wu and Vu, Wang and Vang, are names of their
+// own, and Cook is one letter from Cock. A typo may fall on a letter the fold reads (roup for
 // group, whose fold is grup), so spellingSim also compares the words as written (token.tr).
 func spellingFold(s string) string {
 	if len(s) < 5 {
@@ -223,7 +224,8 @@ func spellingFold(s string) string {
 		s = s[:len(s)-1] + "h"
 	case strings.HasSuffix(s, "cki"), strings.HasSuffix(s, "cka"):
 		s = s[:len(s)-3] + "ts" + s[len(s)-2:] // Polish: Małecki, Малецкий
-	case (s[len(s)-1] == 'j' || s[len(s)-1] == 'y') && strings.IndexByte("aeiou", s[len(s)-2]) >= 0:
+	case s[len(s)-1] == 'y' && strings.IndexByte("aeiou", s[len(s)-2]) >= 0,
+		s[len(s)-1] == 'j' && strings.IndexByte("eioy", s[len(s)-2]) >= 0:
 		s = s[:len(s)-1] + "i" // й after a vowel: Sergej, Sergey, Sergei
 	}
 	return s

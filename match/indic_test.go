@@ -61,6 +61,7 @@ func TestSpellingFold(t *testing.T) {
 		"sergej":          "sergei",   // Russian й
 		"sergey":          "sergei",
 		"tolstoy":         "tolstoi",
+		"faraj":           "faraj", // Arabic's ج
 	} {
 		if got := spellingFold(in); got != want {
 			t.Errorf("spellingFold(%q)=%q, want %q", in, got, want)

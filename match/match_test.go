@@ -191,6 +191,7 @@ func TestScore(t *testing.T) {
 		{"Sergejs Lavrovs", "Sergey Lavrov", 0.9, 0.95},
 		{"Sergej", "Sergei", 0.95, 0.95},
 		{"Nikolay Tolstoj", "Nikolai Tolstoy", 0.95, 0.95},
+		{"Miraj", "Mire", 0, 0.7},                           // Arabic's j after an a is a consonant
 		{"Vladimiras Putinas", "Vladimir Putilin", 0, 0.85}, // the stem is the word's own, not a typo's
 		{"Putinas", "بوتين", 0, 0.85},                       // nor the stem of a rendering by ear
 		{"Janis", "Jan", 0, 0.85},                           // a stem keeps four letters
