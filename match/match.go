@@ -21,11 +21,13 @@
 // counterpart (exact or in one spelling of the transcriptions of European languages,
 // spellingFold; within a typo budget that grows with the token's length, initial to word,
 // equal consonant skeletons across scripts, the romanization folds of Korean and Cyrillic, a
-// Greek word without its ending, or, for a word in another script, the same sound as a Latin
-// word: see sounds), and the score is the weighted share of both names that found a
-// counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less when the other
-// side is fully matched, and least in persons' names (extraShare); a patronymic left over
-// against a rendering in another script, which leaves patronymics out, counts nothing. Names are also compared
+// Greek word without its ending, a Latvian or Lithuanian word without its (balticStem), or,
+// for a word in another script, the same sound as a Latin word: see sounds), and the score is
+// the weighted share of both names that found a counterpart. Extra tokens on one side (a
+// middle name, a patronymic) weigh less when the other side is fully matched, and least in
+// persons' names (extraShare); a patronymic left over against a rendering in another script,
+// which leaves patronymics out, counts nothing, and a title and one rare word (President
+// Putin) are a person's family name. Names are also compared
 // written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), two
 // neighbouring words as one word of the other name (compounds), a Hangul name against a Latin
 // one in runs of syllables (syllableRuns), a Han name in the Korean and Japanese readings of
