@@ -833,7 +833,7 @@ func tokenSim(x, y *token) float64 {
 	if s < 0.9 && (x.script == "greek") != (y.script == "greek") {
 		s = max(s, greekStemSim(x, y))
 	}
-	if s < 0.9 && (x.stem != nil || y.stem != nil) {
+	if s < 0.95 && (x.stem != nil || y.stem != nil) {
 		s = max(s, balticStemSim(x, y))
 	}
 	if s < 0.9 && x.kind == kindWord && y.kind == kindWord && x.script != y.script {

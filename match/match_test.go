@@ -187,6 +187,7 @@ func TestScore(t *testing.T) {
 		{"Patin", "プーチン", 0, 0.5},
 		// Latvian and Lithuanian endings (balticStem), and Russian й as j, y or i (spellingFold).
 		{"Vladimiras Putinas", "Vladimir Putin", 0.9, 0.95},
+		{"Vladimiras Putinas", "Vladimir Vladimirovich Putin", 0.9, 0.95}, // the stem beats two edits
 		{"Vladimirs Putins", "Владимир Путин", 0.9, 0.95},
 		{"Sergejs Lavrovs", "Sergey Lavrov", 0.9, 0.95},
 		{"Sergej", "Sergei", 0.95, 0.95},
