@@ -156,16 +156,25 @@ func (ix *Index) Add(e *oversight.Entity) {
 	ix.insert(e, names, raws)
 }
 
-// AddAll indexes entities as Add does, in order, analysing their names on all cores first.
+// AddAll indexes entities as Add does, in order, analysing their names on all cores first,
+// a chunk at a time: the analyses' working memory, dead once their names are filed, is
+// reused by the next chunk rather than left among the index's own (with all 8,300 SDN
+// parties analysed at once, the heap in use after the build was 3–4 MB larger).
 func (ix *Index) AddAll(es []*oversight.Entity) {
 	type analysed struct {
 		names []*name
 		raws  []string
 	}
-	out := make([]analysed, len(es))
-	par.Each(len(es), func(i int) { out[i].names, out[i].raws = ix.analyzeNames(es[i]) })
-	for i, e := range es {
-		ix.insert(e, out[i].names, out[i].raws)
+	const chunk = 256
+	out := make([]analysed, min(chunk, len(es)))
+	for len(es) > 0 {
+		c := es[:min(chunk, len(es))]
+		es = es[len(c):]
+		par.Each(len(c), func(i int) { out[i].names, out[i].raws = ix.analyzeNames(c[i]) })
+		for i, e := range c {
+			ix.insert(e, out[i].names, out[i].raws)
+			out[i] = analysed{}
+		}
 	}
 }
 

@@ -32,13 +32,22 @@ type control struct {
 // name (the legal-entity schemata).
 func LoadRegistry(ctx context.Context, svc oversight.EntityService, cfg match.Config, parties []string) (*Registry, error) {
 	r := NewRegistry(cfg)
+	// Parties are indexed in batches, their names analysed on every core.
+	var batch []*oversight.Entity
 	err := svc.EachEntity(ctx, nil, func(e *oversight.Entity) error {
-		r.Add(e, slices.Contains(parties, e.Schema))
+		r.Add(e, false)
+		if slices.Contains(parties, e.Schema) {
+			if batch = append(batch, e); len(batch) == 1024 {
+				r.Index.AddAll(batch)
+				batch = nil
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	r.Index.AddAll(batch)
 	return r, nil
 }
 

@@ -128,6 +128,10 @@ func riskTable(prog *rules.Program) (*rules.RiskTable, error) {
 	return prog.ParseRiskTable("country_risk.yaml (bundled)", bundle.CountryRisk)
 }
 
+// indexBatch is how many entities are read and indexed at a time (match.Index.AddAll analyses
+// a batch's names on every core).
+const indexBatch = 2048
+
 // readIndexFile calls fn with the entities of the FtM JSON-lines file given with --index, in
 // batches decoded on all cores.
 func readIndexFile(path string, fn func([]*oversight.Entity)) error {
@@ -148,7 +152,7 @@ func readIndexFile(path string, fn func([]*oversight.Entity)) error {
 		defer close(batches)
 		dec := ftm.NewDecoder(f, path)
 		for {
-			es, err := dec.DecodeBatch(2048)
+			es, err := dec.DecodeBatch(indexBatch)
 			select {
 			case batches <- batch{es, err}:
 			case <-stop:

@@ -101,9 +101,17 @@ Examples:
 			return err
 		}
 		defer st.Close()
-		if err := st.entities.EachEntity(ctx, partySchemata(), func(e *oversight.Entity) error { ix.Add(e); return nil }); err != nil {
+		var batch []*oversight.Entity
+		if err := st.entities.EachEntity(ctx, partySchemata(), func(e *oversight.Entity) error {
+			if batch = append(batch, e); len(batch) == indexBatch {
+				ix.AddAll(batch)
+				batch = nil
+			}
+			return nil
+		}); err != nil {
 			return err
 		}
+		ix.AddAll(batch)
 	}
 	out := bufio.NewWriter(c.m.Stdout)
 	defer out.Flush()
