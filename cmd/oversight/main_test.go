@@ -264,3 +264,21 @@ func TestMatch_CLI(t *testing.T) {
 		}
 	}
 }
+
+// TestMatch_LongLine: a line of standard input too long to read is bad input that names the
+// line, and the names read before it are matched and written first.
+func TestMatch_LongLine(t *testing.T) {
+	dir := t.TempDir()
+	long := strings.Repeat("A", 2<<20)
+	out, errOut, code := run(t, dir, "SHANGHAI PSB\n"+long+"\n", "match", "--format", "json")
+	if code != 2 || !strings.Contains(errOut, "stdin:2: line longer than 1 MiB") {
+		t.Errorf("exit=%d stderr=%q, want 2 and the line named", code, errOut)
+	}
+	if !strings.Contains(out, `"query":"SHANGHAI PSB"`) {
+		t.Errorf("the line before was not matched: %q", out)
+	}
+	_, errOut, code = run(t, dir, "a\tb\n"+long+"\n", "match", "--pairs")
+	if code != 2 || !strings.Contains(errOut, "stdin:2: line longer than 1 MiB") {
+		t.Errorf("--pairs: exit=%d stderr=%q, want 2 and the line named", code, errOut)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"runtime"
@@ -176,7 +177,9 @@ Examples:
 		names = names[:0]
 		return nil
 	}
+	lines := 0
 	for sc.Scan() {
+		lines++
 		if line := strings.TrimSpace(sc.Text()); line != "" {
 			names = append(names, line)
 			if len(names) == batch {
@@ -186,10 +189,23 @@ Examples:
 			}
 		}
 	}
-	if err := sc.Err(); err != nil {
+	// The names read before a line that cannot be read are matched and written first.
+	if err := flush(); err != nil {
 		return err
 	}
-	return flush()
+	return stdinErr(sc.Err(), lines+1)
+}
+
+// stdinErr describes a failure to read line n of standard input; a line too long is bad
+// input.
+func stdinErr(err error, n int) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, bufio.ErrTooLong):
+		return &ExitError{Code: 2, Message: fmt.Sprintf("stdin:%d: line longer than 1 MiB", n)}
+	}
+	return fmt.Errorf("stdin:%d: %w", n, err)
 }
 
 // pairs scores name pairs read from standard input.
@@ -229,5 +245,5 @@ func (c *MatchCommand) pairs(format string, threshold float64) error {
 			fmt.Fprintf(out, "%.3f\t%v\t%s\t%s\n", score, score >= threshold, f[0], f[1])
 		}
 	}
-	return sc.Err()
+	return stdinErr(sc.Err(), line+1)
 }
