@@ -109,7 +109,7 @@ func matchQuery(r *http.Request) (oversight.NameQuery, float64, error) {
 	}
 	threshold := -1.0
 	if v := q.Get("threshold"); v != "" {
-		if threshold, err = strconv.ParseFloat(v, 64); err != nil || threshold < 0 || threshold > 1 {
+		if threshold, err = strconv.ParseFloat(v, 64); err != nil || !(threshold >= 0 && threshold <= 1) { // NaN too
 			return nq, 0, oversight.Errorf(oversight.EINVALID, "threshold=%q: want a number from 0 to 1", v)
 		}
 	}

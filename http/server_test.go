@@ -216,6 +216,7 @@ func TestAPI(t *testing.T) {
 		{"ErrMatchNoName", "GET", "/v1/match", "", "", "", want{400, `name: required`}},
 		{"ErrMatchCountry", "GET", "/v1/match?name=x&country=china", "", "", "", want{400, `country=\"china\"`}},
 		{"ErrMatchLimit", "GET", "/v1/match?name=x&limit=0", "", "", "", want{400, `limit=\"0\"`}},
+		{"ErrMatchThresholdNaN", "GET", "/v1/match?name=x&threshold=NaN", "", "", "", want{400, `threshold=\"NaN\"`}},
 		{"ErrMatchSchema", "GET", "/v1/match?name=x&schema=Spaceship", "", "", "", want{400, `unknown FollowTheMoney schema`}},
 		{"ErrMatchBadToken", "GET", "/v1/match?name=x", "bad", "", "", want{401, `unknown or revoked token`}},
 		{"Search", "GET", "/v1/search?q=" + q("public security") + "&limit=2", "", "", "", want{200, `"total":`}},

@@ -800,12 +800,16 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	return out
 }
 
-// limit is the most matches a query returns: its own limit, or the configured one.
+// limit is the most matches a query returns: its own limit, or the configured one, or the
+// default when neither is positive.
 func (ix *Index) limit(q oversight.NameQuery) int {
-	if q.Limit > 0 {
+	switch {
+	case q.Limit > 0:
 		return q.Limit
+	case ix.cfg.Limit > 0:
+		return ix.cfg.Limit
 	}
-	return ix.cfg.Limit
+	return DefaultConfig().Limit
 }
 
 // byScore orders matches best first, then by entity ID.

@@ -391,3 +391,19 @@ func TestIndex_ClusterLosesNothing(t *testing.T) {
 		checkCandidates(t, ix, q, ix.cfg.Threshold)
 	}
 }
+
+// TestIndex_NoLimit: an index configured with no positive limit returns the default number
+// of matches, not a panic.
+func TestIndex_NoLimit(t *testing.T) {
+	for _, limit := range []int{0, -1} {
+		cfg := DefaultConfig()
+		cfg.Limit = limit
+		ix := NewIndex(cfg)
+		for i := range 10 {
+			ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "Company", Properties: map[string][]string{"name": {"Acme Trading"}}})
+		}
+		if got := len(ix.Match(oversight.NameQuery{Name: "Acme Trading"}, 0.9)); got != DefaultConfig().Limit {
+			t.Errorf("limit %d: %d matches, want %d", limit, got, DefaultConfig().Limit)
+		}
+	}
+}

@@ -282,3 +282,23 @@ func TestMatch_LongLine(t *testing.T) {
 		t.Errorf("--pairs: exit=%d stderr=%q, want 2 and the line named", code, errOut)
 	}
 }
+
+// TestMatch_BadFlags: flags out of range are bad input, never a crash or a silent empty run.
+func TestMatch_BadFlags(t *testing.T) {
+	dir := t.TempDir()
+	for _, c := range []struct {
+		flags []string
+		want  string
+	}{
+		{[]string{"--threshold", "NaN"}, "--threshold: want a number from 0 to 1"},
+		{[]string{"--limit", "0"}, "--limit 0: want 1 or more"},
+		{[]string{"--limit", "-1"}, "--limit -1: want 1 or more"},
+		{[]string{"--country", "china"}, `--country "china": want an ISO 3166-1 alpha-2 code`},
+	} {
+		args := append([]string{"match"}, c.flags...)
+		_, errOut, code := run(t, dir, "", append(args, "SHANGHAI PSB")...)
+		if code != 2 || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit=%d stderr=%q, want 2 and %q", c.flags, code, errOut, c.want)
+		}
+	}
+}

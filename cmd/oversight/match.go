@@ -77,8 +77,14 @@ Examples:
 	if *format != "text" && *format != "json" {
 		return &ExitError{Code: 2, Message: fmt.Sprintf("--format %q: want text or json", *format)}
 	}
-	if *threshold < 0 || *threshold > 1 {
+	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
 		return &ExitError{Code: 2, Message: "--threshold: want a number from 0 to 1"}
+	}
+	if *limit < 1 {
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--limit %d: want 1 or more", *limit)}
+	}
+	if c := strings.ToLower(*country); c != "" && (len(c) != 2 || c[0] < 'a' || c[0] > 'z' || c[1] < 'a' || c[1] > 'z') {
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--country %q: want an ISO 3166-1 alpha-2 code such as cn", *country)}
 	}
 	if *pairs {
 		return c.pairs(*format, cfg.Threshold)
