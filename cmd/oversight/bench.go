@@ -64,6 +64,9 @@ It prints the median and the slowest of each. Nothing outside the temporary fold
 		}
 		return &ExitError{Code: 2}
 	}
+	if *runs < 1 {
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--runs %d: want 1 or more", *runs)}
+	}
 	files := fs.Args()
 	if len(files) == 0 {
 		files, _ = filepath.Glob("examples/*.yaml")
@@ -174,4 +177,12 @@ func startCPUProfile(path string) (stop func(), err error) {
 		pprof.StopCPUProfile()
 		f.Close()
 	}, nil
+}
+
+// checkThreshold refuses a --threshold that is not a number from 0 to 1 (NaN included).
+func checkThreshold(t float64) error {
+	if !(t >= 0 && t <= 1) {
+		return &ExitError{Code: 2, Message: "--threshold: want a number from 0 to 1"}
+	}
+	return nil
 }

@@ -53,6 +53,12 @@ name cannot be told apart by it).
 		}
 		return &ExitError{Code: 2}
 	}
+	if err := checkThreshold(*threshold); err != nil {
+		return err
+	}
+	if *n < 1 {
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--queries %d: want 1 or more", *n)}
+	}
 	var ents []*oversight.Entity
 	source := *index
 	if source != "" {

@@ -27,6 +27,9 @@ func (c *BenchCommand) benchNames(args []string) error {
 		}
 		return &ExitError{Code: 2}
 	}
+	if err := checkThreshold(*threshold); err != nil {
+		return err
+	}
 	path := *cases
 	f, err := os.Open(path)
 	if err != nil {

@@ -30,6 +30,12 @@ func (c *BenchCommand) benchTranslit(args []string) error {
 		}
 		return &ExitError{Code: 2}
 	}
+	if err := checkThreshold(*threshold); err != nil {
+		return err
+	}
+	if *limit < 0 {
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--limit %d: want 0 (all) or more", *limit)}
+	}
 	files, err := filepath.Glob(filepath.Join(*dir, "wd_*_20.tsv"))
 	if err != nil || len(files) == 0 {
 		return &ExitError{Code: 2, Message: fmt.Sprintf("--dir %s: no wd_<script>_20.tsv files", *dir)}

@@ -50,6 +50,9 @@ UN, OFAC SDN and OFAC consolidated lists; any match at or above T is a false ala
 		}
 		return &ExitError{Code: 2}
 	}
+	if err := checkThreshold(*threshold); err != nil {
+		return err
+	}
 	read := func(l *lists.List) ([]*oversight.Entity, error) {
 		paths, err := lists.FindFiles(*wl, l)
 		if err != nil {

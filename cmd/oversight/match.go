@@ -77,8 +77,8 @@ Examples:
 	if *format != "text" && *format != "json" {
 		return &ExitError{Code: 2, Message: fmt.Sprintf("--format %q: want text or json", *format)}
 	}
-	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
-		return &ExitError{Code: 2, Message: "--threshold: want a number from 0 to 1"}
+	if err := checkThreshold(*threshold); err != nil {
+		return err
 	}
 	if *limit < 1 {
 		return &ExitError{Code: 2, Message: fmt.Sprintf("--limit %d: want 1 or more", *limit)}
