@@ -49,6 +49,12 @@ func (c *AuditCommand) Run(ctx context.Context, args []string) error {
 	if fs.NArg() > 0 {
 		return &ExitError{Code: 2, Message: fmt.Sprintf("audit %s takes no arguments", sub)}
 	}
+	if *limit < 1 {
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--limit %d: want 1 or more", *limit)}
+	}
+	if *after < 0 {
+		return &ExitError{Code: 2, Message: fmt.Sprintf("--after %d: want a sequence number, 0 or more", *after)}
+	}
 	st, err := c.m.openStore(ctx, sf)
 	if err != nil {
 		return err

@@ -283,22 +283,30 @@ func TestMatch_LongLine(t *testing.T) {
 	}
 }
 
-// TestMatch_BadFlags: flags out of range are bad input, never a crash or a silent empty run.
-func TestMatch_BadFlags(t *testing.T) {
+// TestBadFlags: flags out of range are bad input (exit 2, the flag named), never a crash or
+// a silent empty run.
+func TestBadFlags(t *testing.T) {
 	dir := t.TempDir()
 	for _, c := range []struct {
-		flags []string
-		want  string
+		args []string
+		want string
 	}{
-		{[]string{"--threshold", "NaN"}, "--threshold: want a number from 0 to 1"},
-		{[]string{"--limit", "0"}, "--limit 0: want 1 or more"},
-		{[]string{"--limit", "-1"}, "--limit -1: want 1 or more"},
-		{[]string{"--country", "china"}, `--country "china": want an ISO 3166-1 alpha-2 code`},
+		{[]string{"match", "--threshold", "NaN", "x"}, "--threshold: want a number from 0 to 1"},
+		{[]string{"match", "--limit", "0", "x"}, "--limit 0: want 1 or more"},
+		{[]string{"match", "--limit", "-1", "x"}, "--limit -1: want 1 or more"},
+		{[]string{"match", "--country", "china", "x"}, `--country "china": want an ISO 3166-1 alpha-2 code`},
+		{[]string{"bench", "match", "--queries", "0"}, "--queries 0: want 1 or more"},
+		{[]string{"bench", "match", "--threshold", "NaN"}, "--threshold: want a number from 0 to 1"},
+		{[]string{"bench", "names", "--threshold", "2"}, "--threshold: want a number from 0 to 1"},
+		{[]string{"bench", "translit", "--limit", "-1"}, "--limit -1: want 0 (all) or more"},
+		{[]string{"bench", "yente", "--threshold", "-0.5"}, "--threshold: want a number from 0 to 1"},
+		{[]string{"bench", "screen", "--runs", "0"}, "--runs 0: want 1 or more"},
+		{[]string{"audit", "log", "--limit", "0"}, "--limit 0: want 1 or more"},
+		{[]string{"audit", "log", "--after", "-1"}, "--after -1: want a sequence number"},
 	} {
-		args := append([]string{"match"}, c.flags...)
-		_, errOut, code := run(t, dir, "", append(args, "SHANGHAI PSB")...)
+		_, errOut, code := run(t, dir, "", c.args...)
 		if code != 2 || !strings.Contains(errOut, c.want) {
-			t.Errorf("%v: exit=%d stderr=%q, want 2 and %q", c.flags, code, errOut, c.want)
+			t.Errorf("%v: exit=%d stderr=%q, want 2 and %q", c.args, code, errOut, c.want)
 		}
 	}
 }
