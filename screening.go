@@ -22,6 +22,12 @@ type NameQuery struct {
 	Limit       int
 }
 
+// IsCountryCode reports whether c has the shape of a lower-case ISO 3166-1 alpha-2 code, as
+// NameQuery.Country and FtM write them.
+func IsCountryCode(c string) bool {
+	return len(c) == 2 && c[0] >= 'a' && c[0] <= 'z' && c[1] >= 'a' && c[1] <= 'z'
+}
+
 // Match is a candidate entity for a name, with its score in [0,1] and what produced it.
 type Match struct {
 	ID       string         `json:"id"`

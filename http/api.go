@@ -94,7 +94,7 @@ func matchQuery(r *http.Request) (oversight.NameQuery, float64, error) {
 	if len(nq.Name) > 1000 {
 		return nq, 0, oversight.Errorf(oversight.EINVALID, "name: at most 1000 bytes")
 	}
-	if c := nq.Country; c != "" && (len(c) != 2 || c[0] < 'a' || c[0] > 'z' || c[1] < 'a' || c[1] > 'z') {
+	if c := nq.Country; c != "" && !oversight.IsCountryCode(c) {
 		return nq, 0, oversight.Errorf(oversight.EINVALID, "country=%q: want an ISO 3166-1 alpha-2 code such as cn", q.Get("country"))
 	}
 	if sc := q.Get("schema"); sc != "" {

@@ -241,19 +241,20 @@ func dutchOe(s string) string {
 		return s
 	}
 	consonant := func(c byte) bool { return c >= 'a' && c <= 'z' && strings.IndexByte("aeiouy", c) < 0 }
-	var b []byte
+	var b strings.Builder
+	last := 0 // s[last:] is not yet written to b
 	for i := 1; i+2 < len(s); i++ {
 		if s[i] == 'o' && s[i+1] == 'e' && consonant(s[i-1]) && consonant(s[i+2]) {
-			if b == nil {
-				b = []byte(s)
-			}
-			b[i], b[i+1] = 'u', 0
+			b.WriteString(s[last:i])
+			b.WriteByte('u')
+			last = i + 2
 		}
 	}
-	if b == nil {
+	if last == 0 {
 		return s
 	}
-	return strings.ReplaceAll(string(b), "\x00", "")
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // greekVoiced reads ντ, μπ and γκ inside a Greek word (nd, mb and gk in greekLatin) as the d,
@@ -347,12 +348,15 @@ type name struct {
 	// for the grandfather's; notInChain for a family name. Tokens are shared in an Index, so
 	// this is the name's.
 	generation []uint8
-	translit   bool      // a token came from another script
-	cjk        bool      // every word is written in Han, Hangul or Kana
-	hangul     bool      // every token is a word written in Hangul
-	latin      bool      // every token is written in Latin letters, none a legal form
-	abjad      bool      // every token is written in Arabic or Hebrew letters, none a legal form
-	ko         *syllabic // of a name written in Hangul (hangul), nil otherwise
+	translit   bool // a token came from another script
+	cjk        bool // every word is written in Han, Hangul or Kana
+	hangul     bool // every token is a word written in Hangul
+	latin      bool // every token is written in Latin letters, none a legal form
+	abjad      bool // every token is written in Arabic or Hebrew letters, none a legal form
+	// rendition: no token is written in Latin or Cyrillic letters (a rendering, in another
+	// script, of a name that may be written in them)
+	rendition bool
+	ko        *syllabic // of a name written in Hangul (hangul), nil otherwise
 	// patronymic has bit i set when token i is a patronymic (markPatronymics); tokens past
 	// the 64th, which only expansions of a name's 64 words reach, are never marked.
 	patronymic uint64
@@ -549,8 +553,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 		t.w = kindWeight(t)
 		n.tokens[i] = t
 	}
-	n.hangul, n.latin, n.abjad = len(n.tokens) > 0, len(n.tokens) > 0, len(n.tokens) > 0
+	n.hangul, n.latin, n.abjad, n.rendition = len(n.tokens) > 0, len(n.tokens) > 0, len(n.tokens) > 0, true
 	for _, t := range n.tokens {
+		n.rendition = n.rendition && t.script != "latin" && t.script != "cyrillic"
 		n.hangul = n.hangul && t.kind == kindWord && t.script == "hangul"
 		n.latin = n.latin && t.kind != kindLegal && t.script == "latin"
 		n.abjad = n.abjad && t.kind != kindLegal && t.abjad()

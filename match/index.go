@@ -178,6 +178,25 @@ func (ix *Index) AddAll(es []*oversight.Entity) {
 	}
 }
 
+// AddEach indexes, with AddAll, a batch at a time, the entities each passes to its function,
+// for callers that receive them one by one (a store's EachEntity). It returns each's error.
+func (ix *Index) AddEach(each func(add func(*oversight.Entity) error) error) error {
+	const batch = 1024
+	var es []*oversight.Entity
+	err := each(func(e *oversight.Entity) error {
+		if es = append(es, e); len(es) == batch {
+			ix.AddAll(es)
+			es = es[:0]
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	ix.AddAll(es)
+	return nil
+}
+
 // analyzeNames analyses an entity's names and the names each lists with slashes
 // (alternatives), leaving out those that normalise to nothing.
 func (ix *Index) analyzeNames(e *oversight.Entity) (names []*name, raws []string) {
@@ -547,7 +566,7 @@ func (ix *Index) Freeze() {
 	ix.nstat = make([]nameStat, len(ix.names))
 	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
 	for i, n := range ix.names {
-		ix.nstat[i] = nameStat{weight: n.total(), patronymics: n.patronymics(), extra: ix.extra[ix.entries[ix.owner[i]].schema], hangul: n.hangul, rendition: n.rendition()}
+		ix.nstat[i] = nameStat{weight: n.total(), patronymics: n.patronymics(), extra: ix.extra[ix.entries[ix.owner[i]].schema], hangul: n.hangul, rendition: n.rendition}
 		for _, t := range n.tokens {
 			if t.kind != kindWord {
 				ix.others = append(ix.others, t)
@@ -1018,7 +1037,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	}
 	ta := qn.total()
 	// Bounds for name id (see bound): patronymics left over against a rendering count nothing.
-	qRendition, qPatronymics := qn.rendition(), qn.patronymics()
+	qRendition, qPatronymics := qn.rendition, qn.patronymics()
 	boundFor := func(id int32, u, r0, mb, extra float64) float64 {
 		st := &ix.nstat[id]
 		ta, tb := ta, st.weight

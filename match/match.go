@@ -520,10 +520,10 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	matchedA, matchedB := na.total()-restA, nb.total()-restB
 	// A patronymic left over against a rendering in another script counts nothing: renderings
 	// of Russian names leave it out (ウラジーミル・プーチン, Vladimir Vladimirovich Putin).
-	if nb.rendition() {
+	if nb.rendition {
 		restA -= na.unmatchedPatronymics(usedA)
 	}
-	if na.rendition() {
+	if na.rendition {
 		restB -= nb.unmatchedPatronymics(usedB)
 	}
 	// A syllable of a Chinese or Korean name left over always counts in full: 徐博彬 is not
@@ -710,18 +710,15 @@ func (n *name) unmatchedPatronymics(used []bool) float64 {
 	return s
 }
 
-// rendition reports whether a name has no token written in Latin or Cyrillic letters: a
-// rendering, in another script, of a name that may be written in them.
-func (n *name) rendition() bool {
-	return !slices.ContainsFunc(n.tokens, func(t *token) bool { return t.script == "latin" || t.script == "cyrillic" })
-}
-
 // patronymics is the weight of a name's patronymics.
 func (n *name) patronymics() float64 {
-	if n.patronymic == 0 {
-		return 0
+	var s float64
+	for i := range n.tokens {
+		if n.patronymic&(1<<i) != 0 {
+			s += n.weight(i)
+		}
 	}
-	return n.unmatchedPatronymics(make([]bool, len(n.tokens)))
+	return s
 }
 
 // titledOutweighs reports whether name a is a title and one rare word (President Putin:

@@ -33,21 +33,18 @@ type control struct {
 func LoadRegistry(ctx context.Context, svc oversight.EntityService, cfg match.Config, parties []string) (*Registry, error) {
 	r := NewRegistry(cfg)
 	// Parties are indexed in batches, their names analysed on every core.
-	var batch []*oversight.Entity
-	err := svc.EachEntity(ctx, nil, func(e *oversight.Entity) error {
-		r.Add(e, false)
-		if slices.Contains(parties, e.Schema) {
-			if batch = append(batch, e); len(batch) == 1024 {
-				r.Index.AddAll(batch)
-				batch = nil
+	err := r.Index.AddEach(func(index func(*oversight.Entity) error) error {
+		return svc.EachEntity(ctx, nil, func(e *oversight.Entity) error {
+			r.Add(e, false)
+			if slices.Contains(parties, e.Schema) {
+				return index(e)
 			}
-		}
-		return nil
+			return nil
+		})
 	})
 	if err != nil {
 		return nil, err
 	}
-	r.Index.AddAll(batch)
 	return r, nil
 }
 

@@ -128,8 +128,8 @@ func riskTable(prog *rules.Program) (*rules.RiskTable, error) {
 	return prog.ParseRiskTable("country_risk.yaml (bundled)", bundle.CountryRisk)
 }
 
-// indexBatch is how many entities are read and indexed at a time (match.Index.AddAll analyses
-// a batch's names on every core).
+// indexBatch is how many entities are read and decoded at a time, and given to
+// match.Index.AddAll, which analyses their names on every core.
 const indexBatch = 2048
 
 // readIndexFile calls fn with the entities of the FtM JSON-lines file given with --index, in

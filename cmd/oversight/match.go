@@ -83,7 +83,7 @@ Examples:
 	if *limit < 1 {
 		return &ExitError{Code: 2, Message: fmt.Sprintf("--limit %d: want 1 or more", *limit)}
 	}
-	if c := strings.ToLower(*country); c != "" && (len(c) != 2 || c[0] < 'a' || c[0] > 'z' || c[1] < 'a' || c[1] > 'z') {
+	if c := strings.ToLower(*country); c != "" && !oversight.IsCountryCode(c) {
 		return &ExitError{Code: 2, Message: fmt.Sprintf("--country %q: want an ISO 3166-1 alpha-2 code such as cn", *country)}
 	}
 	if *pairs {
@@ -108,17 +108,11 @@ Examples:
 			return err
 		}
 		defer st.Close()
-		var batch []*oversight.Entity
-		if err := st.entities.EachEntity(ctx, partySchemata(), func(e *oversight.Entity) error {
-			if batch = append(batch, e); len(batch) == indexBatch {
-				ix.AddAll(batch)
-				batch = nil
-			}
-			return nil
+		if err := ix.AddEach(func(add func(*oversight.Entity) error) error {
+			return st.entities.EachEntity(ctx, partySchemata(), add)
 		}); err != nil {
 			return err
 		}
-		ix.AddAll(batch)
 	}
 	out := bufio.NewWriter(c.m.Stdout)
 	defer out.Flush()
