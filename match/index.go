@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"math"
@@ -81,6 +82,46 @@ type nameStat struct {
 	hangul      bool    // it is written in Hangul
 	// rendition: it has no token in Latin or Cyrillic letters (name.rendition)
 	rendition bool
+	// initials has bit initialBit(t) set for each initial t of the name, for the bounds to
+	// see without reading the name which query words may pair with one (spellingSim pairs
+	// an initial only with a word of the same first letter).
+	initials uint32
+	stops    uint8 // particles: 0 none, shortStops only short Latin ones (shortStop), anyStops
+	// short: it has a token a shortStop of the query may pair with: one that is not a word
+	// that outgrowsStops
+	short bool
+	cjk   bool
+	// norm is a hash of the normalised name, for telling most candidates from the query
+	// without reading the name
+	norm uint64
+}
+
+// Values of nameStat.stops.
+const (
+	shortStops = 1 + iota
+	anyStops
+)
+
+// shortStop reports whether a particle is a Latin one of up to three letters in every form
+// spellingSim reads (al, bin, de): a word that outgrowsStops pairs with none.
+func shortStop(t *token) bool {
+	return t.script == "latin" && len(t.text) <= 3 && len(t.xr) <= 3 && len(t.tr) <= 3
+}
+
+// outgrowsStops reports whether a word is Latin and too long in every form spellingSim reads to
+// pair with a shortStop: it is not equal to one in any form, and one edit or a quarter of its
+// letters is too few to reach one.
+func outgrowsStops(t *token) bool {
+	return t.script == "latin" && len(t.text) >= 4 && len(t.xr) >= 5 && (t.tr == nil || len(t.tr) >= 4)
+}
+
+// initialBit is the bit of nameStat.initials for a token's first byte: one bit for each
+// letter a–z, one for every other byte.
+func initialBit(t *token) uint32 {
+	if c := t.text[0]; c >= 'a' && c <= 'z' {
+		return 1 << (c - 'a')
+	}
+	return 1 << 31
 }
 
 // entry is what a match reports of an indexed entity, and where its names are: the index
@@ -566,10 +607,25 @@ func (ix *Index) Freeze() {
 	ix.nstat = make([]nameStat, len(ix.names))
 	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
 	for i, n := range ix.names {
-		ix.nstat[i] = nameStat{weight: n.total(), patronymics: n.patronymics(), extra: ix.extra[ix.entries[ix.owner[i]].schema], hangul: n.hangul, rendition: n.rendition}
+		st := &ix.nstat[i]
+		*st = nameStat{weight: n.total(), patronymics: n.patronymics(), extra: ix.extra[ix.entries[ix.owner[i]].schema], hangul: n.hangul, rendition: n.rendition,
+			cjk: n.cjk, norm: maphash.String(ix.seed, n.normalized)}
 		for _, t := range n.tokens {
 			if t.kind != kindWord {
 				ix.others = append(ix.others, t)
+			}
+			if t.kind != kindWord || !outgrowsStops(t) {
+				st.short = true
+			}
+			switch t.kind {
+			case kindInitial:
+				st.initials |= initialBit(t)
+			case kindStop:
+				if shortStop(t) {
+					st.stops = max(st.stops, shortStops)
+				} else {
+					st.stops = anyStops
+				}
 			}
 		}
 		ix.otherAt[i+1] = int32(len(ix.others))
@@ -705,7 +761,16 @@ type scratch struct {
 	cm    []float64 // candidate × query token → best contribution (similarity × both weights)
 	wm    []float64 // candidate × query token → largest weight of a name token it pairs with
 	vocab []int32
+	hits  []wordHit
 	memo  simMemo
+}
+
+// wordHit is a vocabulary token a query word pairs with: the word's position, the token's
+// vocabulary id, and what the pair adds to a name's score (similarity × both weights).
+type wordHit struct {
+	qi      int32
+	v       int32
+	contrib float64
 }
 
 // simMemo holds, for one query, the similarities tokenSim gave of its tokens (by position)
@@ -919,6 +984,60 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			sc.wm[at] = max(sc.wm[at], w)
 		}
 	}
+	ta := qn.total()
+	// Bounds for name id (see bound): patronymics left over against a rendering count nothing.
+	qRendition, qPatronymics := qn.rendition, qn.patronymics()
+	boundFor := func(id int32, u, r0, mb, extra float64) float64 {
+		st := &ix.nstat[id]
+		ta, tb := ta, st.weight
+		if qRendition {
+			tb -= st.patronymics
+		}
+		if st.rendition {
+			ta, r0 = ta-qPatronymics, max(0, r0-qPatronymics)
+		}
+		return bound(u, r0, mb, ta, tb, extra)
+	}
+	var words, others []int // positions of the query's words and of its other tokens
+	for i, t := range qn.tokens {
+		if t.kind == kindWord {
+			words = append(words, i)
+		} else {
+			others = append(others, i)
+		}
+	}
+	// What a query token could add at most through pairs not yet counted: a particle, initial or
+	// legal form of the query with any token of the name, a word of the query with an initial
+	// (of its first letter) or a particle of the name. A particle or legal form of up to three
+	// letters pairs only with itself. A word pairs with no legal form.
+	other, vsInitial, vsStop, shortAllow := make([]float64, nq), make([]float64, nq), make([]float64, nq), make([]float64, nq)
+	vsOther := func(st *nameStat, qi int) float64 {
+		v := 0.0
+		if st.initials&initialBit(qn.tokens[qi]) != 0 {
+			v = vsInitial[qi]
+		}
+		if st.stops == anyStops || st.stops == shortStops && !outgrowsStops(qn.tokens[qi]) {
+			v = max(v, vsStop[qi])
+		}
+		return v
+	}
+	var shortWords []int
+	for i, t := range qn.tokens {
+		if allowShort && shortLatin(t) {
+			shortAllow[i] = shortTypoSim * (t.w + 1)
+			shortWords = append(shortWords, i)
+		}
+		switch t.kind {
+		case kindWord:
+			vsInitial[i] = 0.9 * (t.w + kindWeight(&token{kind: kindInitial}))
+			vsStop[i] = t.w + kindWeight(&token{kind: kindStop}) // alt pairs with al, at 0.7
+		default:
+			other[i] = otherBound(t)
+		}
+	}
+	// The vocabulary tokens each query word pairs with, and the most each word can add.
+	sc.hits = sc.hits[:0]
+	best := make([]float64, nq)
 	for qi, qt := range qn.tokens {
 		if qt.kind != kindWord {
 			continue
@@ -926,9 +1045,22 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		for _, v := range ix.keyed(sc, qt) {
 			t := ix.toks[v]
 			if sim := tokenSim(qt, t); sim > 0 {
-				for _, id := range ix.post[v] {
-					pairWord(id, qi, sim*(qt.w+t.w), t.w)
-				}
+				c := sim * (qt.w + t.w)
+				sc.hits = append(sc.hits, wordHit{int32(qi), v, c})
+				best[qi] = max(best[qi], c)
+			}
+		}
+	}
+	// The names that hold a word of the query: all of them for its major words, only those
+	// found otherwise (below) for its minor ones, whose pairs cannot make a score on their own.
+	minor := ix.minorWords(qn, words, best, other, minScore, qPatronymics)
+	if allowShort || qn.cjk {
+		minor = nil // the first bound, which minorWords relies on, is not used for all names
+	}
+	for _, h := range sc.hits {
+		if minor == nil || !minor[h.qi] {
+			for _, id := range ix.post[h.v] {
+				pairWord(id, int(h.qi), h.contrib, ix.toks[h.v].w)
 			}
 		}
 	}
@@ -1035,57 +1167,33 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		id    int32
 		bound float64
 	}
-	ta := qn.total()
-	// Bounds for name id (see bound): patronymics left over against a rendering count nothing.
-	qRendition, qPatronymics := qn.rendition, qn.patronymics()
-	boundFor := func(id int32, u, r0, mb, extra float64) float64 {
-		st := &ix.nstat[id]
-		ta, tb := ta, st.weight
-		if qRendition {
-			tb -= st.patronymics
-		}
-		if st.rendition {
-			ta, r0 = ta-qPatronymics, max(0, r0-qPatronymics)
-		}
-		return bound(u, r0, mb, ta, tb, extra)
-	}
-	var words, others []int // positions of the query's words and of its other tokens
-	for i, t := range qn.tokens {
-		if t.kind == kindWord {
-			words = append(words, i)
-		} else {
-			others = append(others, i)
-		}
-	}
-	// What a query token could add at most through pairs not yet counted: a particle, initial or
-	// legal form of the query with any token of the name, a word of the query with an initial or
-	// particle of the name. A token of up to three letters pairs only with itself.
-	other, vsOther, shortAllow := make([]float64, nq), make([]float64, nq), make([]float64, nq)
-	var shortWords []int
-	for i, t := range qn.tokens {
-		short := len(t.xr) <= 3
-		if allowShort && shortLatin(t) {
-			shortAllow[i] = shortTypoSim * (t.w + 1)
-			shortWords = append(shortWords, i)
-		}
-		switch t.kind {
-		case kindWord:
-			vsOther[i] = 0.9 * (t.w + kindWeight(&token{kind: kindInitial}))
-			if !short {
-				vsOther[i] = max(vsOther[i], t.w+kindWeight(&token{kind: kindStop}))
+	// Minor words: the names already found, and those whose initials or particles might pair
+	// with a major word, which the first bound allows for.
+	if minor != nil {
+		var major []int
+		for _, qi := range words {
+			if !minor[qi] {
+				major = append(major, qi)
 			}
-		case kindInitial:
-			other[i] = 0.9 * (t.w + 1)
-		case kindStop:
-			other[i] = 2 * t.w
-			if !short {
-				other[i] = t.w + 1
+		}
+		for _, h := range sc.hits {
+			if !minor[h.qi] {
+				continue
 			}
-		case kindLegal:
-			other[i] = 2 * t.w
+			w := ix.toks[h.v].w
+			for _, id := range ix.post[h.v] {
+				if sc.slot[id] == -1 {
+					st := &ix.nstat[id]
+					if !slices.ContainsFunc(major, func(qi int) bool { return vsOther(st, qi) > 0 }) {
+						continue
+					}
+				}
+				pairWord(id, int(h.qi), h.contrib, w)
+			}
 		}
 	}
 	var order []cand
+	qNorm := maphash.String(ix.seed, qn.normalized)
 	for c, id := range sc.cands {
 		// A Hangul name and a Latin one that met may pair by runs of syllables
 		// (syllableRuns), and one in another alphabet by the sound of its words
@@ -1106,30 +1214,36 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if minScore > 0 && !qn.cjk && found&foundNamed == 0 && !runs && !typo && !ident {
 			// A first bound from the word pairs and the most the other pairs could add, before
 			// the name itself is read.
+			st := &ix.nstat[id]
 			var u, r0, mb float64
 			for qi, qt := range qn.tokens {
 				switch {
 				case row[qi] > 0:
 					u += row[qi]
 					mb += wrow[qi]
+				case qt.kind == kindStop && !st.short && shortStop(qt):
+					r0 += qn.weight(qi) // no token of the name is short enough to pair with it
 				case qt.kind != kindWord:
 					u += other[qi]
 					mb++
 				case shortAllow[qi] > 0:
-					u += max(shortAllow[qi], vsOther[qi])
+					u += max(shortAllow[qi], vsOther(st, qi))
 					mb++
-				case ix.otherAt[id+1] > ix.otherAt[id]: // the name has initials, particles or legal forms
-					u += vsOther[qi]
-					mb += 0.5
 				default:
-					r0 += qn.weight(qi)
+					if v := vsOther(st, qi); v > 0 {
+						u += v
+						mb += 0.5
+					} else {
+						r0 += qn.weight(qi)
+					}
 				}
 			}
 			if boundFor(id, u, r0, mb, extra)+1e-9 < minScore {
 				continue
 			}
 		}
-		n := ix.names[id]
+		n := ix.names[id] // read below only where needed: a cache miss for each candidate
+		st := &ix.nstat[id]
 		// Pairs where one side is an initial, a particle or a legal form: cheap to compare.
 		pairs := func(qi int, qt, t *token) {
 			if sim := sc.memo.sim(qi, qt, t); sim > 0 {
@@ -1172,7 +1286,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			}
 			b = boundFor(id, u, r0, mb, extra)
 		}
-		if qn.cjk && n.cjk {
+		if qn.cjk && st.cjk {
 			b = 0.85
 		}
 		if found&foundWhole != 0 {
@@ -1205,7 +1319,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			b = max(b, 0.9)
 		}
 		b = min(b, 0.99)
-		if qn.normalized == n.normalized {
+		if st.norm == qNorm && qn.normalized == n.normalized {
 			b = 1
 		}
 		if b += 1e-9; b >= minScore && b > 1e-9 {
@@ -1341,4 +1455,69 @@ func bound(u, r0, mb, ta, tb, extra float64) float64 {
 		b = max(b, u/((1-extra)*u+extra*ta))
 	}
 	return b
+}
+
+// minorWords marks the query's words (by position) whose pairs, all of them together and with
+// the most the query's other tokens can add, cannot bring a name to minScore while its other
+// words find nothing in the name: the first bound (bound, at the least extra share of any
+// schema and with the query's patronymics left out as boundFor may) stays under minScore for
+// a name that holds only such words, so it need not be a candidate unless found otherwise.
+// best is the most each word adds (similarity × both weights). It returns nil when no word
+// is minor.
+func (ix *Index) minorWords(qn *name, words []int, best, other []float64, minScore, qPatronymics float64) []bool {
+	if minScore <= 0 || len(words) < 2 {
+		return nil
+	}
+	ta := qn.total() - qPatronymics
+	if ta <= 0 {
+		return nil
+	}
+	e := 1.0
+	for _, x := range ix.extra {
+		e = min(e, x)
+	}
+	var u, r0 float64
+	for i, t := range qn.tokens {
+		if t.kind != kindWord {
+			u += other[i]
+		}
+	}
+	for _, qi := range words {
+		r0 += qn.weight(qi)
+	}
+	order := slices.Clone(words)
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(best[a], best[b]) })
+	var minor []bool
+	for _, qi := range order[:len(order)-1] {
+		u += best[qi]
+		r0 -= qn.weight(qi)
+		if r0-qPatronymics < 0.25 || max(u/ta, u/((1-e)*u+e*ta))+1e-9 >= minScore {
+			break
+		}
+		if minor == nil {
+			minor = make([]bool, len(qn.tokens))
+		}
+		minor[qi] = true
+	}
+	return minor
+}
+
+// otherBound is the most a token of the query that is not a word (an initial, a particle, a
+// legal form) can add to a name's score through a pair with any of its tokens (similarity ×
+// both weights), for the first bound. A particle of up to three letters pairs with itself or,
+// one edit away, with a short word (shortTypoSim: al and alt); a legal form with legal forms
+// only.
+func otherBound(t *token) float64 {
+	switch t.kind {
+	case kindInitial:
+		return 0.9 * (t.w + 1)
+	case kindStop:
+		if len(t.xr) > 3 {
+			return t.w + 1
+		}
+		return max(2*t.w, shortTypoSim*(t.w+1))
+	case kindLegal:
+		return 2 * t.w
+	}
+	return 0
 }

@@ -3,6 +3,7 @@ package match
 import (
 	"bytes"
 	"encoding/json"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +14,9 @@ import (
 
 	"github.com/oversight-project/oversight"
 	"github.com/oversight-project/oversight/bundle"
+	"github.com/oversight-project/oversight/internal/typo"
+	"github.com/oversight-project/oversight/lists"
+	"github.com/oversight-project/oversight/lists/ofac"
 )
 
 // TestIndex_CandidatesLoseNothing: for typo'd and reordered forms of every party name in the
@@ -406,4 +410,105 @@ func TestIndex_NoLimit(t *testing.T) {
 			t.Errorf("limit %d: %d matches, want %d", limit, got, DefaultConfig().Limit)
 		}
 	}
+}
+
+// TestIndex_SDNParticlesLoseNothing: the first bounds tell, without reading a name, which of
+// its initials and particles a query word may pair with, which query particles it has tokens
+// for, and which query words are too common to make a score alone (minorWords). One-edit
+// typos of real SDN names with particles (al, bin, abu, de) and initials, the names where
+// those bounds decide most, find what a full scan finds at the default threshold.
+func TestIndex_SDNParticlesLoseNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("a full scan of the SDN list for each query")
+	}
+	ix := sdnIndex(t)
+	rng := rand.New(rand.NewPCG(7, 0))
+	var queries []string
+	for _, en := range ix.entries {
+		n := ix.names[en.first]
+		if !slices.ContainsFunc(n.tokens, func(t *token) bool { return t.kind == kindStop || t.kind == kindInitial }) {
+			continue
+		}
+		if rng.IntN(8) == 0 {
+			if q, ok := typo.OneEdit(rng, ix.raw[en.first]); ok {
+				queries = append(queries, q)
+			}
+		}
+	}
+	if len(queries) > 200 {
+		queries = queries[:200]
+	}
+	// A short word one edit from a name's particle (alt, al: shortTypoSim), and particles
+	// one edit from a name's short words.
+	queries = append(queries, "ALT-IKRITI, Barzan Ibrahim Hassan", "AL-TIKRITI, Barzan Ibrahim Hassan", "al tikriti barzan ibrahim", "abu bakr al baghdadi", "bin lade usama")
+	for _, q := range queries {
+		checkCandidates(t, ix, q, ix.cfg.Threshold)
+	}
+	t.Logf("%d queries checked", len(queries))
+}
+
+// TestBoundsReadingNoName checks, over every word, particle and initial of the SDN list, what
+// the first bounds assume without reading a name: a word pairs with an initial only of its
+// first letter (initialBit), and with no shortStop when it outgrowsStops, either way round.
+func TestBoundsReadingNoName(t *testing.T) {
+	ix := sdnIndex(t)
+	var words, stops, initials []*token
+	for _, tk := range ix.toks {
+		switch tk.kind {
+		case kindWord:
+			words = append(words, tk)
+		case kindStop:
+			stops = append(stops, tk)
+		case kindInitial:
+			initials = append(initials, tk)
+		}
+	}
+	checked := 0
+	for _, w := range words {
+		for _, s := range stops {
+			if shortStop(s) && outgrowsStops(w) {
+				if a, b := tokenSim(w, s), tokenSim(s, w); a > 0 || b > 0 {
+					t.Errorf("%q and particle %q: similarity %.3f, %.3f", w.text, s.text, a, b)
+				}
+				checked++
+			}
+		}
+		for _, in := range initials {
+			if initialBit(w) != initialBit(in) && (tokenSim(w, in) > 0 || tokenSim(in, w) > 0) {
+				t.Errorf("%q pairs with initial %q", w.text, in.text)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no word outgrows a particle")
+	}
+	// What a query's initial, particle or legal form adds with any token: at most otherBound.
+	for _, q := range ix.toks {
+		if q.kind == kindWord {
+			continue
+		}
+		for _, y := range ix.toks {
+			if c := tokenSim(q, y) * (q.w + y.w); c > otherBound(q)+1e-9 {
+				t.Errorf("%q (kind %d) with %q adds %.3f, over its bound %.3f", q.text, q.kind, y.text, c, otherBound(q))
+			}
+		}
+	}
+	t.Logf("%d words, %d particles, %d initials; %d pairs that cannot pair", len(words), len(stops), len(initials), checked)
+}
+
+// sdnIndex indexes the real OFAC SDN list from ../shared, or skips.
+func sdnIndex(t *testing.T) *Index {
+	t.Helper()
+	paths, err := lists.FindFiles("../../shared/data/watchlists", ofac.SDN)
+	if err != nil || len(paths) == 0 {
+		t.Skip("no ../../shared/data/watchlists/sdn.csv")
+	}
+	ents, _, err := lists.Read(ofac.SDN, lists.PathOpener(paths))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := NewIndex(DefaultConfig())
+	ix.AddAll(ents)
+	ix.Freeze()
+	return ix
 }
