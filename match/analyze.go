@@ -74,6 +74,14 @@ func (t *token) derive() {
 		}
 		return
 	}
+	if t.script == "han" {
+		if g := hanVelars(t.text); g != t.text {
+			if k := soundOf(spoken(g, t.script, bySyllables), bySyllables); k != t.sounds[bySyllables] {
+				t.soundAlt[0] = k
+			}
+		}
+		return
+	}
 	if !alphabetic(t.script) {
 		return
 	}
@@ -1400,4 +1408,27 @@ func (n *name) script() string {
 		}
 	}
 	return "latin"
+}
+
+// hanVelars reads pinyin's palatals j and q before an i as the g and k they render in
+// foreign names: Mandarin has no ki or gi, and writes them 基 ji, 吉 ji, 奇 qi, 金 jin
+// (Sasikiran, 萨斯基兰; Sidiki, 西迪奇; Kimberly, 金伯利). The pinyin's own reading, an s
+// sound (Jim, 吉姆), is the token's first key; this one is its soundAlt[0]. Before ü (ju, qu)
+// they are left alone: renderings write gu and ku with 古 and 库, and reading them so made a
+// Chinese name, 霍留军 (huo liu jun), sound like Alkon.
+func hanVelars(text string) string {
+	if !strings.ContainsAny(text, "jq") {
+		return text
+	}
+	b := []byte(text)
+	for i := 0; i+1 < len(b); i++ {
+		if (b[i] == 'j' || b[i] == 'q') && b[i+1] == 'i' {
+			if b[i] == 'j' {
+				b[i] = 'g'
+			} else {
+				b[i] = 'k'
+			}
+		}
+	}
+	return string(b)
 }

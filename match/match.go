@@ -865,8 +865,8 @@ func soundsAlt(x, y *token) bool {
 		alts = alts[:1] // Korean and Japanese write v with a b
 	}
 	keys := [2]string{y.sounds[bySyllables]}
-	if y.script == "kana" {
-		keys[1] = y.soundAlt[0] // kanaDentals
+	if y.script == "kana" || y.script == "han" {
+		keys[1] = y.soundAlt[0] // kanaDentals, hanVelars
 	}
 	for ki, s := range keys {
 		if len(s) < minFiled[bySyllables] {

@@ -178,6 +178,13 @@ func TestScore(t *testing.T) {
 		{"Christiansen", "크리스티안센", 0.9, 0.9}, // ch before r is a k
 		{"Tupper", "터퍼", 0.9, 0.9},           // a Latin name of one word against a Hangul word
 		{"Khrushchev", "赫鲁晓夫", 0.9, 0.9},     // kh is the h renderings write
+		// Pinyin's ji and qi render ki and gi (hanVelars) as well as ji and chi; its ju and qu
+		// do not render ku and gu (霍留军 is Huo Liujun, not Alkon).
+		{"Sasikiran", "萨斯基兰", 0.9, 0.9},
+		{"Sidiki", "西迪奇", 0.9, 0.9},
+		{"Kimberly", "金伯利", 0.9, 0.9},
+		{"Chichester", "奇切斯特", 0.9, 0.9},
+		{"OOOALKON", "霍留军", 0, 0.5},
 		// Kana's older renderings of ti, di (kanaDentals); Japanese's u for a v before a
 		// consonant (initialV).
 		{"Putin", "プーチン", 0.9, 0.9},
