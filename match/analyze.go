@@ -66,17 +66,9 @@ func (t *token) derive() {
 		t.stem = wordToken(stem, t.script)
 	}
 	t.sounds = sounds(t.text, t.script)
-	if t.script == "kana" {
-		if d := kanaDentals.Replace(t.text); d != t.text {
+	if alt := syllabicAlt[t.script]; alt != nil {
+		if d := alt.Replace(t.text); d != t.text {
 			if k := soundOf(spoken(d, t.script, bySyllables), bySyllables); k != t.sounds[bySyllables] {
-				t.soundAlt[0] = k
-			}
-		}
-		return
-	}
-	if t.script == "han" {
-		if g := hanVelars(t.text); g != t.text {
-			if k := soundOf(spoken(g, t.script, bySyllables), bySyllables); k != t.sounds[bySyllables] {
 				t.soundAlt[0] = k
 			}
 		}
@@ -1393,6 +1385,18 @@ var (
 // ティ, ディ and トゥ.
 var kanaDentals = newFold("chi", "ti", "ji", "di", "tsu", "tu")
 
+// hanVelars reads pinyin's palatals j and q before an i as the g and k they render in
+// foreign names: Mandarin has no ki or gi, and writes them 基 ji, 吉 ji, 奇 qi, 金 jin
+// (Sasikiran, 萨斯基兰; Sidiki, 西迪奇; Kimberly, 金伯利). The pinyin's own reading, an s
+// sound (Jim, 吉姆), is the token's first key; this one is its soundAlt[0]. Before ü (ju, qu)
+// they are left alone: renderings write gu and ku with 古 and 库, and reading them so made a
+// Chinese name, 霍留军 (huo liu jun), sound like Alkon.
+var hanVelars = newFold("ji", "gi", "qi", "ki")
+
+// syllabicAlt is, for the syllabic scripts that have one, the other reading that gives a
+// token its second sound key (token.soundAlt[0]; soundsAlt).
+var syllabicAlt = map[string]*fold{"kana": kanaDentals, "han": hanVelars}
+
 // koreanFold folds the differences between the Revised Romanization, McCune–Reischauer and
 // common spellings of Korean syllables (jeong/jong/chung, eun/un, gim/kim): eo→o, eu→u, oo→u,
 // ee→i, sh→s, and voiceless stops to voiced ones.
@@ -1408,27 +1412,4 @@ func (n *name) script() string {
 		}
 	}
 	return "latin"
-}
-
-// hanVelars reads pinyin's palatals j and q before an i as the g and k they render in
-// foreign names: Mandarin has no ki or gi, and writes them 基 ji, 吉 ji, 奇 qi, 金 jin
-// (Sasikiran, 萨斯基兰; Sidiki, 西迪奇; Kimberly, 金伯利). The pinyin's own reading, an s
-// sound (Jim, 吉姆), is the token's first key; this one is its soundAlt[0]. Before ü (ju, qu)
-// they are left alone: renderings write gu and ku with 古 and 库, and reading them so made a
-// Chinese name, 霍留军 (huo liu jun), sound like Alkon.
-func hanVelars(text string) string {
-	if !strings.ContainsAny(text, "jq") {
-		return text
-	}
-	b := []byte(text)
-	for i := 0; i+1 < len(b); i++ {
-		if (b[i] == 'j' || b[i] == 'q') && b[i+1] == 'i' {
-			if b[i] == 'j' {
-				b[i] = 'g'
-			} else {
-				b[i] = 'k'
-			}
-		}
-	}
-	return string(b)
 }

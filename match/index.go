@@ -438,7 +438,7 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 	if query == alphabetic(t.script) {
 		row = 1
 	}
-	for _, k := range t.soundAlt { // soundsAlt; of a Kana word, kanaDentals
+	for _, k := range t.soundAlt { // soundsAlt; of a Kana or Han word, syllabicAlt
 		if k != "" && len(k) >= minFiled[bySyllables] {
 			fn(tokenSoundKeys[row][bySyllables], k, "")
 		}
@@ -1011,13 +1011,17 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	// (of its first letter) or a particle of the name. A particle or legal form of up to three
 	// letters pairs only with itself. A word pairs with no legal form.
 	other, vsInitial, vsStop, shortAllow := make([]float64, nq), make([]float64, nq), make([]float64, nq), make([]float64, nq)
+	vsShortStop := make([]float64, nq) // vsStop, or 0 for a word that outgrowsStops
 	vsOther := func(st *nameStat, qi int) float64 {
 		v := 0.0
 		if st.initials&initialBit(qn.tokens[qi]) != 0 {
 			v = vsInitial[qi]
 		}
-		if st.stops == anyStops || st.stops == shortStops && !outgrowsStops(qn.tokens[qi]) {
+		switch st.stops {
+		case anyStops:
 			v = max(v, vsStop[qi])
+		case shortStops:
+			v = max(v, vsShortStop[qi])
 		}
 		return v
 	}
@@ -1031,6 +1035,9 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		case kindWord:
 			vsInitial[i] = 0.9 * (t.w + kindWeight(&token{kind: kindInitial}))
 			vsStop[i] = t.w + kindWeight(&token{kind: kindStop}) // alt pairs with al, at 0.7
+			if !outgrowsStops(t) {
+				vsShortStop[i] = vsStop[i]
+			}
 		default:
 			other[i] = otherBound(t)
 		}
@@ -1053,7 +1060,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	}
 	// The names that hold a word of the query: all of them for its major words, only those
 	// found otherwise (below) for its minor ones, whose pairs cannot make a score on their own.
-	minor := ix.minorWords(qn, words, best, other, minScore, qPatronymics)
+	minor := ix.minorWords(qn, words, best, other, minScore, ta, qPatronymics)
 	if allowShort || qn.cjk {
 		minor = nil // the first bound, which minorWords relies on, is not used for all names
 	}
@@ -1462,13 +1469,13 @@ func bound(u, r0, mb, ta, tb, extra float64) float64 {
 // words find nothing in the name: the first bound (bound, at the least extra share of any
 // schema and with the query's patronymics left out as boundFor may) stays under minScore for
 // a name that holds only such words, so it need not be a candidate unless found otherwise.
-// best is the most each word adds (similarity × both weights). It returns nil when no word
-// is minor.
-func (ix *Index) minorWords(qn *name, words []int, best, other []float64, minScore, qPatronymics float64) []bool {
+// best is the most each word adds (similarity × both weights), ta the query's total weight.
+// It returns nil when no word is minor.
+func (ix *Index) minorWords(qn *name, words []int, best, other []float64, minScore, ta, qPatronymics float64) []bool {
 	if minScore <= 0 || len(words) < 2 {
 		return nil
 	}
-	ta := qn.total() - qPatronymics
+	ta -= qPatronymics
 	if ta <= 0 {
 		return nil
 	}

@@ -850,7 +850,8 @@ func tokenSim(x, y *token) float64 {
 // sounds like the other, a rendering in a syllabic script, by one of its other keys
 // (token.soundAlt: the r that the rendering sounds, Vladimir ~ 블라디미르; the v it writes as w,
 // Victor ~ 维克多; and, in Japanese, the v before a consonant it writes as a vowel, initialV),
-// or, of a Kana rendering, by the key it has read with kanaDentals (Putin ~ プーチン): the key
+// or, of a Kana or Han rendering, by the key it has read with syllabicAlt (Putin ~ プーチン,
+// Sidiki ~ 西迪奇): the key
 // is the rendering's, long enough to pair the words (soundSays), and the rendering is by ear
 // in that key's mode.
 func soundsAlt(x, y *token) bool {
@@ -865,8 +866,8 @@ func soundsAlt(x, y *token) bool {
 		alts = alts[:1] // Korean and Japanese write v with a b
 	}
 	keys := [2]string{y.sounds[bySyllables]}
-	if y.script == "kana" || y.script == "han" {
-		keys[1] = y.soundAlt[0] // kanaDentals, hanVelars
+	if syllabicAlt[y.script] != nil {
+		keys[1] = y.soundAlt[0]
 	}
 	for ki, s := range keys {
 		if len(s) < minFiled[bySyllables] {
