@@ -193,29 +193,44 @@ func (ix *Index) hash(family byte, a, b string) uint64 {
 
 // Add indexes an entity under all its names. Entities without names are ignored.
 func (ix *Index) Add(e *oversight.Entity) {
-	names, raws := ix.analyzeNames(e)
-	ix.insert(e, names, raws)
+	ix.insert(e, ix.analyse(e))
 }
 
-// AddAll indexes entities as Add does, in order, analysing their names on all cores first,
-// a chunk at a time: the analyses' working memory, dead once their names are filed, is
-// reused by the next chunk rather than left among the index's own (with all 8,300 SDN
-// parties analysed at once, the heap in use after the build was 3–4 MB larger).
+// AddAll indexes entities as Add does, in order: the names of a chunk of them are analysed on
+// all cores while those of the chunk before are filed (filing is serial: it grows one
+// vocabulary). The analyses' working memory, dead once their names are filed, is reused two
+// chunks on rather than left among the index's own (with all 8,300 SDN parties analysed at
+// once, the heap in use after the build was 3–4 MB larger).
 func (ix *Index) AddAll(es []*oversight.Entity) {
-	type analysed struct {
-		names []*name
-		raws  []string
-	}
 	const chunk = 256
-	out := make([]analysed, min(chunk, len(es)))
-	for len(es) > 0 {
+	var bufs [2][]analysed
+	for i := range bufs {
+		bufs[i] = make([]analysed, min(chunk, len(es)))
+	}
+	analyse := func(c []*oversight.Entity, out []analysed) {
+		par.Each(len(c), func(i int) { out[i] = ix.analyse(c[i]) })
+	}
+	next := func() []*oversight.Entity {
 		c := es[:min(chunk, len(es))]
 		es = es[len(c):]
-		par.Each(len(c), func(i int) { out[i].names, out[i].raws = ix.analyzeNames(c[i]) })
+		return c
+	}
+	c := next()
+	analyse(c, bufs[0])
+	for k := 0; len(c) > 0; k++ {
+		n := next()
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			analyse(n, bufs[(k+1)%2])
+		}()
+		out := bufs[k%2]
 		for i, e := range c {
-			ix.insert(e, out[i].names, out[i].raws)
+			ix.insert(e, out[i])
 			out[i] = analysed{}
 		}
+		<-done
+		c = n
 	}
 }
 
@@ -238,22 +253,39 @@ func (ix *Index) AddEach(each func(add func(*oversight.Entity) error) error) err
 	return nil
 }
 
-// analyzeNames analyses an entity's names and the names each lists with slashes
-// (alternatives), leaving out those that normalise to nothing.
-func (ix *Index) analyzeNames(e *oversight.Entity) (names []*name, raws []string) {
+// analysed is an entity's names analysed for filing: each name, as given, and the hashes of
+// its keys (eachNameKey); and the entity's identifiers (entityIdentifiers).
+type analysed struct {
+	names []*name
+	raws  []string
+	keys  [][]uint64
+	ids   []string
+}
+
+// analyse analyses an entity's names and the names each lists with slashes (alternatives),
+// leaving out those that normalise to nothing, and hashes their keys. It reads only the
+// entity and the index's knowledge and seed: AddAll runs it on all cores while insert files
+// the names of other entities.
+func (ix *Index) analyse(e *oversight.Entity) analysed {
+	var a analysed
 	for _, whole := range e.Names() {
 		for _, r := range ix.k.withAlternatives(whole) {
 			if n := ix.k.analyzeFor(r, e.Schema); n.normalized != "" {
-				names, raws = append(names, n), append(raws, r)
+				var keys []uint64
+				eachNameKey(n, false, func(f byte, s string) { keys = append(keys, ix.hash(f, s, "")) })
+				a.names, a.raws, a.keys = append(a.names, n), append(a.raws, r), append(a.keys, keys)
 			}
 		}
 	}
-	return names, raws
+	if len(a.names) > 0 {
+		a.ids = entityIdentifiers(e)
+	}
+	return a
 }
 
 // insert files an entity's analysed names.
-func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
-	if len(names) == 0 {
+func (ix *Index) insert(e *oversight.Entity, a analysed) {
+	if len(a.names) == 0 {
 		return
 	}
 	ix.frozen.Store(false)
@@ -266,16 +298,16 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 	}
 	ix.entries = append(ix.entries, entry{
 		id: e.ID, caption: e.Caption(), datasets: e.Datasets, sources: e.Get("sourceUrl"), countries: e.Get("country"),
-		schema: int32(schema), first: int32(len(ix.names)), n: int32(len(names)),
+		schema: int32(schema), first: int32(len(ix.names)), n: int32(len(a.names)),
 	})
-	for _, id := range entityIdentifiers(e) {
+	for _, id := range a.ids {
 		if ps := ix.ids[id]; len(ps) == 0 || ps[len(ps)-1] != pos {
 			ix.ids[id] = append(ps, pos)
 		}
 	}
-	for i, n := range names {
+	for i, n := range a.names {
 		id := int32(len(ix.names))
-		ix.names, ix.owner, ix.raw = append(ix.names, n), append(ix.owner, pos), append(ix.raw, raws[i])
+		ix.names, ix.owner, ix.raw = append(ix.names, n), append(ix.owner, pos), append(ix.raw, a.raws[i])
 		seen := map[string]bool{}
 		for j, t := range n.tokens {
 			if !seen[t.text] {
@@ -288,7 +320,9 @@ func (ix *Index) insert(e *oversight.Entity, names []*name, raws []string) {
 		// The runs of syllables of a Hangul name are filed as its words, for Latin words
 		// that join syllables (Kim Jongun) to find it; they do not count in its weights.
 		n.eachRun(func(text string) { ix.file(runWord(text), id) })
-		eachNameKey(n, false, func(f byte, s string) { ix.nkeys = append(ix.nkeys, hkey{ix.hash(f, s, ""), id}) })
+		for _, h := range a.keys[i] {
+			ix.nkeys = append(ix.nkeys, hkey{h, id})
+		}
 	}
 }
 
@@ -595,12 +629,18 @@ func (ix *Index) Freeze() {
 	if ix.frozen.Load() {
 		return
 	}
-	sortKeys(ix.tkeys)
-	ix.tkeys = slices.Compact(ix.tkeys)
-	ix.ttable = newKeyTable(ix.tkeys)
+	// The two tables are sorted at once, on two cores where there are.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		sortKeys(ix.tkeys)
+		ix.tkeys = slices.Compact(ix.tkeys)
+		ix.ttable = newKeyTable(ix.tkeys)
+	}()
 	sortKeys(ix.nkeys)
 	ix.nkeys = slices.Compact(ix.nkeys)
 	ix.ntable = newKeyTable(ix.nkeys)
+	<-done
 	for _, t := range ix.toks {
 		t.w = ix.weight(t)
 	}
