@@ -84,7 +84,8 @@ type nameStat struct {
 	rendition bool
 	// initials has bit initialBit(t) set for each initial t of the name, for the bounds to
 	// see without reading the name which query words may pair with one (spellingSim pairs
-	// an initial only with a word of the same first letter).
+	// an initial only with a word of its first letter as written or as its sound is spelt:
+	// initialsOf).
 	initials uint32
 	stops    uint8 // particles: 0 none, shortStops only short Latin ones (shortStop), anyStops
 	// short: it has a token a shortStop of the query may pair with: one that is not a word
@@ -118,10 +119,24 @@ func outgrowsStops(t *token) bool {
 // initialBit is the bit of nameStat.initials for a token's first byte: one bit for each
 // letter a–z, one for every other byte.
 func initialBit(t *token) uint32 {
-	if c := t.text[0]; c >= 'a' && c <= 'z' {
+	return byteBit(t.text[0])
+}
+
+func byteBit(c byte) uint32 {
+	if c >= 'a' && c <= 'z' {
 		return 1 << (c - 'a')
 	}
 	return 1 << 31
+}
+
+// initialsOf are the bits of the initials a word may pair with (spellingSim): that of its
+// first letter, and that of its spelling of its sound (initialFits).
+func initialsOf(t *token) uint32 {
+	b := initialBit(t)
+	if t.xt != "" {
+		b |= byteBit(t.xt[0])
+	}
+	return b
 }
 
 // entry is what a match reports of an indexed entity, and where its names are: the index
@@ -1054,7 +1069,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	vsShortStop := make([]float64, nq) // vsStop, or 0 for a word that outgrowsStops
 	vsOther := func(st *nameStat, qi int) float64 {
 		v := 0.0
-		if st.initials&initialBit(qn.tokens[qi]) != 0 {
+		if st.initials&initialsOf(qn.tokens[qi]) != 0 {
 			v = vsInitial[qi]
 		}
 		switch st.stops {

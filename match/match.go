@@ -968,7 +968,11 @@ func spellingSim(x, y *token) float64 {
 		return 0
 	}
 	if x.kind == kindInitial || y.kind == kindInitial {
-		if x.text[0] == y.text[0] {
+		// An initial stands for a word of its first letter, as written, or, across scripts,
+		// as the word's spelling of its sound begins: В. (V.) for Wladimir, whose fold is
+		// vladimir, or V. for ভ্লাদিমির (bhladimir, vladimir). In one script the fold says too
+		// much: V. is not William (villiam).
+		if x.text[0] == y.text[0] || x.kind != y.kind && x.script != y.script && initialFits(x, y) {
 			return 0.9
 		}
 		return 0
@@ -1039,6 +1043,15 @@ func spellingSim(x, y *token) float64 {
 		return r * 0.85
 	}
 	return 0
+}
+
+// initialFits reports whether, of two tokens, the one that is an initial is the first letter of
+// the other's spelling of its sound (token.xt).
+func initialFits(x, y *token) bool {
+	if x.kind != kindInitial {
+		x, y = y, x
+	}
+	return y.xt != "" && x.text[0] == y.xt[0]
 }
 
 // pinyinPair reports whether, of two tokens, one reads a Han character (one pinyin

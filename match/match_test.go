@@ -185,6 +185,13 @@ func TestScore(t *testing.T) {
 		{"Kimberly", "金伯利", 0.9, 0.9},
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
+		// An initial stands for a word of its first letter, or, across scripts, of the first
+		// letter of its sound's spelling (initialFits): В. for Wladimir, V. for ভ্লাদিমির; in
+		// one script V. is not William, whose fold is villiam.
+		{"Wladimir Putin", "В. В. Путин", 0.9, 0.92},
+		{"ভ্লাদিমির পুতিন", "V. Putin", 0.95, 0.96},
+		{"William Smith", "V. Smith", 0, 0.6},
+		{"W. Putin", "Vladimir Putin", 0, 0.6},
 		// Kana's older renderings of ti, di (kanaDentals); Japanese's u for a v before a
 		// consonant (initialV).
 		{"Putin", "プーチン", 0.9, 0.9},
