@@ -53,6 +53,9 @@ type token struct {
 
 	// stem is the word without a Latvian or Lithuanian ending (balticStem), nil if it has none.
 	stem *token
+	// given is the canonical form of the East Slavic given name or patronymic the word is in
+	// one of its languages' forms (Knowledge.givenName), or ""
+	given string
 
 	// w is the token's weight: its kind's weight, times its rarity when it belongs to, or is
 	// compared within, an Index.
@@ -550,6 +553,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 		}
 		t.derive()
 		t.body = t.kind == kindWord && k.body[t.text]
+		t.given = k.givenName(t)
 		t.w = kindWeight(t)
 		n.tokens[i] = t
 	}

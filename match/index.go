@@ -26,7 +26,7 @@ import (
 // once, under the keys a similar token shares: the token itself and its spelling with one
 // letter deleted (so any one edit meets), its first and last three letters (from six letters
 // on), its consonant skeletons, its Korean and Cyrillic folds, a Greek word without its
-// ending, and its sounds (a Latin word's other keys too: soundsAlt). The runs of syllables of
+// ending, the East Slavic given name it is (givenName), and its sounds (a Latin word's other keys too: soundsAlt). The runs of syllables of
 // a Hangul name are filed as its words, a whole Hangul word with its sound. A query token
 // finds the vocabulary tokens that share a key, keeps those it is similar to, and their
 // postings give the candidate names, each with an upper bound on the score it can reach; two
@@ -171,6 +171,7 @@ const (
 	keyFold     = 'f' // Korean romanisation fold
 	keyCyrLatin = 'r' // cyrillicFold of a Latin word, filed for Cyrillic queries
 	keyCyrillic = 'R' // cyrillicFold of a Cyrillic word, filed for Latin queries
+	keyGiven    = 'g' // the canonical form of an East Slavic given name (givenName)
 	keyName     = 'N' // the whole normalised name
 	keyJoined   = 'J' // the name written without spaces
 	keyJoinedP  = 'P' // its first five letters (names of ten letters or more)
@@ -468,6 +469,9 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 		if t.stem.xt != t.stem.text {
 			fn(keyExact, t.stem.xt, "")
 		}
+	}
+	if t.given != "" {
+		fn(keyGiven, t.given, "") // givenName
 	}
 	if t.script == "latin" || t.script == "cyrillic" {
 		// Cyrillic words meet Latin ones, and no others, by their folds.

@@ -52,7 +52,10 @@ type Knowledge struct {
 	placesNative map[string]string
 	// placeNames are the normalised names of countries and places in every form known, for
 	// telling a part of a name that names only a place (alternatives).
-	placeNames   map[string]bool
+	placeNames map[string]bool
+	// given are East Slavic given names in their Russian, Ukrainian and Belarusian forms, by
+	// their cyrillicFold → the name's canonical form (given_names_east_slavic.tsv; givenName)
+	given        map[string]string
 	abbrev       map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
 	abbrevDotted map[string]string   // an abbreviation that counts only written with dots → so written
 }
@@ -116,6 +119,16 @@ func DefaultKnowledge() *Knowledge {
 				if lat := cyrillicFold(normalizeOnce(unidecode.Unidecode(f))); len(lat) >= 5 {
 					k.russianLatin[lat] = strings.Fields(en)
 				}
+			}
+		})
+		k.given = map[string]string{}
+		readTSV("knowledge/given_names_east_slavic.tsv", func(canon, forms string) {
+			for _, f := range strings.Fields(forms) {
+				fold := cyrillicFold(normalizeOnce(unidecode.Unidecode(Normalize(f))))
+				if c, ok := k.given[fold]; ok && c != canon {
+					panic("knowledge/given_names_east_slavic.tsv: " + f + " is " + c + " and " + canon)
+				}
+				k.given[fold] = canon
 			}
 		})
 		k.european = map[string][]string{}
@@ -216,4 +229,39 @@ func readTSV(name string, fn func(a, b string)) {
 		}
 		fn(strings.TrimSpace(a), strings.TrimSpace(b))
 	}
+}
+
+// givenName is the canonical form of an East Slavic given name (k.given) that a word in Latin
+// or Cyrillic letters is, in any of the three languages' forms, or "" if it is none; a
+// patronymic built on one (Volodymyrovych, Uladzimiravich, Sergeevich, Vladimirovna) is the
+// canonical form with "+p", or "+pf" for a daughter's (-ovna, -ivna: a son's and a
+// daughter's are two words). Patronymics are read by their endings (patronymicEndings), the
+// name before the ending as it is or with the й that Russian drops before -evich (Sergei,
+// Serge-evich).
+func (k *Knowledge) givenName(t *token) string {
+	if t.kind != kindWord || t.script != "latin" && t.script != "cyrillic" {
+		return ""
+	}
+	var buf [64]byte
+	if c, ok := k.given[string(appendCyrillicFold(buf[:0], t.text))]; ok {
+		return c
+	}
+	if len(t.text) < 7 {
+		return ""
+	}
+	for _, e := range patronymicEndings {
+		stem, ok := strings.CutSuffix(t.text, e)
+		if !ok {
+			continue
+		}
+		for _, s := range []string{stem, stem + "i"} {
+			if c, ok := k.given[string(appendCyrillicFold(buf[:0], s))]; ok {
+				if strings.HasSuffix(e, "na") {
+					return c + "+pf"
+				}
+				return c + "+p"
+			}
+		}
+	}
+	return ""
 }

@@ -21,7 +21,9 @@
 // counterpart (exact or in one spelling of the transcriptions of European languages,
 // spellingFold; within a typo budget that grows with the token's length, initial to word,
 // equal consonant skeletons across scripts, the romanization folds of Korean and Cyrillic, a
-// Greek word without its ending, a Latvian or Lithuanian word without its (balticStem), or,
+// Greek word without its ending, a Latvian or Lithuanian word without its (balticStem), an
+// East Slavic given name or patronymic in another of its Russian, Ukrainian and Belarusian
+// forms (givenName: Vladimir, Volodymyr, Uladzimir), or,
 // for a word in another script, the same sound as a Latin word: see sounds), and the score is
 // the weighted share of both names that found a counterpart. Extra tokens on one side (a
 // middle name, a patronymic) weigh less when the other side is fully matched, and least in
@@ -832,6 +834,9 @@ func tokenSim(x, y *token) float64 {
 	}
 	if s < 0.95 && (x.stem != nil || y.stem != nil) {
 		s = max(s, balticStemSim(x, y))
+	}
+	if s < 0.9 && x.given != "" && x.given == y.given {
+		s = 0.9 // one name in two languages' forms: Vladimir, Volodymyr
 	}
 	if s < 0.9 && x.kind == kindWord && y.kind == kindWord && x.script != y.script {
 		m := max(rendering(x.script), rendering(y.script))

@@ -1,0 +1,50 @@
+package match
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestGivenNames: an East Slavic given name in its Russian, Ukrainian and Belarusian forms,
+// and the patronymics built on them, are one name (givenName); a son's patronymic and a
+// daughter's are not.
+func TestGivenNames(t *testing.T) {
+	k := DefaultKnowledge()
+	// Every form of the table, as a query analyses it, reads as its line's name.
+	forms := 0
+	readTSV("knowledge/given_names_east_slavic.tsv", func(canon, fs string) {
+		for _, f := range strings.Fields(fs) {
+			n := k.analyze(f)
+			if len(n.tokens) != 1 || n.tokens[0].given != canon {
+				t.Errorf("%q: given %q, want %q", f, n.tokens[0].given, canon)
+			}
+			forms++
+		}
+	})
+	if forms < 100 {
+		t.Fatalf("%d forms read", forms)
+	}
+	for _, c := range []struct {
+		a, b     string
+		min, max float64
+	}{
+		{"Volodymyr", "Vladimir", 0.9, 0.9},
+		{"Уладзімір", "Vladimir", 0.9, 0.9},
+		{"Mykhailo", "Михаил", 0.9, 0.9},
+		{"Hryhorii", "Grigori", 0.9, 0.9},
+		{"Volodymyrovych", "Vladimirovich", 0.9, 0.9},
+		{"Serhiiovych", "Sergeevich", 0.9, 0.9},
+		{"Olehivna", "Olegovna", 0.9, 0.9}, // a daughter of Oleh, Oleg
+		{"Putin Volodymyr Volodymyrovych", "Vladimir Vladimirovich Putin", 0.9, 0.95},
+		// A son's patronymic is not a daughter's.
+		{"Volodymyrovych", "Vladimirovna", 0, 0.85},
+		// Names of the table are not each other.
+		{"Volodymyr", "Vsevolod", 0, 0.5},
+	} {
+		for _, p := range [][2]string{{c.a, c.b}, {c.b, c.a}} {
+			if s := Score(p[0], p[1]); s < c.min || s > c.max {
+				t.Errorf("Score(%q, %q) = %v, want in [%v, %v]", p[0], p[1], s, c.min, c.max)
+			}
+		}
+	}
+}
