@@ -31,6 +31,7 @@ import (
 // finds the vocabulary tokens that share a key, keeps those it is similar to, and their
 // postings give the candidate names, each with an upper bound on the score it can reach; two
 // neighbouring query words written together look up the vocabulary as one (compounds).
+// What a query word pairs with is kept for the queries after it (pairsCache), as words recur.
 // Whole names are filed too: normalised, without spaces, their halves (whollyOneEdit), their
 // sound, the start of their Korean and Japanese readings (Han) or of their spelling as such
 // readings (Latin), their pinyin spellings (a name in Wade–Giles), each two neighbouring Latin
@@ -70,6 +71,7 @@ type Index struct {
 	otherAt []int32
 	others  []*token
 	pool    sync.Pool // *scratch
+	pairs   pairsCache
 }
 
 // nameStat is what the bounds read of an indexed name.
@@ -648,6 +650,7 @@ func (ix *Index) Freeze() {
 	if ix.frozen.Load() {
 		return
 	}
+	ix.pairs.clear()
 	// The two tables are sorted at once, on two cores where there are.
 	done := make(chan struct{})
 	go func() {
@@ -905,6 +908,82 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 	return sc.vocab
 }
 
+// pairsOf returns the vocabulary tokens a query word pairs with (tokenSim above 0), with their
+// similarities, from ix.pairs when the word was asked for before.
+func (ix *Index) pairsOf(sc *scratch, qt *token) []vocabPair {
+	k := pairsKey{qt.text, qt.script, qt.frame, qt.kind, qt.syllables}
+	if ps, gen := ix.pairs.get(k); gen > 0 {
+		if gen == 2 {
+			ix.pairs.put(k, ps)
+		}
+		return ps
+	}
+	var ps []vocabPair
+	for _, v := range ix.keyed(sc, qt) {
+		if sim := tokenSim(qt, ix.toks[v]); sim > 0 {
+			ps = append(ps, vocabPair{v, sim})
+		}
+	}
+	ix.pairs.put(k, ps)
+	return ps
+}
+
+// pairsCache holds the vocabulary tokens that query words asked for before pair with: in a
+// batch of names most words recur (given names, family names, legal forms, words such as
+// trading or bank), and finding what a word pairs with is a fifth of a query's time. It
+// keeps two generations of up to pairsGeneration words each: the older is dropped when the
+// newer is full, and a word found in it moves to the newer.
+type pairsCache struct {
+	mu        sync.RWMutex
+	cur, prev map[pairsKey][]vocabPair
+}
+
+// pairsKey is what tokenSim reads of a query word: its text, script and kind and what analyze
+// gives it besides (the vowels a word in an abjad writes; whether it reads syllables); the
+// rest is derived from them.
+type pairsKey struct {
+	text, script, frame string
+	kind                int
+	syllables           bool
+}
+
+type vocabPair struct {
+	v   int32
+	sim float64
+}
+
+const pairsGeneration = 1 << 13
+
+// get returns the pairs of a word and the generation it is in: 1 the newer, 2 the older, 0
+// none.
+func (c *pairsCache) get(k pairsKey) ([]vocabPair, int) {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	if ps, ok := c.cur[k]; ok {
+		return ps, 1
+	}
+	if ps, ok := c.prev[k]; ok {
+		return ps, 2
+	}
+	return nil, 0
+}
+
+func (c *pairsCache) put(k pairsKey, ps []vocabPair) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.cur) >= pairsGeneration || c.cur == nil {
+		c.prev, c.cur = c.cur, make(map[pairsKey][]vocabPair, pairsGeneration)
+	}
+	c.cur[k] = ps
+}
+
+// clear empties the cache: the vocabulary has changed.
+func (c *pairsCache) clear() {
+	c.mu.Lock()
+	c.cur, c.prev = nil, nil
+	c.mu.Unlock()
+}
+
 // Match returns the entities whose names score at least minScore for the query, best first,
 // at most q.Limit (or the configured limit). A query that lists several names with slashes
 // (alternatives) finds what each of them and the whole find, each entity with its best score.
@@ -1108,13 +1187,10 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if qt.kind != kindWord {
 			continue
 		}
-		for _, v := range ix.keyed(sc, qt) {
-			t := ix.toks[v]
-			if sim := tokenSim(qt, t); sim > 0 {
-				c := sim * (qt.w + t.w)
-				sc.hits = append(sc.hits, wordHit{int32(qi), v, c})
-				best[qi] = max(best[qi], c)
-			}
+		for _, h := range ix.pairsOf(sc, qt) {
+			c := h.sim * (qt.w + ix.toks[h.v].w)
+			sc.hits = append(sc.hits, wordHit{int32(qi), h.v, c})
+			best[qi] = max(best[qi], c)
 		}
 	}
 	// The names that hold a word of the query: all of them for its major words, only those

@@ -512,3 +512,91 @@ func sdnIndex(t *testing.T) *Index {
 	ix.Freeze()
 	return ix
 }
+
+// TestPairsCache: the cache keeps two generations of words; a word found in the older moves
+// to the newer; a word of a dropped generation is asked again.
+func TestPairsCache(t *testing.T) {
+	var c pairsCache
+	key := func(i int) pairsKey { return pairsKey{text: strconv.Itoa(i), script: "latin", kind: kindWord} }
+	for i := range pairsGeneration {
+		c.put(key(i), []vocabPair{{int32(i), 1}})
+	}
+	if ps, gen := c.get(key(7)); gen != 1 || ps[0].v != 7 {
+		t.Fatalf("key 7: %v in generation %d, want generation 1", ps, gen)
+	}
+	c.put(key(pairsGeneration), nil) // a new generation
+	if _, gen := c.get(key(7)); gen != 2 {
+		t.Fatalf("key 7: generation %d, want 2", gen)
+	}
+	if _, gen := c.get(key(pairsGeneration)); gen != 1 {
+		t.Fatalf("the newest key: generation %d, want 1", gen)
+	}
+	for i := range pairsGeneration {
+		c.put(key(pairsGeneration+1+i), nil) // fills the newer and starts a third
+	}
+	if _, gen := c.get(key(7)); gen != 0 {
+		t.Fatalf("key 7: generation %d after two more, want 0 (dropped)", gen)
+	}
+	c.clear()
+	if _, gen := c.get(key(2 * pairsGeneration)); gen != 0 {
+		t.Fatal("cleared, the cache still holds a word")
+	}
+}
+
+// TestIndex_ConcurrentMatch: queries matched on several goroutines at once, each word's
+// pairs asked for by several, find what they find one at a time in an index of their own;
+// and an entity added after queries is found by the words asked before.
+func TestIndex_ConcurrentMatch(t *testing.T) {
+	build := func() *Index {
+		ix := NewIndex(DefaultConfig())
+		for _, line := range bytes.Split(bundle.Seed, []byte("\n")) {
+			var e oversight.Entity
+			if json.Unmarshal(line, &e) == nil && len(e.Names()) > 0 {
+				ix.Add(&e)
+			}
+		}
+		return ix
+	}
+	seq, conc := build(), build()
+	var queries []string
+	rng := rand.New(rand.NewPCG(3, 0))
+	for _, n := range seq.raw {
+		queries = append(queries, n)
+		if q, ok := typo.OneEdit(rng, n); ok {
+			queries = append(queries, q)
+		}
+	}
+	want := make([][]*oversight.Match, len(queries))
+	for i, q := range queries {
+		want[i] = seq.Match(oversight.NameQuery{Name: q}, 0.7)
+	}
+	got := make([][]*oversight.Match, len(queries))
+	done := make(chan struct{})
+	for w := range 4 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := range queries { // every worker asks every word, in its own order
+				j := (i*7 + w*len(queries)/4) % len(queries)
+				if ms := conc.Match(oversight.NameQuery{Name: queries[j]}, 0.7); j%4 == w {
+					got[j] = ms
+				}
+			}
+		}()
+	}
+	for range 4 {
+		<-done
+	}
+	for i := range queries {
+		if !reflect.DeepEqual(got[i], want[i]) {
+			t.Fatalf("%q: %d matches at once, %d alone", queries[i], len(got[i]), len(want[i]))
+		}
+	}
+	if ms := conc.Match(oversight.NameQuery{Name: "Zyxwvut Qponml"}, 0.5); len(ms) != 0 {
+		t.Fatalf("before it is added: %v", ms)
+	}
+	conc.Add(&oversight.Entity{ID: "new", Schema: "Company", Properties: map[string][]string{"name": {"Zyxwvut Qponml Holdings"}}})
+	if ms := conc.Match(oversight.NameQuery{Name: "Zyxwvut Qponml"}, 0.5); len(ms) == 0 || ms[0].ID != "new" {
+		t.Fatalf("an entity added after queries: %v", ms)
+	}
+	t.Logf("%d queries", len(queries))
+}

@@ -41,7 +41,8 @@ Usage:
 Indexes the parties of FILE (FtM JSON lines), or of the real OFAC SDN list when
 ../shared/data/watchlists holds it, and reports: index build time; heap in use and resident
 memory after the build; the latency of single queries, one at a time (p50, p99); the
-throughput of the same queries on every core; and the share of one-edit typos (a letter
+throughput of as many other such queries on every core (the index keeps what the words
+asked before pair with, so a query asked again would be quicker); and the share of one-edit typos (a letter
 dropped, doubled, replaced or swapped with its neighbour) of the entities' primary names that
 rank their entity first, and how many more tie for first (entities listed under the same
 name cannot be told apart by it).
@@ -113,13 +114,19 @@ name cannot be told apart by it).
 	// Typo queries of primary names, each with the entity it should find.
 	rng := rand.New(rand.NewPCG(*seed, 0))
 	type query struct{ name, id string }
-	var qs []query
-	for len(qs) < *n {
-		e := indexed[rng.IntN(len(indexed))]
-		if q, ok := typo.OneEdit(rng, e.Caption()); ok {
-			qs = append(qs, query{q, e.ID})
+	typos := func() []query {
+		var qs []query
+		for len(qs) < *n {
+			e := indexed[rng.IntN(len(indexed))]
+			if q, ok := typo.OneEdit(rng, e.Caption()); ok {
+				qs = append(qs, query{q, e.ID})
+			}
 		}
+		return qs
 	}
+	// The throughput is measured on other queries than the latency: the index keeps what
+	// words asked before pair with, and a query asked again is quicker.
+	qs, more := typos(), typos()
 
 	stopProfile, err := startCPUProfile(*cpuprofile)
 	if err != nil {
@@ -159,8 +166,8 @@ name cannot be told apart by it).
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(qs); i += procs {
-				ix.Match(oversight.NameQuery{Name: qs[i].name, Schemata: parties, Limit: 5}, *threshold)
+			for i := w; i < len(more); i += procs {
+				ix.Match(oversight.NameQuery{Name: more[i].name, Schemata: parties, Limit: 5}, *threshold)
 			}
 		}()
 	}
@@ -174,7 +181,7 @@ name cannot be told apart by it).
 		float64(int64(after.HeapInuse)-int64(before.HeapInuse))/1e6, residentMemory())
 	fmt.Fprintf(c.m.Stdout, "one at a time p50 %v  p99 %v  max %v  (%d queries)\n",
 		lat[len(lat)/2].Round(time.Microsecond), lat[len(lat)*99/100].Round(time.Microsecond), lat[len(lat)-1].Round(time.Microsecond), len(qs))
-	fmt.Fprintf(c.m.Stdout, "throughput    %.0f queries/s on %d cores\n", float64(len(qs))/par.Seconds(), procs)
+	fmt.Fprintf(c.m.Stdout, "throughput    %.0f queries/s on %d cores (%d other queries)\n", float64(len(more))/par.Seconds(), procs, len(more))
 	fmt.Fprintf(c.m.Stdout, "typos         %d of %d (%.1f%%) rank their entity first; with %d more tied for first, %.1f%%\n",
 		first, len(qs), 100*float64(first)/float64(len(qs)), tied, 100*float64(first+tied)/float64(len(qs)))
 	return nil
