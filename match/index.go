@@ -1123,15 +1123,14 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		}
 	}
 	ta := qn.total()
-	// Bounds for name id (see bound): patronymics left over against a rendering count nothing.
+	// Bounds for name id (see bound): patronymics left over in a comparison with a rendering
+	// count nothing, on either side.
 	qRendition, qPatronymics := qn.rendition, qn.patronymics()
 	boundFor := func(id int32, u, r0, mb, extra float64) float64 {
 		st := &ix.nstat[id]
 		ta, tb := ta, st.weight
-		if qRendition {
+		if qRendition || st.rendition {
 			tb -= st.patronymics
-		}
-		if st.rendition {
 			ta, r0 = ta-qPatronymics, max(0, r0-qPatronymics)
 		}
 		return bound(u, r0, mb, ta, tb, extra)
@@ -1429,7 +1428,13 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			b = boundFor(id, u, r0, mb, extra)
 		}
 		if qn.cjk && st.cjk {
-			b = 0.85
+			// Compared character by character (at most 0.85), or, where a patronymic may be all
+			// that differs, token by token (compare).
+			if qn.patronymic != 0 || st.patronymics > 0 {
+				b = max(b, 0.85)
+			} else {
+				b = 0.85
+			}
 		}
 		if found&foundWhole != 0 {
 			if qn.joined == n.joined || equalWithoutSpaces(qn.normalized, n.normalized) {

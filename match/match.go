@@ -133,7 +133,14 @@ func compare(a, b *name, extra float64) (float64, string) {
 	}
 	if a.cjk && b.cjk {
 		// In Han, Hangul and Kana a different character is a different name (习近平 and
-		// 习近朋), not a typo: compare the characters, and stay below a match when any differs.
+		// 习近朋), not a typo: compare the characters, and stay below a match when any differs;
+		// unless the names differ only by a rendering's patronymic (블라디미르 블라디미로비치 푸틴,
+		// 블라디미르 푸틴), which counts nothing (align).
+		if (a.patronymic != 0 || b.patronymic != 0) && slices.EqualFunc(a.withoutPatronymics(), b.withoutPatronymics(),
+			func(x, y *token) bool { return x.text == y.text }) {
+			s, method := align(a, b, extra)
+			return min(s, 0.99), method // 1 is for equal names only
+		}
 		return 0.85 * ratio(a.normalized, b.normalized), "characters"
 	}
 	s, method := align(a, b, extra)
@@ -256,9 +263,16 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 	if m == bySyllables && !slices.ContainsFunc(lw, func(t *token) bool { return !nativeSpelling(t.text, script) }) {
 		return false // a Chinese or Korean name, compared by its spelling
 	}
-	// fits reports whether the Latin words ws sound like the other words os, in order.
+	// fits reports whether the Latin words ws sound like the other words os, in order. The
+	// other name's patronymics may be left out (a rendering's: renderedPatronymicEndings), as
+	// the Latin name's may.
 	var fits func(ws, os []*token) bool
 	fits = func(ws, os []*token) bool {
+		if len(os) > 0 && other.patronymic != 0 {
+			if i := slices.Index(other.tokens, os[0]); i >= 0 && other.patronymic&(1<<i) != 0 && fits(ws, os[1:]) {
+				return true
+			}
+		}
 		if len(ws) == 0 {
 			return len(os) == 0
 		}
@@ -520,12 +534,13 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	}
 	restA, restB := na.unmatched(usedA, false), nb.unmatched(usedB, false)
 	matchedA, matchedB := na.total()-restA, nb.total()-restB
-	// A patronymic left over against a rendering in another script counts nothing: renderings
-	// of Russian names leave it out (ウラジーミル・プーチン, Vladimir Vladimirovich Putin).
-	if nb.rendition {
+	// A patronymic left over in a comparison with a rendering in another script counts
+	// nothing: renderings of Russian names leave it out (ウラジーミル・プーチン, Vladimir
+	// Vladimirovich Putin), and a rendering's own (renderedPatronymicEndings) may have no
+	// counterpart in a name that leaves it out (ウラジーミル・ウラジーミロヴィチ・プーチン,
+	// Vladimir Putin) or spells it otherwise.
+	if na.rendition || nb.rendition {
 		restA -= na.unmatchedPatronymics(usedA)
-	}
-	if na.rendition {
 		restB -= nb.unmatchedPatronymics(usedB)
 	}
 	// A syllable of a Chinese or Korean name left over always counts in full: 徐博彬 is not
@@ -690,15 +705,26 @@ func extraBodies(n *name, used []bool, other *name, extra float64) [2]float64 {
 }
 
 // unmatched is the weight of a name's tokens not used (of its syllable tokens only, when
-// syllables: token.syllables).
+// syllables: token.syllables, but for patronymics, which are words: ウラジーミロヴィチ).
 func (n *name) unmatched(used []bool, syllables bool) float64 {
 	var s float64
 	for i, t := range n.tokens {
-		if !used[i] && (!syllables || t.syllables) {
+		if !used[i] && (!syllables || t.syllables && n.patronymic&(1<<i) == 0) {
 			s += n.weight(i)
 		}
 	}
 	return s
+}
+
+// withoutPatronymics are a name's tokens but its patronymics.
+func (n *name) withoutPatronymics() []*token {
+	var ts []*token
+	for i, t := range n.tokens {
+		if n.patronymic&(1<<i) == 0 {
+			ts = append(ts, t)
+		}
+	}
+	return ts
 }
 
 // unmatchedPatronymics is the weight of a name's patronymics that used does not mark.
@@ -788,10 +814,23 @@ var patronymicEndings = []string{
 	"owitsj", "ewitsj", "avich", "ovits", "evits", "ovna", "evna", "ivna",
 }
 
+// renderedPatronymicEndings are the endings of East Slavic patronymics as renderings in
+// syllabic scripts and abjads write them, read in Latin letters as analyze reads them: Korean
+// 비치 and 브나 (블라디미로비치, beulladimirobichi; 니콜라예브나), Japanese ヴィチ, ビチ, ヴナ and ブナ
+// (ウラジーミロヴィチ, urajimirovichi; ニコラエヴナ), Arabic فيتش and فنا (فلاديميروفيتش,
+// fldymyrwfytsh; نيكولايفنا, nykwlyfn), Hebrew ביץ' (ולדימירוביץ', vldimirubits).
+var renderedPatronymicEndings = map[string][]string{
+	"hangul": {"bici", "beuna"},
+	"kana":   {"vichi", "bichi", "vuna", "buna"},
+	"arabic": {"fytsh", "wfn", "yfn"},
+	"hebrew": {"bits", "vits"},
+}
+
 // markPatronymics marks the patronymics of a name of three words or more: a word in Latin,
 // Cyrillic or Greek letters, of seven letters or more, with a patronymic's ending (Russian
 // and Ukrainian ones as the languages of Europe spell them, Belarusian -avich, Greek -ovits:
-// Βλαντίμιροβιτς), that follows a word
+// Βλαντίμιροβιτς), or a rendering's in Hangul, Kana, Arabic or Hebrew letters
+// (renderedPatronymicEndings), that follows a word
 // without one (the given name: Vladimir Vladimirovich Putin, PUTIN Vladimir Vladimirovich).
 // Surnames with such endings are not marked when they come first or after the patronymic
 // (ABRAMOVICH Roman Arkadyevich, Viktor Fedorovych Yanukovych); Serbian and Croatian
@@ -808,10 +847,16 @@ func (n *name) markPatronymics() {
 		return
 	}
 	ending := func(t *token) bool {
-		if t.kind != kindWord || len(t.text) < 7 || t.script != "latin" && t.script != "cyrillic" && t.script != "greek" {
+		if t.kind != kindWord || len(t.text) < 7 {
 			return false
 		}
-		for _, e := range patronymicEndings {
+		endings := patronymicEndings
+		if t.script != "latin" && t.script != "cyrillic" && t.script != "greek" {
+			if endings = renderedPatronymicEndings[t.script]; endings == nil {
+				return false
+			}
+		}
+		for _, e := range endings {
 			if strings.HasSuffix(t.text, e) {
 				return true
 			}

@@ -189,6 +189,16 @@ func TestScore(t *testing.T) {
 		// letter of its sound's spelling (initialFits): В. for Wladimir, V. for ভ্লাদিমির; in
 		// one script V. is not William, whose fold is villiam.
 		{"Wladimir Putin", "В. В. Путин", 0.9, 0.92},
+		// A patronymic in a rendering (renderedPatronymicEndings) counts nothing against a name
+		// that leaves it out; two renderings that differ by it alone are one name, and by any
+		// other character two.
+		{"ウラジーミル・ウラジーミロヴィチ・プーチン", "Vladimir Putin", 0.9, 0.9},
+		{"블라디미르 블라디미로비치 푸틴", "Vladimir Putin", 0.9, 0.9},
+		{"فلاديمير فلاديميروفيتش بوتين", "Vladimir Putin", 0.9, 0.96},
+		{"블라디미르 블라디미로비치 푸틴", "블라디미르 푸틴", 0.99, 0.99},
+		{"ウラジーミル・ウラジーミロヴィチ・プーチン", "ウラジーミル・プーチン", 0.99, 0.99},
+		{"블라디미르 블라디미로비치 푸틴", "블라디미르 부틴", 0, 0.85},
+		{"ウラジーミル・ウラジーミロヴィチ・プーチン", "ウラジーミル・ブーチン", 0, 0.85},
 		{"ভ্লাদিমির পুতিন", "V. Putin", 0.95, 0.96},
 		{"William Smith", "V. Smith", 0, 0.6},
 		{"W. Putin", "Vladimir Putin", 0, 0.6},
