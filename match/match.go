@@ -27,8 +27,9 @@
 // for a word in another script, the same sound as a Latin word: see sounds), and the score is
 // the weighted share of both names that found a counterpart. Extra tokens on one side (a
 // middle name, a patronymic) weigh less when the other side is fully matched, and least in
-// persons' names (extraShare); a patronymic left over against a rendering in another script,
-// which leaves patronymics out, counts nothing, and a title and one rare word (President
+// persons' names (extraShare); a patronymic left over in a comparison with a rendering in
+// another script (renderings leave patronymics out, or write their own:
+// renderedPatronymicEndings) counts nothing, and a title and one rare word (President
 // Putin) are a person's family name. Names are also compared
 // written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), two
 // neighbouring words as one word of the other name (compounds), a Hangul name against a Latin
