@@ -409,6 +409,8 @@ func FuzzScore(f *testing.F) {
 		{"プーチン", "ウラジーミル"},
 		{"Vladimiras Putinas", "Sergejs Lavrovs"}, {"Wladimir Poetin", "Novoe Tolstoj"},
 		{"Präsident Putin", "PUTIN, Vladimir Vladimirovich"}, {"블라디미르 푸틴", "Βλαντίμιρ Βλαντίμιροβιτς Πούτιν"},
+		{"블라디미르 블라디미로비치 푸틴", "ウラジーミル・ウラジーミロヴィチ・プーチン"}, {"В. В. Путин", "Wladimir Putin"},
+		{"Putin Volodymyr Volodymyrovych", "Уладзімір Уладзіміравіч Пуцін"},
 	} {
 		f.Add(s[0], s[1])
 	}
