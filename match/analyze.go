@@ -1080,10 +1080,11 @@ func joinSounds(ts []*token, mode int) string {
 }
 
 // syllables counts the syllables of a Latin spelling (runs of vowels; y is a vowel unless a
-// vowel follows it), and the most syllables a rendering by ear can have: one for each and
-// one for each consonant with no vowel after it, which such a rendering gives a vowel of its
-// own (Ralston, 랄스턴, ral-seu-teon; Guilin has at most three, so 克拉玛依, ke-la-ma-yi, is
-// not Guilin by ear).
+// vowel follows it), and the most syllables a rendering by ear can have: one for each, one
+// for each vowel of a run after its first but a repeated one (two vowels may be said apart:
+// Kitaev, ki-ta-ev, 키타예프; Gloria, 格洛麗亞), and one for each consonant with no vowel after
+// it, which such a rendering gives a vowel of its own (Ralston, 랄스턴, ral-seu-teon). A
+// rendering with more syllables than that is not the name by ear.
 func syllables(s string) (n, most int) {
 	isVowel := func(i int) bool {
 		switch s[i] {
@@ -1099,6 +1100,8 @@ func syllables(s string) (n, most int) {
 		case isVowel(i):
 			if i == 0 || !isVowel(i-1) {
 				n++
+			} else if s[i] != s[i-1] {
+				most++ // two vowels may be two syllables (Kitaev, 키타예프, ki-ta-ye-peu)
 			}
 		case s[i] >= 'a' && s[i] <= 'z' && s[i] != 'h' && (i+1 == len(s) || !isVowel(i+1)):
 			most++
@@ -1232,6 +1235,8 @@ func spoken(text, script string, mode int) string {
 		text = hanSounds(text)
 	case "hebrew": // ו, read v where it begins a word, is as often a w (וושינגטון)
 		text = strings.ReplaceAll(text, "v", "w")
+	case "hangul":
+		text = hangulFinals(text)
 	}
 	if mode == bySyllables { // Elizabeth: エリザベス, 엘리자베스, 伊丽莎白
 		text = strings.ReplaceAll(text, "th", "s")
@@ -1242,6 +1247,38 @@ func spoken(text, script string, mode int) string {
 		text = strings.ReplaceAll(text, "kh", "h")
 	}
 	return digraphSounds.Replace(text)
+}
+
+// hangulFinals writes as t the ㅅ, ㅆ, ㅈ and ㅊ that end a syllable of Hangul read letter by
+// letter (unidecode: s, ss, j, c), as they are said and as the Revised Romanization writes
+// them: Korean writes a foreign final t so (마거릿, mageoris, Margaret; 데블렛, Devlet; 로봇,
+// robot). In that reading every syllable has a vowel, and a glide (w, y) comes only before
+// one, so a consonant with no vowel after it ends its syllable.
+func hangulFinals(text string) string {
+	if !strings.ContainsAny(text, "sjc") {
+		return text
+	}
+	vowel := func(i int) bool { return i < len(text) && strings.IndexByte("aeiouwy", text[i]) >= 0 }
+	var b strings.Builder
+	b.Grow(len(text))
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != 's' && c != 'j' && c != 'c' {
+			b.WriteByte(c)
+			continue
+		}
+		end := i + 1
+		if c == 's' && end < len(text) && text[end] == 's' { // ㅆ
+			end++
+		}
+		if vowel(end) {
+			b.WriteString(text[i:end])
+		} else {
+			b.WriteByte('t')
+		}
+		i = end - 1
+	}
+	return b.String()
 }
 
 // soundOf folds spoken text into the classes of sound of a mode.

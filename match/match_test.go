@@ -185,6 +185,12 @@ func TestScore(t *testing.T) {
 		{"Kimberly", "金伯利", 0.9, 0.9},
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
+		// Hangul's final ㅅ is a t (hangulFinals); two vowels may be two syllables (syllables).
+		{"Devlet", "데블렛", 0.9, 0.9},
+		{"Margaret", "마거릿", 0.9, 0.9},
+		{"Kitaev", "키타예프", 0.9, 0.9},
+		{"Gloria", "格洛麗亞", 0.9, 0.9},
+		{"Devlin", "데블렛", 0, 0.5},
 		// An initial stands for a word of its first letter, or, across scripts, of the first
 		// letter of its sound's spelling (initialFits): В. for Wladimir, V. for ভ্লাদিমির; in
 		// one script V. is not William, whose fold is villiam.
