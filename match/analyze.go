@@ -1253,7 +1253,8 @@ func spoken(text, script string, mode int) string {
 // letter (unidecode: s, ss, j, c), as they are said and as the Revised Romanization writes
 // them: Korean writes a foreign final t so (마거릿, mageoris, Margaret; 데블렛, Devlet; 로봇,
 // robot). In that reading every syllable has a vowel, and a glide (w, y) comes only before
-// one, so a consonant with no vowel after it ends its syllable.
+// one, so a consonant with no vowel after it ends its syllable. The ㅊ that begins one is
+// written ch, as the Revised Romanization does (차, ca: cha; 로치, Roche).
 func hangulFinals(text string) string {
 	if !strings.ContainsAny(text, "sjc") {
 		return text
@@ -1271,9 +1272,12 @@ func hangulFinals(text string) string {
 		if c == 's' && end < len(text) && text[end] == 's' { // ㅆ
 			end++
 		}
-		if vowel(end) {
+		switch {
+		case vowel(end) && c == 'c':
+			b.WriteString("ch") // ㅊ, an affricate as ch is, not the k of Latin c
+		case vowel(end):
 			b.WriteString(text[i:end])
-		} else {
+		default:
 			b.WriteByte('t')
 		}
 		i = end - 1

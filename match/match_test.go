@@ -191,6 +191,10 @@ func TestScore(t *testing.T) {
 		{"Kitaev", "키타예프", 0.9, 0.9},
 		{"Gloria", "格洛麗亞", 0.9, 0.9},
 		{"Devlin", "데블렛", 0, 0.5},
+		// A word with a c other than in ch is spelt in no Korean romanization (nativeSpelling):
+		// it is compared by ear.
+		{"Nicole", "니콜", 0.9, 0.9},
+		{"Jacobson", "제이컵슨", 0.9, 0.9},
 		// An initial stands for a word of its first letter, or, across scripts, of the first
 		// letter of its sound's spelling (initialFits): В. for Wladimir, V. for ভ্লাদিমির; in
 		// one script V. is not William, whose fold is villiam.

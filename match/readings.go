@@ -347,7 +347,7 @@ var (
 // as the readings are.
 func sinoKoreanSyllables() map[string]bool {
 	sinoOnce.Do(func() {
-		sinoSyllables = foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true)
+		sinoSyllables = foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true, false)
 		for _, s := range DefaultKnowledge().koSurnames {
 			surnameFolds = append(surnameFolds, koreanFold(s))
 		}
