@@ -1351,6 +1351,9 @@ func sound(text string, mode int, frame *[]string) string {
 			continue
 		case 'r':
 			if (mode == bySyllables || mode == bySyllablesV) && (i+1 == len(text) || !strings.ContainsRune("aeiouy", rune(text[i+1]))) {
+				if frame != nil && (*frame)[len(*frame)-1] != "" {
+					(*frame)[len(*frame)-1] += "r" // the vowel it colours (vowelsAgree)
+				}
 				continue
 			}
 		case 'v':

@@ -970,7 +970,8 @@ func byEar(x, xscript, y, yscript string, mode int) bool {
 // vowelsAgree reports whether the vowels of a Latin spelling and of its rendering in a
 // syllabic script agree, given their frames (syllableFrame) over the same consonants: where
 // the Latin spelling has a vowel, the rendering has one like it (a for a or e, e for e, i or a,
-// i or e for i and y, o or u for o and u). A rendering adds vowels where the Latin spelling
+// i or e for i and y, o or u for o and u; a for any before an r the key drops, as Japanese
+// writes it: Firkin, ファーキン). A rendering adds vowels where the Latin spelling
 // has none (Ralston, 랄스턴, ral-seu-teon), and drops none but an e (silent in English
 // spellings: Rosemary, 로즈메리); it may differ from one vowel in three, but keeps a final
 // vowel other than an e.
@@ -984,7 +985,7 @@ func vowelsAgree(lat, ren []string) bool {
 			continue
 		}
 		groups++
-		if ren[i] == "" && l != "e" { // a vowel dropped, a final one too (Parma is 파르마, never 파름)
+		if ren[i] == "" && strings.TrimSuffix(l, "r") != "e" { // a vowel dropped, a final one too (Parma is 파르마, never 파름)
 			return false
 		}
 		if !strings.ContainsFunc(l, func(lc rune) bool { return strings.ContainsAny(ren[i], alike[lc]) }) {
@@ -994,8 +995,10 @@ func vowelsAgree(lat, ren []string) bool {
 	return groups > 0 && 3*miss <= groups // an acronym (MSC) is not rendered by ear
 }
 
-// alike are the vowels a rendering by ear writes for a Latin vowel.
-var alike = map[rune]string{'a': "ae", 'e': "eia", 'i': "iey", 'y': "iey", 'o': "ou", 'u': "uo"}
+// alike are the vowels a rendering by ear writes for a Latin vowel; and for a vowel before an
+// r the key drops (which the frame marks with the r), the a of Japanese's long vowel too
+// (Firkin, ファーキン; Furley, ファーリー).
+var alike = map[rune]string{'a': "ae", 'e': "eia", 'i': "iey", 'y': "iey", 'o': "ou", 'u': "uo", 'r': "a"}
 
 // spellingSim is the similarity of two tokens' Latin spellings.
 func spellingSim(x, y *token) float64 {

@@ -194,6 +194,9 @@ func TestScore(t *testing.T) {
 		// A word with a c other than in ch is spelt in no Korean romanization (nativeSpelling):
 		// it is compared by ear.
 		{"Nicole", "니콜", 0.9, 0.9},
+		// A vowel before an r the key drops may be Japanese's long a (alike).
+		{"Firkin", "ファーキン", 0.9, 0.9},
+		{"Furley", "ファーリー", 0.9, 0.9},
 		{"Jacobson", "제이컵슨", 0.9, 0.9},
 		// An initial stands for a word of its first letter, or, across scripts, of the first
 		// letter of its sound's spelling (initialFits): В. for Wladimir, V. for ভ্লাদিমির; in
