@@ -971,7 +971,8 @@ func byEar(x, xscript, y, yscript string, mode int) bool {
 // syllabic script agree, given their frames (syllableFrame) over the same consonants: where
 // the Latin spelling has a vowel, the rendering has one like it (a for a or e, e for e, i or a,
 // i or e for i and y, o or u for o and u; a for any before an r the key drops, as Japanese
-// writes it: Firkin, ファーキン). A rendering adds vowels where the Latin spelling
+// writes it: Firkin, ファーキン; and anything or nothing for a final e after a consonant,
+// mostly silent: McNeice, マクニース). A rendering adds vowels where the Latin spelling
 // has none (Ralston, 랄스턴, ral-seu-teon), and drops none but an e (silent in English
 // spellings: Rosemary, 로즈메리); it may differ from one vowel in three, but keeps a final
 // vowel other than an e.
@@ -981,7 +982,9 @@ func vowelsAgree(lat, ren []string) bool {
 	}
 	groups, miss := 0, 0
 	for i, l := range lat {
-		if l == "" {
+		if l == "" || l == "e" && i == len(lat)-1 && i > 1 {
+			// A final e after a consonant is mostly silent, and the rendering writes there the
+			// vowel it gives a final consonant, or none (McNeice, マクニース; Rosemary).
 			continue
 		}
 		groups++
