@@ -970,7 +970,8 @@ func byEar(x, xscript, y, yscript string, mode int) bool {
 // vowelsAgree reports whether the vowels of a Latin spelling and of its rendering in a
 // syllabic script agree, given their frames (syllableFrame) over the same consonants: where
 // the Latin spelling has a vowel, the rendering has one like it (a for a or e, e for e, i or a,
-// i or e for i and y, o or u for o and u; a for any before an r the key drops, as Japanese
+// i or e for i and y, o or u for o, u, o or a for u, English's short u being an a to Japanese
+// and Chinese ears: Gluck, グラック; a for any before an r the key drops, as Japanese
 // writes it: Firkin, ファーキン; and anything or nothing for a final e after a consonant,
 // mostly silent: McNeice, マクニース). A rendering adds vowels where the Latin spelling
 // has none (Ralston, 랄스턴, ral-seu-teon), and drops none but an e (silent in English
@@ -1001,7 +1002,7 @@ func vowelsAgree(lat, ren []string) bool {
 // alike are the vowels a rendering by ear writes for a Latin vowel; and for a vowel before an
 // r the key drops (which the frame marks with the r), the a of Japanese's long vowel too
 // (Firkin, ファーキン; Furley, ファーリー).
-var alike = map[rune]string{'a': "ae", 'e': "eia", 'i': "iey", 'y': "iey", 'o': "ou", 'u': "uo", 'r': "a"}
+var alike = map[rune]string{'a': "ae", 'e': "eia", 'i': "iey", 'y': "iey", 'o': "ou", 'u': "uoa", 'r': "a"}
 
 // spellingSim is the similarity of two tokens' Latin spellings.
 func spellingSim(x, y *token) float64 {

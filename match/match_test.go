@@ -198,6 +198,7 @@ func TestScore(t *testing.T) {
 		{"Firkin", "ファーキン", 0.9, 0.9},
 		{"Furley", "ファーリー", 0.9, 0.9},
 		{"McNeice", "マクニース", 0.9, 0.9}, // a final e, silent (vowelsAgree)
+		{"Gluck", "グラック", 0.9, 0.9},    // English's short u (alike)
 		{"Parma", "파름", 0, 0.85},       // a final a is kept: not by ear (0.85 by spelling)
 		{"Jacobson", "제이컵슨", 0.9, 0.9},
 		// An initial stands for a word of its first letter, or, across scripts, of the first
