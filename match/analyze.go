@@ -29,27 +29,28 @@ type token struct {
 	syllables bool
 	// body: a word that names a kind of body (Knowledge.body: ministry, bureau …)
 	body bool
+	// transcribed: xt differs from text by more than its x written ks (derived, as below; the
+	// small fields sit together, where they take no more room than one)
+	transcribed bool
+	// vid is the token's id in an Index's vocabulary, when it is one of them.
+	vid int32
 	// frame, of a word in Arabic or Hebrew letters, marks the vowels it writes (abjadFrame,
 	// hebrewFrame).
 	frame string
 
 	// Forms derived from text once, by derive, for comparing tokens many times.
-	xt string // text in one spelling of its sounds (spellingFold): x written ks …
-	xr []rune // the runes of xt
-	tr []rune // the runes of text, when xt differs from it
-	// transcribed: xt differs from text by more than its x written ks
-	transcribed bool
-	skel        string    // skeleton(text)
-	skelX       string    // skeleton(xt)
-	fold        string    // koreanFold(text)
-	sounds      [3]string // sounds(text, script)
-	// soundAlt, of a Latin word with an r or a v, are its keys in bySyllablesR, bySyllablesV
-	// and bySyllablesRV, each "" where it adds nothing to the bySyllables key and those before.
-	// Of a Kana word, soundAlt[0] is its bySyllables key read with kanaDentals, if another.
-	soundAlt [3]string
-
-	// vid is the token's id in an Index's vocabulary, when it is one of them.
-	vid int32
+	xt     string    // text in one spelling of its sounds (spellingFold): x written ks …
+	xr     []rune    // the runes of xt
+	tr     []rune    // the runes of text, when xt differs from it
+	skel   string    // skeleton(text)
+	skelX  string    // skeleton(xt)
+	fold   string    // koreanFold(text)
+	sounds [3]string // sounds(text, script)
+	// soundAlt, of a Latin word with an r or a v, are its keys in bySyllablesR, bySyllablesV,
+	// bySyllablesRV, bySyllablesW and bySyllablesRW, each "" where it adds nothing to the
+	// bySyllables key and those before. Of a Kana or Han word, soundAlt[0] is its bySyllables
+	// key read with syllabicAlt, if another.
+	soundAlt [5]string
 
 	// stem is the word without a Latvian or Lithuanian ending (balticStem), nil if it has none.
 	stem *token
@@ -85,7 +86,7 @@ func (t *token) derive() {
 		return
 	}
 	sp := spoken(t.text, t.script, bySyllables)
-	for i, needs := range [3]bool{r, v, r && v} { // bySyllablesR, bySyllablesV, bySyllablesRV
+	for i, needs := range [5]bool{r, v, r && v, v, r && v} { // bySyllablesR, V, RV, W, RW
 		if !needs {
 			continue
 		}
@@ -1317,10 +1318,15 @@ func syllableFrame(text string, mode int) []string {
 //   - bySyllablesV drops a v, as Chinese writes it with w (Victor, 维克多, wei-ke-duo; Ivan,
 //     伊万, yi-wan), which the key drops, where Korean and Japanese write a b (빅터, ビクター).
 //   - bySyllablesRV does both.
+//   - bySyllablesW drops a v before a vowel only, as Chinese writes Russian names: a w there,
+//     an f before a consonant or at the end (Ivanov, 伊万诺夫, yi-wan-nuo-fu; Volkov, 沃尔科夫).
+//   - bySyllablesRW keeps an r with no vowel after it too.
 const (
 	bySyllablesR = iota + bySyllables + 1
 	bySyllablesV
 	bySyllablesRV
+	bySyllablesW
+	bySyllablesRW
 )
 
 // sound is soundOf; in bySyllables, it also writes the vowels around the consonants it keeps
@@ -1334,7 +1340,7 @@ func sound(text string, mode int, frame *[]string) string {
 			switch mode {
 			case byLetters:
 				r = 'a'
-			case bySyllables, bySyllablesR, bySyllablesV, bySyllablesRV:
+			case bySyllables, bySyllablesR, bySyllablesV, bySyllablesRV, bySyllablesW, bySyllablesRW:
 				if frame != nil {
 					(*frame)[len(*frame)-1] += string(r)
 				}
@@ -1350,7 +1356,7 @@ func sound(text string, mode int, frame *[]string) string {
 		case 'w', '\'':
 			continue
 		case 'r':
-			if (mode == bySyllables || mode == bySyllablesV) && (i+1 == len(text) || !strings.ContainsRune("aeiouy", rune(text[i+1]))) {
+			if (mode == bySyllables || mode == bySyllablesV || mode == bySyllablesW) && (i+1 == len(text) || !strings.ContainsRune("aeiouy", rune(text[i+1]))) {
 				if frame != nil && (*frame)[len(*frame)-1] != "" {
 					(*frame)[len(*frame)-1] += "r" // the vowel it colours (vowelsAgree)
 				}
@@ -1358,6 +1364,9 @@ func sound(text string, mode int, frame *[]string) string {
 			}
 		case 'v':
 			if mode == bySyllablesV || mode == bySyllablesRV {
+				continue
+			}
+			if (mode == bySyllablesW || mode == bySyllablesRW) && i+1 < len(text) && strings.ContainsRune("aeiouy", rune(text[i+1])) {
 				continue
 			}
 		}
