@@ -35,7 +35,27 @@ func abjadSim(x, y *token) float64 {
 		}
 		return 0.9
 	}
+	// Arabic writes the article al- as part of the word (النبوي, al-Nabawi), Latin spellings
+	// apart or not at all (Nabawi): the skeleton without it is the Latin word's.
+	if ab.script == "arabic" && !lat.abjad() && lat.kind == kindWord && !strings.HasPrefix(lat.skel, "l") {
+		if k := withoutArticle(ab); k != "" && (k == lat.skel || k == lat.skelX) {
+			return 0.9
+		}
+	}
 	return 0
+}
+
+// withoutArticle is the skeleton of a word in Arabic letters that begins with the article
+// ال (its frame with A, l), without the article, when two consonants or more are left; ""
+// otherwise.
+func withoutArticle(t *token) string {
+	if !strings.HasPrefix(t.frame, "Al") || !strings.HasPrefix(t.text, "l") {
+		return ""
+	}
+	if k := skeleton(t.text[1:]); len(k) >= 2 {
+		return k
+	}
+	return ""
 }
 
 // tshAsCh is the skeleton of a word in Arabic letters, read in Latin ones, with its tsh read

@@ -533,6 +533,9 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	if t.script == "arabic" && strings.Contains(t.text, "tsh") {
 		fn(keySkeleton, tshAsCh(t.text), "") // abjadSim
 	}
+	if k := withoutArticle(t); k != "" {
+		fn(keySkeleton, k, "") // abjadSim
+	}
 	fn(keyFold, t.fold, "")
 	if t.script == "hangul" && strings.Contains(t.text, "eo") {
 		fn(keyFold, koreanFold(eoAsU(t.text)), "") // koreanU
