@@ -35,6 +35,13 @@ func abjadSim(x, y *token) float64 {
 		}
 		return 0.9
 	}
+	// Hebrew without points writes v and f with the letters of b and p (פופובה, Popova;
+	// סטנוב, Satanow); the skeleton read so is the Latin word's.
+	if ab.script == "hebrew" && !lat.abjad() && lat.kind == kindWord {
+		if k := hebrewSoftSkeleton(ab); k != "" && (k == lat.skel || k == lat.skelX) {
+			return 0.9
+		}
+	}
 	// Arabic writes the article al- as part of the word (النبوي, al-Nabawi), Latin spellings
 	// apart or not at all (Nabawi): the skeleton without it is the Latin word's.
 	if ab.script == "arabic" && !lat.abjad() && lat.kind == kindWord && !strings.HasPrefix(lat.skel, "l") {
@@ -43,6 +50,20 @@ func abjadSim(x, y *token) float64 {
 		}
 	}
 	return 0
+}
+
+// hebrewSoftSkeleton is the skeleton of a word in Hebrew letters with its b and p, after the
+// first letter, read as the v and f they also write (ב, פ without a dagesh); "" when it has
+// none there or it is its skeleton already.
+func hebrewSoftSkeleton(t *token) string {
+	if t.script != "hebrew" || len(t.text) < 2 || !strings.ContainsAny(t.text[1:], "bp") {
+		return ""
+	}
+	k := skeleton(t.text[:1] + strings.NewReplacer("b", "v", "p", "f").Replace(t.text[1:]))
+	if k == t.skel || len(k) < 2 {
+		return ""
+	}
+	return k
 }
 
 // withoutArticle is the skeleton of a word in Arabic letters that begins with the article

@@ -536,6 +536,9 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	if k := withoutArticle(t); k != "" {
 		fn(keySkeleton, k, "") // abjadSim
 	}
+	if k := hebrewSoftSkeleton(t); k != "" {
+		fn(keySkeleton, k, "") // abjadSim
+	}
 	fn(keyFold, t.fold, "")
 	if t.script == "hangul" && strings.Contains(t.text, "eo") {
 		fn(keyFold, koreanFold(eoAsU(t.text)), "") // koreanU

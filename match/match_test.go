@@ -205,6 +205,9 @@ func TestScore(t *testing.T) {
 		{"Nabawi", "النبوي", 0.9, 0.9},
 		{"Jebali", "الجبالي", 0.9, 0.9},
 		{"Jebali", "الجبار", 0, 0.5},
+		// Hebrew's b and p are v and f too (hebrewSoftSkeleton).
+		{"Popova", "פופובה", 0.9, 0.9},
+		{"Satanow", "סטנוב", 0.9, 0.9},
 		{"Volkov", "沃尔科夫", 0.9, 0.9},
 		{"Parma", "파름", 0, 0.85}, // a final a is kept: not by ear (0.85 by spelling)
 		{"Jacobson", "제이컵슨", 0.9, 0.9},
