@@ -1439,8 +1439,9 @@ var (
 // kanaDentals reads the Kana syllables チ, ジ and ツ (Hepburn chi, ji, tsu) as the ti, di and
 // tu they render in foreign names written the older way, as Japanese had no ti, di or tu
 // (プーチン, Putin; マーチン, Martin; ウラジーミル, Vladimir), where newer renderings write
-// ティ, ディ and トゥ.
-var kanaDentals = newFold("chi", "ti", "ji", "di", "tsu", "tu")
+// ティ, ディ and トゥ; and チェ and ジェ (che, je) as the te and de of Russian names, whose
+// soft t and d Japanese writes so (レオンチェフ, Leontyev; メドベージェフ, Medvedev).
+var kanaDentals = newFold("chi", "ti", "ji", "di", "tsu", "tu", "che", "te", "je", "de")
 
 // hanVelars reads pinyin's palatals j and q before an i as the g and k they render in
 // foreign names: Mandarin has no ki or gi, and writes them 基 ji, 吉 ji, 奇 qi, 金 jin

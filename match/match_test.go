@@ -234,6 +234,9 @@ func TestScore(t *testing.T) {
 		{"Martin", "マーチン", 0.9, 0.9},
 		{"Vladimir Putin", "ウラジーミル・プーチン", 0.9, 0.9},
 		{"Chile", "チリ", 0.9, 0.9}, // chi is still chi
+		{"Medvedev", "メドベージェフ", 0.9, 0.9},
+		{"Dmitry Medvedev", "ドミートリー・メドヴェージェフ", 0.9, 0.9},
+		{"Chekhov", "チェーホフ", 0.9, 0.9}, // che is still che
 		{"Patin", "プーチン", 0, 0.5},
 		// Latvian and Lithuanian endings (balticStem), and Russian й as j, y or i (spellingFold).
 		{"Vladimiras Putinas", "Vladimir Putin", 0.9, 0.95},
