@@ -281,8 +281,12 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		// With words, a key of two consonants pairs a Latin name of one word of two syllables
 		// or more with a Hangul word as long (Tupper, 터퍼), as soundSays lets words pair; not
 		// in names of several words, whose short words meet by chance (은정 장, WANG Junzheng).
+		// The key with the r the rendering sounds (Sergei, srk, 세르게이) may be long enough where
+		// the one without it (sk) is not: a pair by it is no short one.
 		short := words && len(w.sounds[m]) < minSound[m][0]
-		if short && (len(lw) > 1 || len(w.sounds[m]) < minFiled[m] || !polysyllabic(w.text)) {
+		blocked := short && (len(lw) > 1 || len(w.sounds[m]) < minFiled[m] || !polysyllabic(w.text))
+		altLong := words && m == bySyllables && len(w.soundAlt[0]) >= minSound[m][0]
+		if blocked && !altLong {
 			return false
 		}
 		for k := 1; k <= len(os)-len(ws)+1; k++ {
@@ -296,12 +300,13 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					continue
 				}
 				text = other.runText(j, j+k)
-				if short && !polysyllabic(text) {
-					continue
-				}
-				if rs := sounds(text, script)[m]; w.sounds[m] != rs {
+				if rs := sounds(text, script)[m]; w.sounds[m] == rs {
+					if blocked || short && !polysyllabic(text) {
+						continue
+					}
+				} else {
 					i := slices.Index(w.soundAlt[:1], rs) // Hangul writes v with a b
-					if m != bySyllables || rs == "" || i < 0 {
+					if m != bySyllables || rs == "" || i < 0 || len(rs) < minSound[m][0] && !polysyllabic(text) {
 						continue
 					}
 					mode = bySyllablesR + i

@@ -187,6 +187,7 @@ func TestScore(t *testing.T) {
 		{"OOOALKON", "霍留军", 0, 0.5},
 		// Hangul's final ㅅ is a t (hangulFinals); two vowels may be two syllables (syllables).
 		{"Devlet", "데블렛", 0.9, 0.9},
+		{"Sergei Lavrov", "세르게이 라브로프", 0.9, 0.9}, // Sergei's key with its r (soundsAlign)
 		{"Margaret", "마거릿", 0.9, 0.9},
 		{"Kitaev", "키타예프", 0.9, 0.9},
 		{"Gloria", "格洛麗亞", 0.9, 0.9},
