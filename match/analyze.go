@@ -1448,8 +1448,11 @@ var kanaDentals = newFold("chi", "ti", "ji", "di", "tsu", "tu", "che", "te", "je
 // (Sasikiran, 萨斯基兰; Sidiki, 西迪奇; Kimberly, 金伯利). The pinyin's own reading, an s
 // sound (Jim, 吉姆), is the token's first key; this one is its soundAlt[0]. Before ü (ju, qu)
 // they are left alone: renderings write gu and ku with 古 and 库, and reading them so made a
-// Chinese name, 霍留军 (huo liu jun), sound like Alkon.
-var hanVelars = newFold("ji", "gi", "qi", "ki")
+// Chinese name, 霍留军 (huo liu jun), sound like Alkon. The same key reads pinyin's re and ri
+// as the zhe and zhi they render in Russian names (任 ren for the жин of Prigozhin, 普里戈任; 热
+// re, 日 ri), as renderings write a foreign r with l. Ru and rui are left alone: 瑞 rui made a
+// typo of BEHNAVAZ sound like 彭家瑞.
+var hanVelars = newFold("ji", "gi", "qi", "ki", "re", "zhe", "ri", "zhi")
 
 // syllabicAlt is, for the syllabic scripts that have one, the other reading that gives a
 // token its second sound key (token.soundAlt[0]; soundsAlt).

@@ -185,6 +185,7 @@ func TestScore(t *testing.T) {
 		{"Kimberly", "金伯利", 0.9, 0.9},
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
+		{"Yevgeny Prigozhin", "叶夫根尼·普里戈任", 0.9, 0.9}, // 任 ren for жин (hanVelars)
 		// Hangul's final ㅅ is a t (hangulFinals); two vowels may be two syllables (syllables).
 		{"Devlet", "데블렛", 0.9, 0.9},
 		{"Sergei Lavrov", "세르게이 라브로프", 0.9, 0.9}, // Sergei's key with its r (soundsAlign)
