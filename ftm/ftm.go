@@ -129,20 +129,13 @@ func (m *Model) DecodeLine(b []byte) (*oversight.Entity, error) {
 	return e, nil
 }
 
-// line is an entity line as decodeFast reads it.
+// line is an entity line as decodeFast reads it: the entity's own keys, and the ignoredKeys.
 type line struct {
-	ID         string              `json:"id"`
-	Schema     string              `json:"schema"`
-	Properties map[string][]string `json:"properties"`
-	Datasets   []string            `json:"datasets"`
-	Referents  []string            `json:"referents"`
-	FirstSeen  string              `json:"first_seen"`
-	LastSeen   string              `json:"last_seen"`
-	// ignoredKeys
-	Caption    jsontext.Value `json:"caption"`
-	Target     jsontext.Value `json:"target"`
-	LastChange jsontext.Value `json:"last_change"`
-	Origin     jsontext.Value `json:"origin"`
+	oversight.Entity `json:",inline"`
+	Caption          jsontext.Value `json:"caption"`
+	Target           jsontext.Value `json:"target"`
+	LastChange       jsontext.Value `json:"last_change"`
+	Origin           jsontext.Value `json:"origin"`
 }
 
 // decodeFast decodes a line that is well formed, or reports that it is not (see DecodeLine).
@@ -154,8 +147,7 @@ func decodeFast(b []byte) (*oversight.Entity, bool) {
 	if l.Properties == nil {
 		l.Properties = map[string][]string{}
 	}
-	return &oversight.Entity{ID: l.ID, Schema: l.Schema, Properties: l.Properties, Datasets: l.Datasets,
-		Referents: l.Referents, FirstSeen: l.FirstSeen, LastSeen: l.LastSeen}, true
+	return &l.Entity, true
 }
 
 // decodeSlow decodes a line with encoding/json, naming the field of an error.

@@ -59,12 +59,14 @@ func hebrewSoftSkeleton(t *token) string {
 	if t.script != "hebrew" || len(t.text) < 2 || !strings.ContainsAny(t.text[1:], "bp") {
 		return ""
 	}
-	k := skeleton(t.text[:1] + strings.NewReplacer("b", "v", "p", "f").Replace(t.text[1:]))
+	k := skeleton(t.text[:1] + hebrewSoft.Replace(t.text[1:]))
 	if k == t.skel || len(k) < 2 {
 		return ""
 	}
 	return k
 }
+
+var hebrewSoft = strings.NewReplacer("b", "v", "p", "f")
 
 // withoutArticle is the skeleton of a word in Arabic letters that begins with the article
 // ال (its frame with A, l), without the article, when two consonants or more are left; ""

@@ -26,11 +26,12 @@ import (
 // once, under the keys a similar token shares: the token itself and its spelling with one
 // letter deleted (so any one edit meets), its first and last three letters (from six letters
 // on), its consonant skeletons, its Korean and Cyrillic folds, a Greek word without its
-// ending, the East Slavic given name it is (givenName), and its sounds (a Latin word's other keys too: soundsAlt). The runs of syllables of
-// a Hangul name are filed as its words, a whole Hangul word with its sound. A query token
-// finds the vocabulary tokens that share a key, keeps those it is similar to, and their
-// postings give the candidate names, each with an upper bound on the score it can reach; two
-// neighbouring query words written together look up the vocabulary as one (compounds).
+// ending, the East Slavic given name it is (givenName), and its sounds (a Latin word's other
+// keys too: soundsAlt). The runs of syllables of a Hangul name are filed as its words, a
+// whole Hangul word with its sound. A query token finds the vocabulary tokens that share a
+// key, keeps those it is similar to, and their postings give the candidate names, each with
+// an upper bound on the score it can reach; two neighbouring query words written together
+// look up the vocabulary as one (compounds).
 // What a query word pairs with is kept for the queries after it (pairsCache), as words recur.
 // Whole names are filed too: normalised, without spaces, their halves (whollyOneEdit), their
 // sound, the start of their Korean and Japanese readings (Han) or of their spelling as such

@@ -449,7 +449,8 @@ func TestIndex_SDNParticlesLoseNothing(t *testing.T) {
 
 // TestBoundsReadingNoName checks, over every word, particle and initial of the SDN list, what
 // the first bounds assume without reading a name: a word pairs with an initial only of its
-// first letter or that of its spelling of its sound (initialsOf), and with no shortStop when it outgrowsStops, either way round.
+// first letter or that of its spelling of its sound (initialsOf), and with no shortStop when
+// it outgrowsStops, either way round.
 func TestBoundsReadingNoName(t *testing.T) {
 	ix := sdnIndex(t)
 	var words, stops, initials []*token

@@ -23,14 +23,13 @@
 // equal consonant skeletons across scripts, the romanization folds of Korean and Cyrillic, a
 // Greek word without its ending, a Latvian or Lithuanian word without its (balticStem), an
 // East Slavic given name or patronymic in another of its Russian, Ukrainian and Belarusian
-// forms (givenName: Vladimir, Volodymyr, Uladzimir), or,
-// for a word in another script, the same sound as a Latin word: see sounds), and the score is
-// the weighted share of both names that found a counterpart. Extra tokens on one side (a
-// middle name, a patronymic) weigh less when the other side is fully matched, and least in
-// persons' names (extraShare); a patronymic left over in a comparison with a rendering in
-// another script (renderings leave patronymics out, or write their own:
-// renderedPatronymicEndings) counts nothing, and a title and one rare word (President
-// Putin) are a person's family name. Names are also compared
+// forms (givenName: Vladimir, Volodymyr, Uladzimir), or, for a word in another script, the
+// same sound as a Latin word: see sounds), and the score is the weighted share of both names
+// that found a counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less
+// when the other side is fully matched, and least in persons' names (extraShare); a
+// patronymic left over in a comparison with a rendering in another script (renderings leave
+// patronymics out, or write their own: renderedPatronymicEndings) counts nothing, and a title
+// and one rare word (President Putin) are a person's family name. Names are also compared
 // written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), two
 // neighbouring words as one word of the other name (compounds), a Hangul name against a Latin
 // one in runs of syllables (syllableRuns), a Han name in the Korean and Japanese readings of
@@ -733,11 +732,12 @@ func (n *name) withoutPatronymics() []*token {
 	return ts
 }
 
-// unmatchedPatronymics is the weight of a name's patronymics that used does not mark.
+// unmatchedPatronymics is the weight of a name's patronymics that used does not mark (all of
+// them when used is nil).
 func (n *name) unmatchedPatronymics(used []bool) float64 {
 	var s float64
 	for i := range n.tokens {
-		if n.patronymic&(1<<i) != 0 && !used[i] {
+		if n.patronymic&(1<<i) != 0 && (used == nil || !used[i]) {
 			s += n.weight(i)
 		}
 	}
@@ -745,15 +745,7 @@ func (n *name) unmatchedPatronymics(used []bool) float64 {
 }
 
 // patronymics is the weight of a name's patronymics.
-func (n *name) patronymics() float64 {
-	var s float64
-	for i := range n.tokens {
-		if n.patronymic&(1<<i) != 0 {
-			s += n.weight(i)
-		}
-	}
-	return s
-}
+func (n *name) patronymics() float64 { return n.unmatchedPatronymics(nil) }
 
 // titledOutweighs reports whether name a is a title and one rare word (President Putin:
 // weighing rareWeight or more) that weighs as much as each of the tokens of b that used leaves

@@ -28,7 +28,7 @@ func TestScore_Titles(t *testing.T) {
 		{"MS-13", "13", "Organization", 0, 0.9},
 		{"General Electric", "General Electric", "Company", 1, 1},
 		// A title and one word against a person's fuller name: the other words count as a
-		// person's (titledRareWord); without the title, or for another schema, as before.
+		// person's (titledOutweighs); without the title, or for another schema, as before.
 		{"Präsident Putin", "Vladimir Putin", "Person", 0.9, 0.92},
 		{"Putin", "Vladimir Putin", "Person", 0.85, 0.86},
 		{"Präsident Putin", "Vladimir Putin", "", 0.85, 0.86},
