@@ -48,8 +48,8 @@ type token struct {
 	sounds [3]string // sounds(text, script)
 	// soundAlt, of a Latin word with an r or a v, are its keys in bySyllablesR, bySyllablesV,
 	// bySyllablesRV, bySyllablesW and bySyllablesRW, each "" where it adds nothing to the
-	// bySyllables key and those before. Of a Kana or Han word, soundAlt[0] is its bySyllables
-	// key read with syllabicAlt, if another.
+	// bySyllables key and those before. Of a Kana or Han word, soundAlt[i] is its bySyllables
+	// key read with syllabicAlt's i-th reading, if another.
 	soundAlt [5]string
 
 	// stem is the word without a Latvian or Lithuanian ending (balticStem), nil if it has none.
@@ -70,10 +70,12 @@ func (t *token) derive() {
 		t.stem = wordToken(stem, t.script)
 	}
 	t.sounds = sounds(t.text, t.script)
-	if alt := syllabicAlt[t.script]; alt != nil {
-		if d := alt.Replace(t.text); d != t.text {
-			if k := soundOf(spoken(d, t.script, bySyllables), bySyllables); k != t.sounds[bySyllables] {
-				t.soundAlt[0] = k
+	if alts := syllabicAlt[t.script]; alts != nil {
+		for i, alt := range alts {
+			if d := alt.Replace(t.text); d != t.text {
+				if k := soundOf(spoken(d, t.script, bySyllables), bySyllables); k != t.sounds[bySyllables] && !slices.Contains(t.soundAlt[:i], k) {
+					t.soundAlt[i] = k
+				}
 			}
 		}
 		return
@@ -1454,9 +1456,16 @@ var kanaDentals = newFold("chi", "ti", "ji", "di", "tsu", "tu", "che", "te", "je
 // typo of BEHNAVAZ sound like 彭家瑞.
 var hanVelars = newFold("ji", "gi", "qi", "ki", "re", "zhe", "ri", "zhi")
 
-// syllabicAlt is, for the syllabic scripts that have one, the other reading that gives a
-// token its second sound key (token.soundAlt[0]; soundsAlt).
-var syllabicAlt = map[string]*fold{"kana": kanaDentals, "han": hanVelars}
+// hanDentals reads pinyin's j before an i as the soft d and t of Russian names, which Chinese
+// renders so, as Japanese does (kanaDentals): ди, ти and тин as 基, 季 ji and 京 jing, де and
+// те as 杰 and 捷 jie, дя and тя as 佳 jia (弗拉基米尔, fu-la-ji-mi-er, Vladimir; 普京, Putin;
+// 梅德韦杰夫, Medvedev). It is a reading of its own, beside hanVelars, as the same 基 renders
+// the ki of other languages.
+var hanDentals = newFold("ji", "di")
+
+// syllabicAlt is, for the syllabic scripts that have them, the other readings that give a
+// token its further sound keys (token.soundAlt, in this order; soundsAlt).
+var syllabicAlt = map[string][]*fold{"kana": {kanaDentals}, "han": {hanVelars, hanDentals}}
 
 // koreanFold folds the differences between the Revised Romanization, McCune–Reischauer and
 // common spellings of Korean syllables (jeong/jong/chung, eun/un, gim/kim): eo→o, eu→u, oo→u,

@@ -816,18 +816,20 @@ var patronymicEndings = []string{
 // syllabic scripts and abjads write them, read in Latin letters as analyze reads them: Korean
 // 비치 and 브나 (블라디미로비치, beulladimirobichi; 니콜라예브나), Japanese ヴィチ, ビチ, ヴナ and ブナ
 // (ウラジーミロヴィチ, urajimirovichi; ニコラエヴナ), Arabic فيتش and فنا (فلاديميروفيتش,
-// fldymyrwfytsh; نيكولايفنا, nykwlyfn), Hebrew ביץ' (ולדימירוביץ', vldimirubits).
+// fldymyrwfytsh; نيكولايفنا, nykwlyfn), Hebrew ביץ' (ולדימירוביץ', vldimirubits), Chinese 维奇
+// and 芙娜 or 夫娜 (弗拉基米罗维奇, fulajimiluoweiqi; 尼古拉耶芙娜, nigulayefuna).
 var renderedPatronymicEndings = map[string][]string{
 	"hangul": {"bici", "beuna"},
 	"kana":   {"vichi", "bichi", "vuna", "buna"},
 	"arabic": {"fytsh", "wfn", "yfn"},
 	"hebrew": {"bits", "vits"},
+	"han":    {"weiqi", "funa"},
 }
 
 // markPatronymics marks the patronymics of a name of three words or more: a word in Latin,
 // Cyrillic or Greek letters, of seven letters or more, with a patronymic's ending (Russian
 // and Ukrainian ones as the languages of Europe spell them, Belarusian -avich, Greek -ovits:
-// Βλαντίμιροβιτς), or a rendering's in Hangul, Kana, Arabic or Hebrew letters
+// Βλαντίμιροβιτς), or a rendering's in Hangul, Kana, Han, Arabic or Hebrew letters
 // (renderedPatronymicEndings), that follows a word
 // without one (the given name: Vladimir Vladimirovich Putin, PUTIN Vladimir Vladimirovich).
 // Surnames with such endings are not marked when they come first or after the patronymic
@@ -913,10 +915,8 @@ func soundsAlt(x, y *token) bool {
 	if y.script != "han" && !(y.script == "kana" && initialV(x.text)) {
 		alts = alts[:1] // Korean and Japanese write v with a b
 	}
-	keys := [2]string{y.sounds[bySyllables]}
-	if syllabicAlt[y.script] != nil {
-		keys[1] = y.soundAlt[0]
-	}
+	keys := [3]string{y.sounds[bySyllables]}
+	copy(keys[1:], y.soundAlt[:len(syllabicAlt[y.script])])
 	for ki, s := range keys {
 		if len(s) < minFiled[bySyllables] {
 			continue
@@ -961,7 +961,45 @@ func byEar(x, xscript, y, yscript string, mode int) bool {
 	}
 	n, _ := syllables(y)
 	_, most := syllables(x)
-	return n <= most && vowelsAgree(syllableFrame(spoken(x, xscript, bySyllables), mode), syllableFrame(spoken(y, yscript, bySyllables), bySyllables))
+	if n > most {
+		return false
+	}
+	sx := spoken(x, xscript, bySyllables)
+	lat, ren := syllableFrame(sx, mode), syllableFrame(spoken(y, yscript, bySyllables), bySyllables)
+	return vowelsAgree(lat, ren) && !addsLeadingVowel(x, sx, mode, lat[0], ren[0])
+}
+
+// addsLeadingVowel reports whether a rendering has a vowel before its first consonant where
+// the Latin spelling it may render, spoken, begins with that consonant: renderings add vowels
+// after consonants, not before (MSAAN is not 银晨, yin-chen; Dahua not 依图, yi-tu). A rendering
+// writes the vowel of a first letter the key drops (Hrólfr, 흐롤프, heu-rol-peu; Vladimir,
+// ウラジーミル, in Japanese's reading of a v before a consonant), and may write e, o or u before
+// a nasal that begins a cluster (N'Diaye, 恩迪亚耶, en-di-ya-ye, its e read eo by pinyinE;
+// Mbappé, 음바페, eum-ba-pe).
+func addsLeadingVowel(text, sp string, mode int, lat0, ren0 string) bool {
+	if lat0 != "" || ren0 == "" || sp == "" {
+		return false
+	}
+	// second is the letter after the first in s, apostrophes aside (N'Diaye), or 0.
+	second := func(s string) byte {
+		if i := strings.IndexFunc(s[1:], func(r rune) bool { return r != '\'' }); i >= 0 {
+			return s[1+i]
+		}
+		return 0
+	}
+	vowel := func(c byte) bool { return c != 0 && strings.IndexByte("aeiouy", c) >= 0 }
+	beforeVowel := vowel(second(sp))
+	switch c := sp[0]; {
+	case c == 'h' || c == 'w' || c == '\'':
+		return false // the key drops it
+	case c == 'v' && (mode == bySyllablesV || mode == bySyllablesRV || (mode == bySyllablesW || mode == bySyllablesRW) && beforeVowel):
+		return false
+	case c == 'r' && !beforeVowel && (mode == bySyllables || mode == bySyllablesV || mode == bySyllablesW):
+		return false
+	case (c == 'm' || c == 'n') && text[0] == c && second(text) != 0 && !vowel(second(text)):
+		return strings.Trim(ren0, "eou") != "" // of the text as written: the ng of Nguyen
+	}
+	return true
 }
 
 // vowelsAgree reports whether the vowels of a Latin spelling and of its rendering in a

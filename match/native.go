@@ -8,15 +8,19 @@ import (
 )
 
 // nativeSpelling reports whether a Latin word is spelt in the syllables its language's own
-// romanization gives the script's names: pinyin for Han, the romanized Hangul syllables (after
-// koreanFold, so McCune–Reischauer spellings count) for Hangul. Such a word is a Chinese or
+// romanizations give the script's names: for Han, pinyin (pinyinNameSyllables) or one
+// syllable of Wade–Giles (Chin, Sung, Hsi); for Hangul, the romanized Hangul syllables (after
+// koreanFold, so McCune–Reischauer spellings count). Such a word is a Chinese or
 // Korean name, compared by spelling: rendering by ear (sounds) is for foreign names, and among
 // native names, whose syllables are few and alike, it would pair Wang Junzheng with 은정 장.
 func nativeSpelling(w, script string) bool {
 	var set map[string]bool
 	switch script {
 	case "han":
-		set = pinyinSyllables()
+		if wadeGilesPinyin(w) != nil {
+			return true // a syllable in Wade–Giles: Chin, Sung, Hsi
+		}
+		set = pinyinNameSyllables()
 	case "hangul":
 		set = hangulSyllables()
 		w = koreanFold(w)
@@ -48,6 +52,26 @@ func pinyinSyllables() map[string]bool {
 		}
 	})
 	return pinyinSet
+}
+
+var (
+	pinyinNamesOnce sync.Once
+	pinyinNameSet   map[string]bool
+)
+
+// pinyinNameSyllables is pinyinSyllables without those that have no vowel (m, n, ng, hm, hng:
+// the readings of interjections, 呣, 嗯, 哼), which write no one's name and would make Putin
+// pu-ti-n.
+func pinyinNameSyllables() map[string]bool {
+	pinyinNamesOnce.Do(func() {
+		pinyinNameSet = map[string]bool{}
+		for p := range pinyinSyllables() {
+			if strings.ContainsAny(p, "aeiouvüê") {
+				pinyinNameSet[p] = true
+			}
+		}
+	})
+	return pinyinNameSet
 }
 
 // goPinyinSyllables computes pinyinSyllables from go-pinyin's dictionary.

@@ -85,6 +85,29 @@ func TestPinyinSyllables(t *testing.T) {
 	}
 }
 
+// TestNativeSpelling: a Latin word is a Chinese or Korean name's when its romanization spells
+// it; the pinyin of interjections, which have no vowel, spells no name.
+func TestNativeSpelling(t *testing.T) {
+	for _, c := range []struct {
+		word, script string
+		want         bool
+	}{
+		{"jinping", "han", true},
+		{"chin", "han", true},  // Wade–Giles
+		{"hsien", "han", true}, // Wade–Giles
+		{"putin", "han", false},
+		{"msaan", "han", false},
+		{"ming", "han", true},
+		{"gim", "hangul", true},
+		{"nicole", "hangul", false},
+		{"putin", "latin", false},
+	} {
+		if got := nativeSpelling(c.word, c.script); got != c.want {
+			t.Errorf("nativeSpelling(%q, %q) = %v, want %v", c.word, c.script, got, c.want)
+		}
+	}
+}
+
 // TestFold: a fold replaces as a strings.Replacer of the same pairs does, on random words
 // over the letters the pairs use.
 func TestFold(t *testing.T) {

@@ -179,6 +179,23 @@ func startCPUProfile(path string) (stop func(), err error) {
 	}, nil
 }
 
+// writeHeapProfile writes a heap profile to path, unless path is empty. What it shows in use
+// is as of the last garbage collection.
+func writeHeapProfile(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 // checkThreshold refuses a --threshold that is not a number from 0 to 1 (NaN included).
 func checkThreshold(t float64) error {
 	if !(t >= 0 && t <= 1) {

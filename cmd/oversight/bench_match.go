@@ -31,12 +31,14 @@ func (c *BenchCommand) benchMatch(args []string) error {
 	threshold := fs.Float64("threshold", 0, "report matches scoring at least `T` (0: the best five whatever their score)")
 	verbose := fs.Bool("v", false, "list the typos that do not rank their entity first or tie for first")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the queries to `file`")
+	memprofile := fs.String("memprofile", "", "write a heap profile, taken just after the build, to `file`")
 	fs.Usage = func() {
 		fmt.Fprint(c.m.Stderr, `Measure the name matcher on a list.
 
 Usage:
 
 	oversight bench match [--index FILE] [--queries N] [--seed S] [--threshold T] [-v] [--cpuprofile FILE]
+	                     [--memprofile FILE]
 
 Indexes the parties of FILE (FtM JSON lines), or of the real OFAC SDN list when
 ../shared/data/watchlists holds it, and reports: index build time; heap in use and resident
@@ -110,6 +112,9 @@ name cannot be told apart by it).
 	runtime.GC()
 	var after runtime.MemStats
 	runtime.ReadMemStats(&after)
+	if err := writeHeapProfile(*memprofile); err != nil {
+		return err
+	}
 
 	// Typo queries of primary names, each with the entity it should find.
 	rng := rand.New(rand.NewPCG(*seed, 0))
