@@ -1039,12 +1039,19 @@ func wholeSkeleton(n *name) string {
 // vowels (Arabic, Hebrew): vowels and the letters that double as long vowels (w, y) are
 // dropped, and Latin letters with no Arabic equivalent are folded (v→f, p→b, g→j, o/u/e/i/a
 // dropped).
-func skeleton(s string) string {
+func skeleton(s string) string { return skeletonOf(s, false) }
+
+// skeletonOf is skeleton(s); with apart, a consonant repeated across a vowel is written
+// twice, as an alphabet writes it (kononon, q-n-n-n), and only a doubled one once.
+func skeletonOf(s string, apart bool) string {
 	var b strings.Builder
 	var last rune
 	for _, r := range s {
 		switch r {
 		case 'a', 'e', 'i', 'o', 'u', 'y', 'w', '\'':
+			if apart {
+				last = 0
+			}
 			continue
 		case 'v':
 			r = 'f'

@@ -1136,7 +1136,8 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	boundFor := func(id int32, u, r0, mb, extra float64) float64 {
 		st := &ix.nstat[id]
 		ta, tb := ta, st.weight
-		if qRendition || st.rendition {
+		if qRendition || st.rendition || qn.patronymic == 0 || st.patronymics == 0 {
+			// (or counts half, against a name without: the bound leaves them out)
 			tb -= st.patronymics
 			ta, r0 = ta-qPatronymics, max(0, r0-qPatronymics)
 		}

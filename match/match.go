@@ -547,6 +547,16 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	if na.rendition || nb.rendition {
 		restA -= na.unmatchedPatronymics(usedA)
 		restB -= nb.unmatchedPatronymics(usedB)
+	} else {
+		// A patronymic left over against a name that has none counts half again: the other
+		// name's source leaves patronymics out (Vladimirs Putins, Vladimir Vladimirovich
+		// Putin), where one that writes another says the names differ.
+		if nb.patronymic == 0 {
+			restA -= leftPatronymicDiscount * na.unmatchedPatronymics(usedA)
+		}
+		if na.patronymic == 0 {
+			restB -= leftPatronymicDiscount * nb.unmatchedPatronymics(usedB)
+		}
 	}
 	// A syllable of a Chinese or Korean name left over always counts in full: 徐博彬 is not
 	// Xu Bin.
@@ -795,6 +805,10 @@ func (n *name) weight(i int) float64 {
 	}
 	return n.tokens[i].w
 }
+
+// leftPatronymicDiscount is the share of a patronymic's weight (patronymicShare) taken off
+// again when it is left over against a name that has none (compare).
+const leftPatronymicDiscount = 0.5
 
 // patronymicShare is the share of its weight a patronymic keeps (markPatronymics): Russian,
 // Ukrainian and Belarusian names carry one between the given name and the surname; lists
@@ -1128,8 +1142,10 @@ func spellingSim(x, y *token) float64 {
 		return shortTypoSim
 	}
 	// Spellings of one name across transliteration systems (Osama/Usama, Husayn/Hussein)
-	// share their consonants.
-	if len(x.skelX) >= 2 && short >= 4 && x.skelX == y.skelX {
+	// share their consonants, each as often between vowels, as both write them (KONONON is
+	// not YAKUNIN; the skeleton of a word in an abjad, which writes few vowels, collapses
+	// such repeats).
+	if len(x.skelX) >= 2 && short >= 4 && x.skelX == y.skelX && (x.abjad() || y.abjad() || skeletonOf(x.xt, true) == skeletonOf(y.xt, true)) {
 		return 0.85
 	}
 	if r := 1 - float64(d)/float64(l); r >= 0.75 {
