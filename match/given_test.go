@@ -48,3 +48,22 @@ func TestGivenNames(t *testing.T) {
 		}
 	}
 }
+
+// TestPatronymicInitials: an initial after an East Slavic given name, or the second of two
+// initials of a name in Cyrillic letters, stands for a patronymic; a middle initial of other
+// names does not.
+func TestPatronymicInitials(t *testing.T) {
+	k := DefaultKnowledge()
+	for name, want := range map[string]uint64{
+		"Vladimir V. Putin": 1 << 1,
+		"В. В. Путин":       1 << 1,
+		"Путин В. В.":       1 << 2,
+		"George W. Bush":    0,
+		"V. V. Putin":       0, // in Latin letters: J. R. Smith
+		"Путин В.":          0,
+	} {
+		if got := k.analyze(name).patronymic; got != want {
+			t.Errorf("analyze(%q).patronymic = %b, want %b", name, got, want)
+		}
+	}
+}

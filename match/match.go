@@ -851,6 +851,7 @@ var renderedPatronymicEndings = map[string][]string{
 // surnames in -ović and -ević are, in a name of three words or more that is not in either
 // order, read as patronymics.
 func (n *name) markPatronymics() {
+	n.markPatronymicInitials()
 	words := 0
 	for _, t := range n.tokens {
 		if t.kind == kindWord {
@@ -881,6 +882,28 @@ func (n *name) markPatronymics() {
 		if prev := n.tokens[i-1]; ending(n.tokens[i]) && prev.kind == kindWord && !ending(prev) {
 			n.patronymic |= 1 << i
 		}
+	}
+}
+
+// markPatronymicInitials marks the initials that stand for a patronymic: one between an East
+// Slavic given name (token.given) and the surname (Vladimir V. Putin), and, in a name in
+// Cyrillic letters of two initials and a surname, the second initial (В. В. Путин, Путин В.
+// В.: the given name's, then the patronymic's, as Russian writes them). Other initials, a
+// middle name's, are not marked (George W. Bush).
+func (n *name) markPatronymicInitials() {
+	ts := n.tokens
+	if len(ts) != 3 {
+		return
+	}
+	kinds := [3]int{ts[0].kind, ts[1].kind, ts[2].kind}
+	cyrillic := ts[0].script == "cyrillic" && ts[1].script == "cyrillic" && ts[2].script == "cyrillic"
+	switch {
+	case kinds == [3]int{kindWord, kindInitial, kindWord} && ts[0].given != "" && !strings.Contains(ts[0].given, "+"):
+		n.patronymic |= 1 << 1
+	case kinds == [3]int{kindInitial, kindInitial, kindWord} && cyrillic:
+		n.patronymic |= 1 << 1
+	case kinds == [3]int{kindWord, kindInitial, kindInitial} && cyrillic:
+		n.patronymic |= 1 << 2
 	}
 }
 
@@ -1160,7 +1183,17 @@ func initialFits(x, y *token) bool {
 	if x.kind != kindInitial {
 		x, y = y, x
 	}
-	return y.xt != "" && x.text[0] == y.xt[0]
+	if y.xt != "" && x.text[0] == y.xt[0] {
+		return true
+	}
+	// A rendering in a syllabic script begins with the sound of the initial's letter, in the
+	// classes renderings confuse (V. for 블라디미르, beul-la-di-mi-reu; 弗拉基米尔, fu-la-ji-mi-er),
+	// and the rendering has no vowel before it (addsLeadingVowel).
+	if rendering(y.script) != bySyllables || !alphabetic(x.script) {
+		return false
+	}
+	k, c := y.sounds[bySyllables], rune(x.text[0])
+	return k != "" && !strings.ContainsRune("aeiouyhw", c) && soundClass(c, bySyllables) == rune(k[0]) && syllableFrame(spoken(y.text, y.script, bySyllables), bySyllables)[0] == ""
 }
 
 // pinyinPair reports whether, of two tokens, one reads a Han character (one pinyin

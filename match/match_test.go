@@ -230,7 +230,7 @@ func TestScore(t *testing.T) {
 		// An initial stands for a word of its first letter, or, across scripts, of the first
 		// letter of its sound's spelling (initialFits): В. for Wladimir, V. for ভ্লাদিমির; in
 		// one script V. is not William, whose fold is villiam.
-		{"Wladimir Putin", "В. В. Путин", 0.9, 0.92},
+		{"Wladimir Putin", "В. В. Путин", 0.9, 0.95}, // the second initial a patronymic
 		// A patronymic in a rendering (renderedPatronymicEndings) counts nothing against a name
 		// that leaves it out; two renderings that differ by it alone are one name, and by any
 		// other character two.
@@ -245,6 +245,11 @@ func TestScore(t *testing.T) {
 		{"弗拉基米尔·弗拉基米罗维奇·普京", "Vladimir Putin", 0.9, 0.9},
 		{"弗拉基米尔·弗拉基米罗维奇·普京", "弗拉基米尔·普金", 0, 0.85},
 		{"ভ্লাদিমির পুতিন", "V. Putin", 0.95, 0.96},
+		{"弗拉基米尔·普京", "V. Putin", 0.9, 0.9}, // the sound a rendering begins with
+		{"弗拉基米尔·普京", "K. Putin", 0, 0.6},
+		// An initial for a patronymic (markPatronymicInitials) counts as a patronymic does.
+		{"Vladimir V. Putin", "ウラジーミル・プーチン", 0.9, 0.9},
+		{"В. В. Путин", "В. И. Путин", 0, 0.89},
 		{"William Smith", "V. Smith", 0, 0.6},
 		{"W. Putin", "Vladimir Putin", 0, 0.6},
 		// Kana's older renderings of ti, di (kanaDentals); Japanese's u for a v before a
