@@ -1130,14 +1130,13 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		}
 	}
 	ta := qn.total()
-	// Bounds for name id (see bound): patronymics left over in a comparison with a rendering
-	// count nothing, on either side.
+	// Bounds for name id (see bound): patronymics left over count nothing against a name with
+	// none or in a comparison with a rendering (compare).
 	qRendition, qPatronymics := qn.rendition, qn.patronymics()
 	boundFor := func(id int32, u, r0, mb, extra float64) float64 {
 		st := &ix.nstat[id]
 		ta, tb := ta, st.weight
 		if qRendition || st.rendition || qn.patronymic == 0 || st.patronymics == 0 {
-			// (or counts half, against a name without: the bound leaves them out)
 			tb -= st.patronymics
 			ta, r0 = ta-qPatronymics, max(0, r0-qPatronymics)
 		}

@@ -27,8 +27,9 @@
 // same sound as a Latin word: see sounds), and the score is the weighted share of both names
 // that found a counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less
 // when the other side is fully matched, and least in persons' names (extraShare); a
-// patronymic left over in a comparison with a rendering in another script (renderings leave
-// patronymics out, or write their own: renderedPatronymicEndings) counts nothing, and a title
+// patronymic left over against a name that has none, or in a comparison with a rendering in
+// another script (renderings leave patronymics out, or write their own:
+// renderedPatronymicEndings), counts nothing, and a title
 // and one rare word (President Putin) are a person's family name. Names are also compared
 // written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), two
 // neighbouring words as one word of the other name (compounds), a Hangul name against a Latin
@@ -539,24 +540,17 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	}
 	restA, restB := na.unmatched(usedA, false), nb.unmatched(usedB, false)
 	matchedA, matchedB := na.total()-restA, nb.total()-restB
-	// A patronymic left over in a comparison with a rendering in another script counts
-	// nothing: renderings of Russian names leave it out (ウラジーミル・プーチン, Vladimir
-	// Vladimirovich Putin), and a rendering's own (renderedPatronymicEndings) may have no
-	// counterpart in a name that leaves it out (ウラジーミル・ウラジーミロヴィチ・プーチン,
-	// Vladimir Putin) or spells it otherwise.
-	if na.rendition || nb.rendition {
+	// A patronymic left over against a name that has none counts nothing: the other name's
+	// source leaves patronymics out (Vladimirs Putins, Vladimir Vladimirovich Putin), where one
+	// that writes another says the names differ (Vladimir Ivanovich Putin). In a comparison
+	// with a rendering in another script it counts nothing either way: renderings of Russian
+	// names leave it out (ウラジーミル・プーチン), and a rendering's own
+	// (renderedPatronymicEndings) may spell it otherwise.
+	if nb.patronymic == 0 || na.rendition || nb.rendition {
 		restA -= na.unmatchedPatronymics(usedA)
+	}
+	if na.patronymic == 0 || na.rendition || nb.rendition {
 		restB -= nb.unmatchedPatronymics(usedB)
-	} else {
-		// A patronymic left over against a name that has none counts half again: the other
-		// name's source leaves patronymics out (Vladimirs Putins, Vladimir Vladimirovich
-		// Putin), where one that writes another says the names differ.
-		if nb.patronymic == 0 {
-			restA -= leftPatronymicDiscount * na.unmatchedPatronymics(usedA)
-		}
-		if na.patronymic == 0 {
-			restB -= leftPatronymicDiscount * nb.unmatchedPatronymics(usedB)
-		}
 	}
 	// A syllable of a Chinese or Korean name left over always counts in full: 徐博彬 is not
 	// Xu Bin.
@@ -805,10 +799,6 @@ func (n *name) weight(i int) float64 {
 	}
 	return n.tokens[i].w
 }
-
-// leftPatronymicDiscount is the share of a patronymic's weight (patronymicShare) taken off
-// again when it is left over against a name that has none (compare).
-const leftPatronymicDiscount = 0.5
 
 // patronymicShare is the share of its weight a patronymic keeps (markPatronymics): Russian,
 // Ukrainian and Belarusian names carry one between the given name and the surname; lists
