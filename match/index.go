@@ -638,7 +638,7 @@ func eachReadKey(n *name, query bool, fn func(family byte, s string)) {
 		if n.chars != nil {
 			eachReadingKey(n.chars, lang, func(k string) { fn(han, string(rune('0'+lang))+k) })
 		}
-		if ws != nil && !slices.ContainsFunc(ws, func(t *token) bool { return !readingWord(t, lang) }) {
+		if ws != nil && readsIn(ws[0].script, lang) && !slices.ContainsFunc(ws, func(t *token) bool { return !readingWord(t, lang) }) {
 			if k := latinReadingKey(n, lang); k != "" {
 				fn(lat, string(rune('0'+lang))+k)
 			}

@@ -239,11 +239,12 @@ func TestIndex_AddAll(t *testing.T) {
 }
 
 // TestIndex_Readings: Han names found by Latin names in their Korean and Japanese readings,
-// and the other way round.
+// and by Hangul and Kana names in them, and the other way round.
 func TestIndex_Readings(t *testing.T) {
 	han := []string{"金正恩", "金正日", "山田太郎", "田中花子", "習近平", "富士通株式会社"}
 	latin := []string{"Kim Jong Un", "Jong Il Kim", "Taro Yamada", "Tanaka Hanako", "Xi Jinping", "Fujitsu Limited"}
 	findsEachOther(t, han, latin)
+	findsEachOther(t, []string{"金正恩", "山田太郎"}, []string{"김정은", "やまだ たろう"})
 }
 
 // TestIndex_WadeGiles: Chinese names in Wade–Giles and in Han or pinyin find each other.

@@ -142,6 +142,10 @@ func compare(a, b *name, extra float64) (float64, string) {
 			s, method := align(a, b, extra)
 			return min(s, 0.99), method // 1 is for equal names only
 		}
+		// A Han name and one in Hangul or Kana that reads its characters (金正恩, 김정은).
+		if a.chars != nil && b.hasReadingWords() && readingsAlign(a, b) || b.chars != nil && a.hasReadingWords() && readingsAlign(b, a) {
+			return 0.95, "readings"
+		}
 		return 0.85 * ratio(a.normalized, b.normalized), "characters"
 	}
 	s, method := align(a, b, extra)

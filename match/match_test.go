@@ -407,6 +407,12 @@ func TestScore(t *testing.T) {
 		{"이명박", "Lee Myung-bak", 0.95, 0.99},
 		{"金正恩", "Kim Jong Il", 0, 0.89},
 		{"山田太郎", "Taro Yamada", 0.95, 0.99},
+		// and against the same readings written in Hangul or Kana.
+		{"金正恩", "김정은", 0.95, 0.95},
+		{"金正恩", "김정일", 0, 0.5},
+		{"山田太郎", "やまだ たろう", 0.95, 0.95},
+		{"山田太郎", "ヤマダ ジロウ", 0, 0.5},
+		{"山田太郎", "야마다 다로", 0, 0.5}, // Hangul is read in Korean only
 		// Chinese names in Wade–Giles (wadeGilesAlign).
 		{"Mao Tse-tung", "毛泽东", 0.95, 0.99},
 		{"Hsi Chin-ping", "Xi Jinping", 0.95, 0.99},

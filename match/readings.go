@@ -134,7 +134,7 @@ func (n *name) hasReadingWords() bool {
 	words := false
 	for _, t := range n.tokens {
 		switch {
-		case t.script != "latin":
+		case t.script != n.tokens[0].script || !readsIn(t.script, readKorean) && !readsIn(t.script, readJapanese):
 			return false
 		case t.kind != kindLegal:
 			words = true
@@ -143,9 +143,24 @@ func (n *name) hasReadingWords() bool {
 	return words
 }
 
-// readingWords are the tokens of a name written in Latin letters, legal forms aside, that
-// readingsAlign sets against a Han name's readings (Fujitsu of Fujitsu Limited); nil when a
-// token is in another script or none is a word.
+// readsIn reports whether a word written in a script may spell readings of Han characters in
+// a language: one in Latin letters in either, one in Hangul in Korean (김정은, 金正恩), one in
+// Kana in Japanese (やまだ たろう, 山田太郎).
+func readsIn(script string, lang int) bool {
+	switch script {
+	case "latin":
+		return true
+	case "hangul":
+		return lang == readKorean
+	case "kana":
+		return lang == readJapanese
+	}
+	return false
+}
+
+// readingWords are the tokens of a name written in Latin letters, or in Hangul or Kana, legal
+// forms aside, that readingsAlign sets against a Han name's readings (Fujitsu of Fujitsu
+// Limited); nil when the tokens are in another script, or in more than one, or none is a word.
 func (n *name) readingWords() []*token {
 	if !n.hasReadingWords() {
 		return nil
@@ -159,8 +174,9 @@ func (n *name) readingWords() []*token {
 	return ws
 }
 
-// readingsAlign reports whether the Latin name lat reads the Han name h (see above), legal
-// forms aside on both sides (compare weighs legal forms that differ).
+// readingsAlign reports whether the Latin name lat (or one in Hangul or Kana: readsIn) reads
+// the Han name h (see above), legal forms aside on both sides (compare weighs legal forms that
+// differ).
 func readingsAlign(h, lat *name) bool {
 	rds := charReadings(h.chars)
 	ws := lat.readingWords()
@@ -169,6 +185,9 @@ func readingsAlign(h, lat *name) bool {
 	}
 	orders := familyOrders(ws)
 	for lang := range readLanguages {
+		if !readsIn(ws[0].script, lang) {
+			continue
+		}
 		for _, ws := range orders {
 			if alignReadings(rds, ws, lang) {
 				return true
