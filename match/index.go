@@ -187,6 +187,7 @@ const (
 	keyHalfS    = 'D' // its last half
 	keyWadeGile = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
 	keyCompound = 'j' // two neighbouring Latin words of a name written together (compounds)
+	keyRender   = 'Z' // the sound of a name in Han, Hangul or Kana (renderingKeys)
 )
 
 // NewIndex returns an empty index.
@@ -557,10 +558,15 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	}
 	eachSoundKey(nameSoundKeys, &sounds, n.alphabetic, n.rendering, 1, query, fn)
 	if n.cjk {
-		// Han, Hangul and Kana names are compared character by character.
+		// Han, Hangul and Kana names are compared character by character, and across these
+		// scripts by sound (renderingsMeet).
 		rs := []rune(n.normalized)
 		for i := 0; i+1 < len(rs); i++ {
 			fn(keyBigram, string(rs[i:i+2]))
+		}
+		keys, _ := n.renderingKeys()
+		for _, k := range keys {
+			fn(keyRender, k)
 		}
 	}
 	eachReadKey(n, query, fn)
@@ -1261,7 +1267,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			how = foundTypo // not a key of the whole name: checked by whollyOneEdit
 		case f == keyJoined || f == keyJoinedP || f == keyJoinedS:
 			how = foundNamed | foundWhole
-		case slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f):
+		case slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f) || f == keyRender:
 			how = foundNamed | foundSound
 		case f == keyReadHan || f == keyReadLat || f == keyWadeGile:
 			how = foundNamed | foundRead

@@ -247,6 +247,12 @@ func TestIndex_Readings(t *testing.T) {
 	findsEachOther(t, []string{"金正恩", "山田太郎"}, []string{"김정은", "やまだ たろう"})
 }
 
+// TestIndex_Renderings: renderings of one foreign name in Han, Hangul and Kana find each
+// other (renderingsMeet).
+func TestIndex_Renderings(t *testing.T) {
+	findsEachOther(t, []string{"克劳斯", "习近平", "弗拉基米尔·普京"}, []string{"クラウス", "시진핑", "블라디미르 푸틴"})
+}
+
 // TestIndex_WadeGiles: Chinese names in Wade–Giles and in Han or pinyin find each other.
 func TestIndex_WadeGiles(t *testing.T) {
 	findsEachOther(t, []string{"毛泽东", "Xi Jinping", "蒋经国", "Deng Xiaoping"},

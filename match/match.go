@@ -49,6 +49,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -146,6 +147,9 @@ func compare(a, b *name, extra float64) (float64, string) {
 		if a.chars != nil && b.hasReadingWords() && readingsAlign(a, b) || b.chars != nil && a.hasReadingWords() && readingsAlign(b, a) {
 			return 0.95, "readings"
 		}
+		if renderingsMeet(a, b) {
+			return 0.9, "sound"
+		}
 		return 0.85 * ratio(a.normalized, b.normalized), "characters"
 	}
 	s, method := align(a, b, extra)
@@ -221,6 +225,128 @@ func compare(a, b *name, extra float64) (float64, string) {
 		method += "+translit"
 	}
 	return min(s, 0.99), method
+}
+
+// renderingsMeet reports whether two names in two of Han, Hangul and Kana render one foreign
+// name by ear (克劳斯, クラウス, 클라우스: Klaus; 习近平, 시진핑): their words written together
+// sound alike (renderingKeys), in keys of minRenderingKey consonants at least, and neither has
+// more than twice the other's syllables. Where the key has three consonants, the vowels around
+// them must agree too (renderedVowelsAgree: 马查多, Machado, is not マチダ, Machida).
+func renderingsMeet(a, b *name) bool {
+	if a.script() == b.script() {
+		return false
+	}
+	la, lb := a.syllableCount(), b.syllableCount()
+	if la == 0 || lb == 0 || la > 2*lb || lb > 2*la {
+		return false
+	}
+	ka, fa := a.renderingKeys()
+	kb, fb := b.renderingKeys()
+	for i, k := range kb {
+		if j := slices.Index(ka, k); j >= 0 && (len(k) > minRenderingKey || renderedVowelsAgree(fa[j], fb[i])) {
+			return true
+		}
+	}
+	return false
+}
+
+// renderedVowelsAgree reports whether two renderings by ear of one name write like vowels
+// around the same consonants (frames of one length): wherever both write vowels, they share
+// a front (e, i), back (o, u) or open (a) one; but for the vowels after the last consonant,
+// which each script adds after a final one its own way (克劳斯, ke-lao-si; クラウス, ku-ra-u-su).
+func renderedVowelsAgree(x, y []string) bool {
+	if len(x) != len(y) {
+		return false
+	}
+	x, y = x[:len(x)-1], y[:len(y)-1]
+	class := func(v string) (c uint8) {
+		if strings.Contains(v, "eo") {
+			return 7 // Korean's ㅓ and pinyin's back e, a schwa (Amanda, 어맨다; 克, ke)
+		}
+		for _, r := range v {
+			switch r {
+			case 'a':
+				c |= 1
+			case 'e', 'i', 'y':
+				c |= 2
+			case 'o', 'u':
+				c |= 4
+			}
+		}
+		return c
+	}
+	for i := range x {
+		if cx, cy := class(x[i]), class(y[i]); cx != 0 && cy != 0 && cx&cy == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// minRenderingKey is the fewest consonants of a key renderingsMeet pairs two names by.
+const minRenderingKey = 3
+
+// maxRenderingKeys bounds the keys of a name (renderingKeys).
+const maxRenderingKeys = 27
+
+// renderingKeys are the sound keys (bySyllables) of a name written in Han, Hangul or Kana, its
+// words but its patronymics read (spoken) and written together (Hangul's syllables too:
+// 클라우스, keul-ra-u-seu, k-r-s), each word in its own reading or another's (token.soundAlt:
+// kanaDentals, hanVelars, hanDentals; a Kana word's u for an initial v), at most
+// maxRenderingKeys of them, each minRenderingKey consonants long at least; nil for other
+// names. The frames (syllableFrame) of the same readings are in frames.
+func (n *name) renderingKeys() (keys []string, frames [][]string) {
+	if !n.cjk {
+		return nil, nil
+	}
+	spokens := []string{""}
+	for i, t := range n.tokens {
+		if t.kind != kindWord || n.patronymic&(1<<i) != 0 {
+			continue // renderings leave patronymics out (align)
+		}
+		readings := []string{t.text}
+		for _, alt := range syllabicAlt[t.script] {
+			if d := alt.Replace(t.text); d != t.text {
+				readings = append(readings, d)
+			}
+		}
+		if t.script == "kana" && initialV("v"+t.text[1:]) && t.text[0] == 'u' {
+			// Japanese writes a v before a consonant that begins a word as u (ウラジーミル,
+			// Vladimir; initialV), where other scripts write a b or an f.
+			for _, r := range readings {
+				readings = append(readings, "v"+r[1:])
+			}
+		}
+		var next []string
+		for _, sp := range spokens {
+			for _, r := range readings {
+				if len(next) < maxRenderingKeys {
+					next = append(next, sp+spoken(r, t.script, bySyllables))
+				}
+			}
+		}
+		spokens = next
+	}
+	for _, sp := range spokens {
+		frame := []string{""}
+		k := sound(sp, bySyllables, &frame)
+		if len(k) >= minRenderingKey && !slices.Contains(keys, k) {
+			keys, frames = append(keys, k), append(frames, frame)
+		}
+	}
+	return keys, frames
+}
+
+// syllableCount is the number of letters of a name written in Han, Hangul or Kana: its
+// syllables (Kana's small letters and long-vowel marks are counted too).
+func (n *name) syllableCount() int {
+	c := 0
+	for _, r := range n.normalized {
+		if unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hiragana, r) {
+			c++
+		}
+	}
+	return c
 }
 
 // minWholeSkeleton is the fewest consonants of a whole-name skeleton that pairs names.

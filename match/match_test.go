@@ -407,7 +407,16 @@ func TestScore(t *testing.T) {
 		{"이명박", "Lee Myung-bak", 0.95, 0.99},
 		{"金正恩", "Kim Jong Il", 0, 0.89},
 		{"山田太郎", "Taro Yamada", 0.95, 0.99},
-		// and against the same readings written in Hangul or Kana.
+		// Renderings of one foreign name in Han, Hangul and Kana sound alike (renderingsMeet);
+		// with three consonants, their vowels must agree.
+		{"克劳斯", "クラウス", 0.9, 0.9},
+		{"클라우스", "クラウス", 0.9, 0.9},
+		{"习近平", "시진핑", 0.9, 0.9},
+		{"ウラジーミル・プーチン", "弗拉基米尔·普京", 0.9, 0.9},
+		{"블라디미르 블라디미로비치 푸틴", "弗拉基米尔·普京", 0.9, 0.9},
+		{"馬查多", "マチダ", 0, 0.5},
+		{"克劳斯", "クラウス クラウス", 0, 0.5},
+		// Han names against the same readings written in Hangul or Kana.
 		{"金正恩", "김정은", 0.95, 0.95},
 		{"金正恩", "김정일", 0, 0.5},
 		{"山田太郎", "やまだ たろう", 0.95, 0.95},
