@@ -187,7 +187,7 @@ const (
 	keyHalfS    = 'D' // its last half
 	keyWadeGile = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
 	keyCompound = 'j' // two neighbouring Latin words of a name written together (compounds)
-	keyRender   = 'Z' // the sound of a name in Han, Hangul or Kana (renderingKeys)
+	keyRender   = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
 )
 
 // NewIndex returns an empty index.
@@ -568,6 +568,9 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 		for _, k := range keys {
 			fn(keyRender, k)
 		}
+	}
+	for _, k := range n.abjadRenderingKeys() { // abjadRenderingMeet, as renderingKeys above
+		fn(keyRender, k)
 	}
 	eachReadKey(n, query, fn)
 	// A Latin query looks up the whole skeletons of the names in abjads.

@@ -216,6 +216,11 @@ func compare(a, b *name, extra float64) (float64, string) {
 			s, method = 0.9, "sound"
 		}
 	}
+	// A name in an abjad and its rendering in Han, Hangul or Kana, their words written
+	// together (abjadRenderingMeet).
+	if 0.9 > s && (a.abjad && b.cjk && abjadRenderingMeet(a, b) || b.abjad && a.cjk && abjadRenderingMeet(b, a)) {
+		s, method = 0.9, "sound"
+	}
 	// Two different legal forms (S.A.S. and S.A.R.L.) suggest two entities of one group.
 	if legalConflict(a.tokens, b.tokens) {
 		s *= 0.92
@@ -282,6 +287,52 @@ func renderedVowelsAgree(x, y []string) bool {
 	}
 	return true
 }
+
+// abjadRenderingMeet reports whether a name in an abjad (ab) and one in Han, Hangul or Kana
+// (r) sound alike, their words written together: Hangul cuts names of two to four syllables
+// into one token each (فلاديمير بوتين, 블라디미르 푸틴), which the words of the abjad meet
+// only together. A name with a word of one syllable is a native one (丹 英 邹), not a
+// rendering. An r the abjad writes with no vowel after it may be sounded (Vladimir's), so
+// its key is tried with every r too (bySyllablesR). The abjad writes few vowels, so the key
+// needs minAbjadRenderingKey consonants.
+func abjadRenderingMeet(ab, r *name) bool {
+	if slices.ContainsFunc(strings.Fields(r.normalized), func(w string) bool { return utf8.RuneCountInString(w) < 2 }) {
+		return false // a word of one syllable: a Chinese, Japanese or Korean name's (丹 英 邹)
+	}
+	keys, _ := r.renderingKeys()
+	for _, k := range ab.abjadRenderingKeys() {
+		if slices.Contains(keys, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// abjadRenderingKeys are the keys of a name in an abjad that abjadRenderingMeet compares, of
+// minAbjadRenderingKey consonants at least: its words' sounds (bySyllables) written
+// together, and the same with every r (bySyllablesR); nil for other names.
+func (n *name) abjadRenderingKeys() []string {
+	if !n.abjad {
+		return nil
+	}
+	var base, withR strings.Builder
+	for _, t := range n.tokens {
+		if t.kind == kindWord {
+			base.WriteString(t.sounds[bySyllables])
+			withR.WriteString(soundOf(spoken(t.text, t.script, bySyllables), bySyllablesR))
+		}
+	}
+	var keys []string
+	for _, k := range [2]string{base.String(), withR.String()} {
+		if len(k) >= minAbjadRenderingKey && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
+// minAbjadRenderingKey is the fewest consonants of a key abjadRenderingMeet pairs names by.
+const minAbjadRenderingKey = 4
 
 // minRenderingKey is the fewest consonants of a key renderingsMeet pairs two names by.
 const minRenderingKey = 3

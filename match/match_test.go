@@ -415,6 +415,10 @@ func TestScore(t *testing.T) {
 		{"ウラジーミル・プーチン", "弗拉基米尔·普京", 0.9, 0.9},
 		{"블라디미르 블라디미로비치 푸틴", "弗拉基米尔·普京", 0.9, 0.9},
 		{"馬查多", "マチダ", 0, 0.5},
+		// and against names in an abjad, their words written together (abjadRenderingMeet).
+		{"فلاديمير بوتين", "블라디미르 푸틴", 0.9, 0.9},
+		{"فلاديمير بوتين", "ウラジーミル・プーチン", 0.9, 0.9},
+		{"فلاديمير بوتين", "블라디미르 마틴", 0, 0.5},
 		{"克劳斯", "クラウス クラウス", 0, 0.5},
 		// Han names against the same readings written in Hangul or Kana.
 		{"金正恩", "김정은", 0.95, 0.95},

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"flag"
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -24,6 +27,7 @@ func (c *BenchCommand) benchTranslit(args []string) error {
 	threshold := fs.Float64("threshold", match.DefaultConfig().Threshold, "count a pair as a match at or above `T`")
 	limit := fs.Int("limit", 0, "use only the first `N` rows of each file (0: all)")
 	verbose := fs.Int("v", 0, "list the first `N` misses and false matches of each script")
+	cross := fs.Bool("cross", false, "also compare the renderings of each Latin token in two scripts with each other (translitCross)")
 	if err := fs.Parse(args); err != nil {
 		if err == flag.ErrHelp {
 			return err
@@ -42,6 +46,7 @@ func (c *BenchCommand) benchTranslit(args []string) error {
 	}
 	fmt.Fprintf(c.m.Stdout, "oversight bench translit: %s, threshold %.2f\n", *dir, *threshold)
 	fmt.Fprintf(c.m.Stdout, "%-10s %7s %7s %7s %7s %7s %7s %7s\n", "script", "pairs", "TP", "FN", "FP", "R", "P", "F1")
+	scripts := map[string][]translitRow{}
 	for _, file := range files {
 		script := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(file), "wd_"), "_20.tsv")
 		rows, err := readTranslit(file, *limit)
@@ -60,6 +65,7 @@ func (c *BenchCommand) benchTranslit(args []string) error {
 				}
 			}
 		}
+		scripts[script] = rows
 		negs := translitNegatives(rows)
 		for _, n := range negs {
 			if s := match.Score(n.latin, n.target); s >= *threshold {
@@ -79,7 +85,76 @@ func (c *BenchCommand) benchTranslit(args []string) error {
 			fmt.Fprintln(c.m.Stdout, l)
 		}
 	}
+	if *cross {
+		translitCross(c.m.Stdout, scripts, *threshold, *verbose)
+	}
 	return nil
+}
+
+// translitCross compares renderings with renderings: for each two scripts, the first
+// rendering in one of each Latin token both render, against the other's (a positive), and
+// against the other's rendering of the next such token in alphabetical order that is another
+// name (a hard negative, as translitNegatives). It prints the same columns per pair of
+// scripts.
+func translitCross(w io.Writer, scripts map[string][]translitRow, threshold float64, verbose int) {
+	first := func(rows []translitRow) map[string]string {
+		m := map[string]string{}
+		for _, r := range rows {
+			if _, ok := m[r.latin]; !ok {
+				m[r.latin] = r.target
+			}
+		}
+		return m
+	}
+	names := slices.Sorted(maps.Keys(scripts))
+	fmt.Fprintf(w, "renderings against renderings, the same Latin token (and its neighbour) in two scripts\n")
+	for i, a := range names {
+		ra := first(scripts[a])
+		for _, b := range names[i+1:] {
+			rb := first(scripts[b])
+			var common []string
+			for l := range ra {
+				if _, ok := rb[l]; ok {
+					common = append(common, l)
+				}
+			}
+			slices.Sort(common)
+			var tp, fn, fp int
+			var notes []string
+			for k, l := range common {
+				if s := match.Score(ra[l], rb[l]); s >= threshold {
+					tp++
+				} else {
+					fn++
+					if len(notes) < verbose {
+						notes = append(notes, fmt.Sprintf("    miss  %.3f  %s ~ %s (%s)", s, ra[l], rb[l], l))
+					}
+				}
+				for j := 1; j < len(common); j++ {
+					n := common[(k+j)%len(common)]
+					if match.Normalize(n) == match.Normalize(l) || rb[n] == rb[l] {
+						continue
+					}
+					if s := match.Score(ra[l], rb[n]); s >= threshold {
+						fp++
+						if len(notes) < 2*verbose {
+							notes = append(notes, fmt.Sprintf("    false %.3f  %s ~ %s (%s, %s)", s, ra[l], rb[n], l, n))
+						}
+					}
+					break
+				}
+			}
+			rc, p := ratio(tp, tp+fn), ratio(tp, tp+fp)
+			f1 := 0.0
+			if p+rc > 0 {
+				f1 = 2 * p * rc / (p + rc)
+			}
+			fmt.Fprintf(w, "%-19s %7d %7d %7d %7d %7.3f %7.3f %7.3f\n", a+"-"+b, 2*len(common), tp, fn, fp, rc, p, f1)
+			for _, l := range notes {
+				fmt.Fprintln(w, l)
+			}
+		}
+	}
 }
 
 type translitRow struct{ latin, target string }
