@@ -99,12 +99,25 @@ func ScoreSchema(a, b, schema string) float64 {
 	for _, x := range k.withAlternatives(a) {
 		nx := k.analyzeFor(x, schema)
 		for _, ny := range nbs {
-			if s, _ := compare(nx, ny, extra); s > best {
+			e := extra
+			if schema == "" && (titledPerson(nx, ny) || titledPerson(ny, nx)) {
+				e = personExtra
+			}
+			if s, _ := compare(nx, ny, e); s > best {
 				best = s
 			}
 		}
 	}
 	return round(best)
+}
+
+// titledPerson reports whether two names of no known schema are read as persons' names: a
+// has a title (Präsident Putin), and b a given name or patronymic (token.given: Vladimir
+// Putin) and no legal form. A title alone does not say the other name is a person's (Putin
+// Holding).
+func titledPerson(a, b *name) bool {
+	return a.titled && slices.ContainsFunc(b.tokens, func(t *token) bool { return t.given != "" }) &&
+		!slices.ContainsFunc(b.tokens, func(t *token) bool { return t.kind == kindLegal })
 }
 
 // Score compares two names directly and returns the score in [0,1].

@@ -29,9 +29,13 @@ func TestScore_Titles(t *testing.T) {
 		{"General Electric", "General Electric", "Company", 1, 1},
 		// A title and one word against a person's fuller name: the other words count as a
 		// person's (titledOutweighs); without the title, or for another schema, as before.
+		// With no schema, a given name in the other name says it is a person's
+		// (titledPerson); a word that is not one says nothing.
 		{"Präsident Putin", "Vladimir Putin", "Person", 0.9, 0.92},
 		{"Putin", "Vladimir Putin", "Person", 0.85, 0.86},
-		{"Präsident Putin", "Vladimir Putin", "", 0.85, 0.86},
+		{"Präsident Putin", "Vladimir Putin", "", 0.9, 0.92},
+		{"Putin", "Vladimir Putin", "", 0.85, 0.86},
+		{"Präsident Putin", "Putin Holding", "", 0.85, 0.86},
 		{"President Putin", "Putin Holding", "Company", 0, 0.86},
 	} {
 		for _, p := range [][2]string{{c.a, c.b}, {c.b, c.a}} {
