@@ -291,7 +291,7 @@ func TestReadingWord(t *testing.T) {
 			t.Errorf("readingWord(%q, %d) = false", w, lang)
 		}
 	}
-	for _, rd := range hanReadings() {
+	eachHanReading(func(rd *hanReading) {
 		for _, r := range rd.read[readKorean] {
 			check(r, readKorean)
 		}
@@ -301,7 +301,7 @@ func TestReadingWord(t *testing.T) {
 		for _, r := range append(append([]string{}, rd.read[readJapanese]...), rd.voiced...) {
 			check(r, readJapanese)
 		}
-	}
+	})
 }
 
 // TestKeyTable: lookup finds exactly the keys filed under a hash, for tables of any size and

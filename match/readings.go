@@ -1,9 +1,11 @@
 package match
 
 import (
+	_ "embed"
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Han characters are read in Chinese, Korean and Japanese: 金正恩 is Jin Zhengen in pinyin
@@ -39,43 +41,89 @@ type hanReading struct {
 	ko     []string                // usual Latin spellings of the character as a Korean surname, folded
 }
 
+// The table is embedded as written and read a character at a time: a name in Han reads a few
+// of its 14,350 characters, and reading them all took 37 ms and 4 MB at the first such name.
+//
+//go:embed knowledge/han_readings.tsv
+var hanReadingsTSV string
+
 var (
 	readingsOnce sync.Once
-	readingTable map[rune]*hanReading
+	readingRunes []rune   // the characters of hanReadingsTSV, ascending as it lists them
+	readingAt    []uint32 // where the readings of each begin in it
+	readingCache sync.Map // rune → *hanReading (nil for a character the table lacks)
 )
 
-// hanReadings is the table of knowledge/han_readings.tsv, read on first use.
-func hanReadings() map[rune]*hanReading {
-	readingsOnce.Do(func() {
-		k := DefaultKnowledge()
-		readingTable = map[rune]*hanReading{}
-		readTSV("knowledge/han_readings.tsv", func(c, v string) {
-			rd := &hanReading{}
-			for _, f := range strings.Fields(v) {
-				lang, list, _ := strings.Cut(f, "=")
-				for _, r := range strings.Split(list, ",") {
-					switch lang {
-					case "k":
-						rr := transliterate(r, "hangul")
-						rd.read[readKorean] = append(rd.read[readKorean], koreanFold(rr))
-						if strings.Contains(rr, "eo") { // Myung for 명 (koreanU)
-							rd.read[readKorean] = append(rd.read[readKorean], koreanFold(eoAsU(rr)))
-						}
-						if s, ok := k.koSurnames[r]; ok {
-							rd.ko = append(rd.ko, koreanFold(s))
-						}
-					case "j":
-						rd.read[readJapanese] = append(rd.read[readJapanese], jaFold(r))
-						if v := voiced(r); v != r {
-							rd.voiced = append(rd.voiced, jaFold(v))
-						}
-					}
+// hanReadingOf is what the table (knowledge/han_readings.tsv) holds for a character, nil if it
+// holds nothing.
+func hanReadingOf(c rune) *hanReading {
+	if v, ok := readingCache.Load(c); ok {
+		return v.(*hanReading)
+	}
+	readingsOnce.Do(indexReadings)
+	var rd *hanReading
+	if i, ok := slices.BinarySearch(readingRunes, c); ok {
+		line := hanReadingsTSV[readingAt[i]:]
+		if end := strings.IndexByte(line, '\n'); end >= 0 {
+			line = line[:end]
+		}
+		rd = parseReading(line)
+	}
+	v, _ := readingCache.LoadOrStore(c, rd)
+	return v.(*hanReading)
+}
+
+// indexReadings finds where each character's line of the table begins.
+func indexReadings() {
+	for rest, at := hanReadingsTSV, 0; rest != ""; {
+		line, after, _ := strings.Cut(rest, "\n")
+		if c, _, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
+			r, _ := utf8.DecodeRuneInString(c)
+			if n := len(readingRunes); n > 0 && r <= readingRunes[n-1] {
+				panic("knowledge/han_readings.tsv: characters out of order at " + c)
+			}
+			readingRunes = append(readingRunes, r)
+			readingAt = append(readingAt, uint32(at+len(c)+1))
+		}
+		at += len(line) + 1
+		rest = after
+	}
+}
+
+// parseReading reads a character's readings as the table writes them ("k=김,금 j=kin,kon").
+func parseReading(v string) *hanReading {
+	k := DefaultKnowledge()
+	rd := &hanReading{}
+	for _, f := range strings.Fields(v) {
+		lang, list, _ := strings.Cut(f, "=")
+		for _, r := range strings.Split(list, ",") {
+			switch lang {
+			case "k":
+				rr := transliterate(r, "hangul")
+				rd.read[readKorean] = append(rd.read[readKorean], koreanFold(rr))
+				if strings.Contains(rr, "eo") { // Myung for 명 (koreanU)
+					rd.read[readKorean] = append(rd.read[readKorean], koreanFold(eoAsU(rr)))
+				}
+				if s, ok := k.koSurnames[r]; ok {
+					rd.ko = append(rd.ko, koreanFold(s))
+				}
+			case "j":
+				rd.read[readJapanese] = append(rd.read[readJapanese], jaFold(r))
+				if v := voiced(r); v != r {
+					rd.voiced = append(rd.voiced, jaFold(v))
 				}
 			}
-			readingTable[[]rune(c)[0]] = rd
-		})
-	})
-	return readingTable
+		}
+	}
+	return rd
+}
+
+// eachHanReading calls fn with every character's readings (for tests).
+func eachHanReading(fn func(*hanReading)) {
+	readingsOnce.Do(indexReadings)
+	for _, c := range readingRunes {
+		fn(hanReadingOf(c))
+	}
 }
 
 // jaFold folds a Latin spelling of Japanese: long vowels written doubled or ou are one vowel
@@ -200,12 +248,11 @@ func readingsAlign(h, lat *name) bool {
 // charReadings looks up the characters of a Han name, nil if they are too many or one is
 // unknown.
 func charReadings(chars [][]rune) [][]*hanReading {
-	tbl := hanReadings()
 	n := 0
 	rds := make([][]*hanReading, len(chars))
 	for i, w := range chars {
 		for _, c := range w {
-			rd := tbl[c]
+			rd := hanReadingOf(c)
 			if rd == nil {
 				return nil
 			}
