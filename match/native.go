@@ -14,7 +14,7 @@ import (
 // Korean name, compared by spelling: rendering by ear (sounds) is for foreign names, and among
 // native names, whose syllables are few and alike, it would pair Wang Junzheng with 은정 장.
 func nativeSpelling(w, script string) bool {
-	var set map[string]bool
+	var set *syllableSet
 	switch script {
 	case "han":
 		if wadeGilesPinyin(w) != nil {
@@ -32,7 +32,8 @@ func nativeSpelling(w, script string) bool {
 
 var (
 	pinyinOnce, hangulOnce sync.Once
-	pinyinSet, hangulSet   map[string]bool
+	pinyinSet              map[string]bool
+	hangulSet              *syllableSet
 )
 
 // pinyinSyllables is the set of the readings go-pinyin gives any Han character, without tones
@@ -56,20 +57,21 @@ func pinyinSyllables() map[string]bool {
 
 var (
 	pinyinNamesOnce sync.Once
-	pinyinNameSet   map[string]bool
+	pinyinNameSet   *syllableSet
 )
 
 // pinyinNameSyllables is pinyinSyllables without those that have no vowel (m, n, ng, hm, hng:
 // the readings of interjections, 呣, 嗯, 哼), which write no one's name and would make Putin
 // pu-ti-n.
-func pinyinNameSyllables() map[string]bool {
+func pinyinNameSyllables() *syllableSet {
 	pinyinNamesOnce.Do(func() {
-		pinyinNameSet = map[string]bool{}
+		set := map[string]bool{}
 		for p := range pinyinSyllables() {
 			if strings.ContainsAny(p, "aeiouvüê") {
-				pinyinNameSet[p] = true
+				set[p] = true
 			}
 		}
+		pinyinNameSet = newSyllableSet(set)
 	})
 	return pinyinNameSet
 }
@@ -93,8 +95,8 @@ func goPinyinSyllables() map[string]bool {
 // six that names end syllables with (ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ: Kim, Jin, Chol, Nam, Sup, Jong),
 // romanized as Oversight reads them (transliterate) and folded by koreanFold. Rarer finals
 // and clusters (ㄽ: 랈, rals) would make almost any word a sequence of syllables.
-func hangulSyllables() map[string]bool {
-	hangulOnce.Do(func() { hangulSet = foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21}, false, true) })
+func hangulSyllables() *syllableSet {
+	hangulOnce.Do(func() { hangulSet = newSyllableSet(foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21}, false, true)) })
 	return hangulSet
 }
 

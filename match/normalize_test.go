@@ -132,3 +132,68 @@ func TestFold(t *testing.T) {
 		}
 	}
 }
+
+// TestSpelledIn: spelledIn, walking a syllableSet, finds what looking each part of the word up
+// in the set's map finds, for random words over the sets' letters.
+func TestSpelledIn(t *testing.T) {
+	ref := func(w string, set map[string]bool, doubled bool) bool {
+		ok := make([]bool, len(w)+1)
+		ok[0] = true
+		for i := range len(w) {
+			if !ok[i] {
+				continue
+			}
+			if doubled && i+1 < len(w) && w[i] == w[i+1] && !strings.ContainsRune("aeiou", rune(w[i])) {
+				ok[i+1] = true
+			}
+			for j := i + 1; j <= len(w) && j <= i+maxSyllable; j++ {
+				if set[w[i:j]] {
+					ok[j] = true
+				}
+			}
+		}
+		return ok[len(w)]
+	}
+	sets := map[string]map[string]bool{
+		"pinyin":  {},
+		"hangul":  foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21}, false, true),
+		"sino":    foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true, false),
+		"special": {"a": true, "ab": true, "abcdef": true, "b": true, "zz": true},
+	}
+	for p := range pinyinSyllables() {
+		if !strings.ContainsFunc(p, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			sets["pinyin"][p] = true
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	letters := "aeiouybcdfghjklmnprstwz"
+	found := 0
+	for name, set := range sets {
+		trie := newSyllableSet(set)
+		words := []string{"", strings.Repeat("ba", 40), strings.Repeat("ab", 40) + "x"} // longer than spelledIn's buffer
+		for s := range set {
+			words = append(words, s, s+s, s+"x")
+		}
+		for range 20000 {
+			b := make([]byte, 1+rng.IntN(12))
+			for i := range b {
+				b[i] = letters[rng.IntN(len(letters))]
+			}
+			words = append(words, string(b))
+		}
+		for _, w := range words {
+			for _, doubled := range []bool{false, true} {
+				want := ref(w, set, doubled)
+				if got := spelledIn(w, trie, doubled); got != want {
+					t.Fatalf("%s: spelledIn(%q, doubled %v) = %v, want %v", name, w, doubled, got, want)
+				}
+				if want {
+					found++
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no word was spelt in any set: the test compares nothing")
+	}
+}

@@ -371,8 +371,13 @@ func readingWord(t *token, lang int) bool {
 
 // spelledIn reports whether w is a sequence of syllables of set (of up to maxSyllable
 // letters), with a consonant doubled before a syllable when doubled says so.
-func spelledIn(w string, set map[string]bool, doubled bool) bool {
-	ok := make([]bool, len(w)+1)
+func spelledIn(w string, set *syllableSet, doubled bool) bool {
+	var buf [64]bool
+	ok := buf[:0]
+	if len(w) >= len(buf) {
+		ok = make([]bool, 0, len(w)+1)
+	}
+	ok = ok[:len(w)+1]
 	ok[0] = true
 	for i := range len(w) {
 		if !ok[i] {
@@ -381,39 +386,78 @@ func spelledIn(w string, set map[string]bool, doubled bool) bool {
 		if doubled && i+1 < len(w) && w[i] == w[i+1] && !strings.ContainsRune("aeiou", rune(w[i])) {
 			ok[i+1] = true
 		}
-		for j := i + 1; j <= len(w) && j <= i+maxSyllable; j++ {
-			if set[w[i:j]] {
-				ok[j] = true
+		node := int32(0)
+		for j := i; j < len(w) && j < i+maxSyllable; j++ {
+			c := w[j] - 'a'
+			if c >= 26 {
+				break
+			}
+			if node = set.next[node][c]; node == 0 {
+				break
+			}
+			if set.end[node] {
+				ok[j+1] = true
 			}
 		}
 	}
 	return ok[len(w)]
 }
 
+// A syllableSet holds syllables written in the letters a to z as a trie, for spelledIn, which
+// reads a word's every part that may be one: walking the trie, it reads each letter once,
+// where looking each part up in a map hashed it again (a third of the index's map time).
+type syllableSet struct {
+	next [][26]int32 // node → the node each letter leads to (0: none; node 0 is the root)
+	end  []bool      // node → a syllable ends there
+}
+
+// newSyllableSet makes the set of the syllables of set written in a to z (others are left
+// out: a word spelt in them is written in other letters).
+func newSyllableSet(set map[string]bool) *syllableSet {
+	t := &syllableSet{next: make([][26]int32, 1), end: make([]bool, 1)}
+	for s := range set {
+		if s == "" || strings.ContainsFunc(s, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			continue
+		}
+		node := int32(0)
+		for i := range len(s) {
+			c := s[i] - 'a'
+			if t.next[node][c] == 0 {
+				t.next = append(t.next, [26]int32{})
+				t.end = append(t.end, false)
+				t.next[node][c] = int32(len(t.next) - 1)
+			}
+			node = t.next[node][c]
+		}
+		t.end[node] = true
+	}
+	return t
+}
+
 const maxSyllable = 6 // zhuang, chuang; 뷁 is bwelg
 
 // kanaSyllables are the syllables of Japanese in Latin letters (Hepburn and Kunrei), folded.
-var kanaSyllables = func() map[string]bool {
+var kanaSyllables = func() *syllableSet {
 	set := map[string]bool{"n": true}
 	for _, c := range []string{"", "k", "g", "s", "z", "t", "d", "n", "h", "b", "p", "m", "y", "r", "w", "f", "j", "v", "sh", "ch", "ts", "ky", "gy", "ny", "hy", "by", "py", "my", "ry", "sy", "zy", "ty", "dy", "jy", "shy", "chy", "tsy"} {
 		for _, v := range []string{"a", "i", "u", "e", "o"} {
 			set[c+v] = true
 		}
 	}
-	return set
+	return newSyllableSet(set)
 }()
 
 var (
 	sinoOnce      sync.Once
-	sinoSyllables map[string]bool
+	sinoSyllables *syllableSet
 	surnameFolds  []string
 )
 
 // sinoKoreanSyllables are the Hangul syllables Sino-Korean readings use, romanized and folded
 // as the readings are.
-func sinoKoreanSyllables() map[string]bool {
+func sinoKoreanSyllables() *syllableSet {
 	sinoOnce.Do(func() {
-		sinoSyllables = foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true, false)
+		sinoSyllables = newSyllableSet(foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true, false))
 		for _, s := range DefaultKnowledge().koSurnames {
 			surnameFolds = append(surnameFolds, koreanFold(s))
 		}
