@@ -1044,7 +1044,8 @@ func skeleton(s string) string { return skeletonOf(s, false) }
 // skeletonOf is skeleton(s); with apart, a consonant repeated across a vowel is written
 // twice, as an alphabet writes it (kononon, q-n-n-n), and only a doubled one once.
 func skeletonOf(s string, apart bool) string {
-	var b strings.Builder
+	var buf [32]byte // as in sound
+	b := buf[:0]
 	var last rune
 	for _, r := range s {
 		switch r {
@@ -1067,10 +1068,10 @@ func skeletonOf(s string, apart bool) string {
 		if r == last {
 			continue
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 		last = r
 	}
-	return b.String()
+	return string(b)
 }
 
 // joinSounds is the sound of a name's words written together.
@@ -1341,7 +1342,8 @@ const (
 // sound is soundOf; in bySyllables, it also writes the vowels around the consonants it keeps
 // to frame (see syllableFrame) when frame is not nil.
 func sound(text string, mode int, frame *[]string) string {
-	var b strings.Builder
+	var buf [32]byte // keys are short: one allocation, for the string
+	b := buf[:0]
 	var last rune
 	for i, r := range text {
 		switch r {
@@ -1383,13 +1385,13 @@ func sound(text string, mode int, frame *[]string) string {
 		if r == last {
 			continue
 		}
-		b.WriteRune(r)
+		b = utf8.AppendRune(b, r)
 		last = r
 		if frame != nil {
 			*frame = append(*frame, "")
 		}
 	}
-	return b.String()
+	return string(b)
 }
 
 // soundClass is the class of sound of a consonant in a mode (see soundOf).
