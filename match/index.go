@@ -500,6 +500,16 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 			fn(tokenSoundKeys[row][bySyllables], k, "")
 		}
 	}
+	if t.script == "latin" { // soundsAlt: English's soft g (softG)
+		if soft := softG(t.text); soft != "" {
+			sp := spoken(soft, t.script, bySyllables)
+			for _, mode := range [2]int{bySyllables, bySyllablesR} {
+				if k := soundOf(sp, mode); len(k) >= minFiled[bySyllables] {
+					fn(tokenSoundKeys[row][bySyllables], k, "")
+				}
+			}
+		}
+	}
 }
 
 // eachSpellingKey calls fn with the keys of a word's spelling (see eachTokenKey).

@@ -253,6 +253,11 @@ func TestIndex_Renderings(t *testing.T) {
 	findsEachOther(t, []string{"克劳斯", "习近平", "弗拉基米尔·普京"}, []string{"クラウス", "시진핑", "블라디미르 푸틴"})
 }
 
+// TestIndex_SoftG: English names with a soft g and their renderings find each other (softG).
+func TestIndex_SoftG(t *testing.T) {
+	findsEachOther(t, []string{"ジョージ", "アンジェラ", "ロジャー"}, []string{"George", "Angela", "Roger"})
+}
+
 // TestIndex_WadeGiles: Chinese names in Wade–Giles and in Han or pinyin find each other.
 func TestIndex_WadeGiles(t *testing.T) {
 	findsEachOther(t, []string{"毛泽东", "Xi Jinping", "蒋经国", "Deng Xiaoping"},

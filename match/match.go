@@ -1152,7 +1152,39 @@ func soundsAlt(x, y *token) bool {
 			return true
 		}
 	}
+	// English's g before e, i and y is a j (George, ジョージ, 조지, 乔治; Angela, アンジェラ), where
+	// the keys read every g hard (Gerhard, ゲルハルト).
+	if x.script == "latin" {
+		if soft := softG(x.text); soft != "" {
+			sp := spoken(soft, x.script, bySyllables)
+			for _, s := range keys {
+				if len(s) < minFiled[bySyllables] {
+					continue
+				}
+				for _, mode := range [2]int{bySyllables, bySyllablesR} {
+					if s == soundOf(sp, mode) && soundSays(x, y, s, bySyllables) && byEar(soft, x.script, y.text, y.script, mode) && !native(x, y) {
+						return true
+					}
+				}
+			}
+		}
+	}
 	return false
+}
+
+// softG is a Latin word with each g before e, i or y (but after another g: Maggie) written j,
+// as English says it; "" when it has none.
+func softG(w string) string {
+	var b []byte
+	for i := 0; i+1 < len(w); i++ {
+		if w[i] == 'g' && strings.IndexByte("eiy", w[i+1]) >= 0 && (i == 0 || w[i-1] != 'g') {
+			if b == nil {
+				b = []byte(w)
+			}
+			b[i] = 'j'
+		}
+	}
+	return string(b)
 }
 
 // initialV reports whether a word begins with a v before a consonant, which Japanese renders

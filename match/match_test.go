@@ -186,6 +186,11 @@ func TestScore(t *testing.T) {
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
 		{"Yevgeny Prigozhin", "叶夫根尼·普里戈任", 0.9, 0.9}, // 任 ren for жин (hanVelars)
+		// English's g before e, i and y may be a j (softG), and is not always.
+		{"George", "ジョージ", 0.9, 0.9},
+		{"Angela", "アンジェラ", 0.9, 0.9},
+		{"Gerhard", "ゲルハルト", 0.9, 0.9},
+		{"Maggie", "マッジ", 0, 0.85},
 		// Its ji renders the soft d and t of Russian names too (hanDentals); Putin is spelt in
 		// no Chinese syllables but with the interjection n (pinyinNameSyllables), and a
 		// Wade–Giles syllable is a Chinese name's still.
