@@ -1152,17 +1152,16 @@ func soundsAlt(x, y *token) bool {
 			return true
 		}
 	}
-	// English's g before e, i and y is a j (George, ジョージ, 조지, 乔治; Angela, アンジェラ), where
-	// the keys read every g hard (Gerhard, ゲルハルト).
+	// The word read as other languages say it (latinReadings).
 	if x.script == "latin" {
-		if soft := softG(x.text); soft != "" {
-			sp := spoken(soft, x.script, bySyllables)
+		for _, r := range latinReadings(x.text) {
+			sp := spoken(r, x.script, bySyllables)
 			for _, s := range keys {
 				if len(s) < minFiled[bySyllables] {
 					continue
 				}
 				for _, mode := range [2]int{bySyllables, bySyllablesR} {
-					if s == soundOf(sp, mode) && soundSays(x, y, s, bySyllables) && byEar(soft, x.script, y.text, y.script, mode) && !native(x, y) {
+					if s == soundOf(sp, mode) && soundSays(x, y, s, bySyllables) && byEar(r, x.script, y.text, y.script, mode) && !native(x, y) {
 						return true
 					}
 				}
@@ -1172,19 +1171,34 @@ func soundsAlt(x, y *token) bool {
 	return false
 }
 
-// softG is a Latin word with each g before e, i or y (but after another g: Maggie) written j,
-// as English says it; "" when it has none.
-func softG(w string) string {
-	var b []byte
-	for i := 0; i+1 < len(w); i++ {
-		if w[i] == 'g' && strings.IndexByte("eiy", w[i+1]) >= 0 && (i == 0 || w[i-1] != 'g') {
-			if b == nil {
-				b = []byte(w)
+// latinReadings are a Latin word's spellings as languages other than the keys' say it, where
+// they differ: English's g before e, i and y, a j (George, ジョージ, 乔治; Angela, アンジェラ),
+// where the keys read every g hard (Gerhard, ゲルハルト); and German's, Dutch's, the Nordic and
+// the Slavic languages' j before a vowel, a y, and w, a v (Jan, ヤン; Jadlowker, ヤドロフケル;
+// Ulanowsky, ウラノフスキ), where the keys read j as in English and drop a w as a glide.
+func latinReadings(w string) []string {
+	var out []string
+	var soft, central []byte
+	for i := 0; i < len(w); i++ {
+		switch c := w[i]; {
+		case c == 'g' && i+1 < len(w) && strings.IndexByte("eiy", w[i+1]) >= 0 && (i == 0 || w[i-1] != 'g'):
+			if soft == nil {
+				soft = []byte(w)
 			}
-			b[i] = 'j'
+			soft[i] = 'j'
+		case c == 'j' && i+1 < len(w) && strings.IndexByte("aeiou", w[i+1]) >= 0 || c == 'w':
+			if central == nil {
+				central = []byte(w)
+			}
+			central[i] = map[byte]byte{'j': 'y', 'w': 'v'}[c]
 		}
 	}
-	return string(b)
+	for _, b := range [2][]byte{soft, central} {
+		if b != nil {
+			out = append(out, string(b))
+		}
+	}
+	return out
 }
 
 // initialV reports whether a word begins with a v before a consonant, which Japanese renders
@@ -1279,6 +1293,9 @@ func vowelsAgree(lat, ren []string) bool {
 		groups++
 		if ren[i] == "" && strings.TrimSuffix(l, "r") != "e" { // a vowel dropped, a final one too (Parma is 파르마, never 파름)
 			return false
+		}
+		if v := strings.ReplaceAll(l, "y", ""); v != "" && v != "r" {
+			l = v // a y beside vowels is a glide: JAMZIN's ya is an a (not 银晨's yi)
 		}
 		if !strings.ContainsFunc(l, func(lc rune) bool { return strings.ContainsAny(ren[i], alike[lc]) }) {
 			miss++

@@ -186,11 +186,17 @@ func TestScore(t *testing.T) {
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
 		{"Yevgeny Prigozhin", "叶夫根尼·普里戈任", 0.9, 0.9}, // 任 ren for жин (hanVelars)
-		// English's g before e, i and y may be a j (softG), and is not always.
+		// A Latin word as other languages say it (latinReadings): English's g before e, i and
+		// y may be a j, and is not always; German's j before a vowel a y, its w a v.
 		{"George", "ジョージ", 0.9, 0.9},
 		{"Angela", "アンジェラ", 0.9, 0.9},
 		{"Gerhard", "ゲルハルト", 0.9, 0.9},
 		{"Maggie", "マッジ", 0, 0.85},
+		{"Jadranka", "ヤドランカ", 0.9, 0.9},
+		{"Ulanowsky", "ウラノフスキ", 0.9, 0.9},
+		{"Wagner", "ヴァーグナー", 0.9, 0.9},
+		{"Sartaj", "サルチ", 0, 0.5}, // a j before no vowel stays a j
+		{"JAMZIN", "银晨", 0, 0.5},  // the y of ya is a glide, the a a vowel (vowelsAgree)
 		// Its ji renders the soft d and t of Russian names too (hanDentals); Putin is spelt in
 		// no Chinese syllables but with the interjection n (pinyinNameSyllables), and a
 		// Wade–Giles syllable is a Chinese name's still.
