@@ -503,6 +503,9 @@ func FuzzScore(f *testing.F) {
 		{"Präsident Putin", "PUTIN, Vladimir Vladimirovich"}, {"블라디미르 푸틴", "Βλαντίμιρ Βλαντίμιροβιτς Πούτιν"},
 		{"블라디미르 블라디미로비치 푸틴", "ウラジーミル・ウラジーミロヴィチ・プーチン"}, {"В. В. Путин", "Wladimir Putin"},
 		{"Putin Volodymyr Volodymyrovych", "Уладзімір Уладзіміравіч Пуцін"},
+		{"克劳斯", "클라우스"}, {"金正恩", "김정은"}, {"弗拉基米尔·弗拉基米罗维奇·普京", "فلاديمير بوتين"},
+		{"山田太郎", "やまだ たろう"}, {"Präsident Putin", "Vladimir V. Putin"}, {"George", "ジョージ"},
+		{"Jadranka", "ヤドランカ"}, {"丹 英 邹", "آدم خان اچکزی"},
 	} {
 		f.Add(s[0], s[1])
 	}
