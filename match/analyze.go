@@ -483,6 +483,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 				latin = indicLatin(w, script)
 			case script == "hebrew":
 				latin = hebrewLatin(w)
+			case script == "myanmar":
+				latin = burmeseLatin(w)
 			default:
 				latin = unidecode.Unidecode(w)
 				if script == "arabic" && persianV(w) {
@@ -498,7 +500,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 				frame = hebrewFrame(w)
 			}
 			for _, t := range ts {
-				words = append(words, piece{text: t, script: script, syllables: script == "kana", word: wi, frame: frame})
+				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame})
 			}
 		}
 	}
@@ -992,12 +994,12 @@ var scripts = []struct {
 // unwrittenVowels reports whether words in a script are read in Latin letters without some
 // of their vowels: the abjads (Arabic, Hebrew), which do not write short vowels, and the
 // Brahmic scripts outside India's, whose consonants carry a vowel they do not write and
-// unidecode does not read (Thai สมชาย, Somchai, reads smchaay; Khmer, Myanmar, Lao, Sinhala,
+// unidecode does not read (Thai สมชาย, Somchai, reads smchaay; Khmer, Lao, Sinhala,
 // Tibetan): words in them are compared by their consonants. India's scripts are read with
-// their vowels (indicLatin).
+// their vowels (indicLatin), and Burmese in its syllables (burmeseLatin).
 func unwrittenVowels(script string) bool {
 	switch script {
-	case "arabic", "hebrew", "thai", "lao", "khmer", "myanmar", "sinhala", "tibetan":
+	case "arabic", "hebrew", "thai", "lao", "khmer", "sinhala", "tibetan":
 		return true
 	}
 	return false
@@ -1170,7 +1172,7 @@ func rendering(script string) int {
 	switch script {
 	case "arabic", "hebrew", "thai":
 		return byConsonants
-	case "han", "kana", "hangul":
+	case "han", "kana", "hangul", "myanmar":
 		return bySyllables
 	}
 	return byLetters

@@ -62,6 +62,7 @@ type Index struct {
 	ids      map[string][]int32 // normalised identifier → positions of the entities holding it
 	schemata []string           // the schemata of the indexed entities
 	extra    []float64          // extraShare of each of schemata
+	burmese  int                // names written in Burmese (see Match)
 
 	// Derived on the first Match after an Add.
 	mu     sync.Mutex
@@ -188,6 +189,7 @@ const (
 	keyWadeGile = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
 	keyCompound = 'j' // two neighbouring Latin words of a name written together (compounds)
 	keyRender   = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
+	keyBurmese  = 'X' // the sound of a word of a name in Burmese (burmeseWordKeys), and of a Latin query's words
 )
 
 // NewIndex returns an empty index.
@@ -328,6 +330,9 @@ func (ix *Index) insert(e *oversight.Entity, a analysed) {
 	for i, n := range a.names {
 		id := int32(len(ix.names))
 		ix.names, ix.owner, ix.raw = append(ix.names, n), append(ix.owner, pos), append(ix.raw, a.raws[i])
+		if n.burmese() {
+			ix.burmese++
+		}
 		seen := map[string]bool{}
 		for j, t := range n.tokens {
 			if !seen[t.text] {
@@ -581,6 +586,13 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	}
 	for _, k := range n.abjadRenderingKeys() { // abjadRenderingMeet, as renderingKeys above
 		fn(keyRender, k)
+	}
+	// A name in Burmese is filed under its words' sounds, which the words of a query in Latin
+	// letters (or another alphabet) look up (Match).
+	if !query {
+		for _, k := range burmeseWordKeys(n) {
+			fn(keyBurmese, k)
+		}
 	}
 	eachReadKey(n, query, fn)
 	// A Latin query looks up the whole skeletons of the names in abjads.
@@ -1086,9 +1098,10 @@ func (ix *Index) matchName(q oversight.NameQuery, qn *name, minScore float64) []
 	return ms
 }
 
-// shortLatin reports whether a token is a Latin word of two to four letters (shortTypoSim).
+// shortLatin reports whether a token is a Latin word, or a Burmese syllable, of two to four
+// letters (shortTypoSim).
 func shortLatin(t *token) bool {
-	return t.kind == kindWord && t.script == "latin" && len(t.xr) >= 2 && len(t.xr) <= 4
+	return t.kind == kindWord && (t.script == "latin" || t.script == "myanmar") && len(t.xr) >= 2 && len(t.xr) <= 4
 }
 
 // match is Match for an analysed query; allowShort allows in the bounds for short words one
@@ -1304,6 +1317,40 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			}
 		}
 	})
+	// A query's words in Latin letters (or another alphabet) meet the names in Burmese that
+	// have a word that sounds like one of them (burmeseWordKeys; soundsAlign pairs them in any
+	// order), when the index holds any; a query in Burmese meets the names in alphabets through
+	// their words' sound keys (eachTokenKey).
+	if ix.burmese > 0 {
+		for _, t := range qn.tokens {
+			if t.kind != kindWord || !alphabetic(t.script) {
+				continue
+			}
+			for i := -1; i < len(t.soundAlt); i++ {
+				k := t.sounds[bySyllables]
+				if i >= 0 {
+					k = t.soundAlt[i]
+				}
+				if len(k) < minSound[bySyllables][0] {
+					continue
+				}
+				for _, nk := range ix.ntable.lookup(ix.hash(keyBurmese, k, "")) {
+					if c := candidate(nk.id); c >= 0 {
+						sc.found[c] |= foundNamed | foundSound
+					}
+				}
+			}
+		}
+	}
+	for _, k := range burmeseWordKeys(qn) {
+		for _, v := range ix.ttable.lookup(ix.hash(tokenSoundKeys[0][bySyllables], k, "")) {
+			for _, id := range ix.post[v.id] {
+				if c := candidate(id); c >= 0 {
+					sc.found[c] |= foundNamed | foundSound
+				}
+			}
+		}
+	}
 	// A query in an abjad meets the Latin names that may have its whole skeleton through their
 	// words' skeletons (eachTokenKey): a word with all of it (Abdullah), or with its first or
 	// its last part (Abdul Rahman). Names that share no such key (three words or more, or a

@@ -259,6 +259,12 @@ func TestIndex_LatinReadings(t *testing.T) {
 	findsEachOther(t, []string{"ジョージ", "アンジェラ", "ロジャー", "ヤドランカ", "ウラノフスキ"}, []string{"George", "Angela", "Roger", "Jadranka", "Ulanowsky"})
 }
 
+// TestIndex_Burmese: names in Burmese letters and in Latin find each other (burmeseLatin).
+func TestIndex_Burmese(t *testing.T) {
+	findsEachOther(t, []string{"မင်းအောင်လှိုင်", "အောင်ဆန်းစုကြည်", "ဗလာဒီမီယာ ပူတင်", "သိန်းစိန်"},
+		[]string{"Min Aung Hlaing", "Aung San Suu Kyi", "Vladimir Putin", "Thein Sein"})
+}
+
 // TestIndex_WadeGiles: Chinese names in Wade–Giles and in Han or pinyin find each other.
 func TestIndex_WadeGiles(t *testing.T) {
 	findsEachOther(t, []string{"毛泽东", "Xi Jinping", "蒋经国", "Deng Xiaoping"},

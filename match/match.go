@@ -225,7 +225,8 @@ func compare(a, b *name, extra float64) (float64, string) {
 	if m := max(a.rendering, b.rendering); a.alphabetic != b.alphabetic && 0.9 > s && m != byLetters {
 		ua, ub := unsharedWords(a, b)
 		if sa := joinSounds(ua, m); len(sa) >= minSound[m][1] && sa == joinSounds(ub, m) && soundsAlign(a, b, m, false) ||
-			(a.hangul || b.hangul) && soundsAlign(a, b, m, true) {
+			(a.hangul || b.hangul) && soundsAlign(a, b, m, true) ||
+			(a.burmese() || b.burmese()) && soundsAlign(a, b, m, false) {
 			s, method = 0.9, "sound"
 		}
 	}
@@ -411,6 +412,14 @@ func (n *name) syllableCount() int {
 		}
 	}
 	return c
+}
+
+// burmese reports whether a name is written in Burmese letters, each syllable a token
+// (burmeseLatin): its words' runs of syllables are compared with the Latin words in any of
+// the orders soundsAlign tries, patronymics left out or not, which the sounds of the names
+// written together, in their order, would not allow (PUTIN, Vladimir ~ ဗလာဒီမီယာ ပူတင်).
+func (n *name) burmese() bool {
+	return len(n.tokens) > 0 && n.tokens[0].script == "myanmar"
 }
 
 // minWholeSkeleton is the fewest consonants of a whole-name skeleton that pairs names.
@@ -1393,8 +1402,9 @@ func spellingSim(x, y *token) float64 {
 	// Latin letters (Han and Chan, Ri and Rri, Jong-uun) is worth a part: enough to rank the
 	// entity a typo in a short family name means above one that lacks the word, never enough
 	// to match on it alone. (Transliterated short words are left out: عارف and آصف are rf and
-	// sf, two names.)
-	if short >= 2 && l <= 4 && x.script == "latin" && y.script == "latin" && boundedLevenshtein(x.xr, y.xr, 1) <= 1 {
+	// sf, two names; but for Burmese syllables, which burmeseLatin reads with their vowels and
+	// names spell with theirs long or short: စု su, Suu; စိုး so, Soe.)
+	if short >= 2 && l <= 4 && (x.script == "latin" || x.script == "myanmar") && (y.script == "latin" || y.script == "myanmar") && boundedLevenshtein(x.xr, y.xr, 1) <= 1 {
 		return shortTypoSim
 	}
 	// Spellings of one name across transliteration systems (Osama/Usama, Husayn/Hussein)

@@ -204,6 +204,14 @@ func TestScore(t *testing.T) {
 		{"Putin", "普京", 0.9, 0.9},
 		{"Dmitry Medvedev", "德米特里·梅德韦杰夫", 0.9, 0.9},
 		{"CHANG, Chin Sung", "成 晶 张", 0, 0.5},
+		// Burmese read in its syllables (burmeseLatin), each a word; a foreign name's
+		// syllables sound like its Latin words.
+		{"မင်းအောင်လှိုင်", "Min Aung Hlaing", 0.95, 0.99},
+		{"အောင်ဆန်းစုကြည်", "Aung San Suu Kyi", 0.9, 0.95}, // su, Suu: one edit in a syllable
+		{"ဗလာဒီမီယာ ပူတင်", "Vladimir Putin", 0.9, 0.9},
+		{"မင်းအောင်လှိုင်", "Min Aung", 0, 0.85}, // a syllable left over counts in full
+		{"သန်းရွှေ", "Than Shwe Win", 0, 0.93},
+		{"သိန်းစိန်", "Than Shwe", 0, 0.5},
 		// A rendering adds no vowel before the consonant a Latin word begins with
 		// (addsLeadingVowel), but for one the key drops or a nasal before a consonant.
 		{"MSAAN", "银晨", 0, 0.5},

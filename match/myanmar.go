@@ -1,0 +1,203 @@
+package match
+
+import (
+	"slices"
+	"strings"
+)
+
+// Burmese writes a syllable as a consonant (or အ, which carries a vowel alone), its medials
+// (ျ ြ ွ ှ), its vowel signs and a final consonant silenced by the asat (်), and marks tones
+// (း ့) that names spelt in Latin letters leave out. It writes no space between the syllables
+// of a name (မင်းအောင်လှိုင်, Min Aung Hlaing) and one between the words of a foreign name
+// (ဗလာဒီမီယာ ပူတင်, Vladimir Putin). unidecode reads the letters one by one, without the
+// vowel a consonant carries or the sound of a final (mng for မင်း, min). burmeseLatin reads
+// each syllable as names from Myanmar are usually spelt in English (after the conventions of
+// the Myanmar Language Commission's and the press's spellings: Aung, Hlaing, Kyaw, Myint,
+// Thein, Shwe), written together.
+
+// burmeseInitials are the consonants' sounds at the start of a syllable, as names spell them:
+// ဆ s (Aung San), ထ ht (Htin Kyaw), သ th (Thein Sein), ရ y (Yangon).
+var burmeseInitials = map[rune]string{
+	'က': "k", 'ခ': "kh", 'ဂ': "g", 'ဃ': "g", 'င': "ng", 'စ': "s", 'ဆ': "s", 'ဇ': "z", 'ဈ': "z",
+	'ည': "ny", 'ဉ': "ny", 'ဋ': "t", 'ဌ': "ht", 'ဍ': "d", 'ဎ': "d", 'ဏ': "n", 'တ': "t", 'ထ': "ht",
+	'ဒ': "d", 'ဓ': "d", 'န': "n", 'ပ': "p", 'ဖ': "hp", 'ဗ': "b", 'ဘ': "b", 'မ': "m", 'ယ': "y",
+	'ရ': "y", 'လ': "l", 'ဝ': "w", 'သ': "th", 'ဟ': "h", 'ဠ': "l", 'အ': "",
+}
+
+// burmeseVowels are the independent vowels, each a syllable's start and vowel at once (ဦး, U).
+var burmeseVowels = map[rune]string{'ဣ': "i", 'ဤ': "i", 'ဥ': "u", 'ဦ': "u", 'ဧ': "e", 'ဩ': "aw", 'ဪ': "aw"}
+
+// burmeseFinals are the rhymes a final consonant makes after the vowel it follows: the final
+// class (k for က်, ng for င်, t for တ် ပ် စ်, n for န် မ် ဉ်, and ည် and ယ်, which end in a
+// vowel) and the vowel signs written before it.
+var burmeseFinals = map[[2]string]string{
+	{"", "k"}: "et", {"", "ng"}: "in", {"", "c"}: "it", {"", "t"}: "at", {"", "n"}: "an", {"", "ny"}: "i", {"", "y"}: "e",
+	{"i", "k"}: "eik", {"i", "t"}: "eik", {"i", "n"}: "ein", {"i", "ng"}: "ein",
+	{"u", "k"}: "ok", {"u", "t"}: "ok", {"u", "n"}: "on", {"u", "ng"}: "on",
+	{"o", "k"}: "aik", {"o", "ng"}: "aing", {"o", "t"}: "aik", {"o", "n"}: "ain",
+	{"aw", "k"}: "auk", {"aw", "ng"}: "aung",
+}
+
+// burmeseFinalClass is the class of a consonant silenced by the asat.
+var burmeseFinalClass = map[rune]string{
+	'က': "k", 'ခ': "k", 'ဂ': "k", 'င': "ng", 'စ': "c", 'ဇ': "c", 'တ': "t", 'ထ': "t", 'ဒ': "t",
+	'ပ': "t", 'ဗ': "t", 'န': "n", 'ဏ': "n", 'မ': "n", 'ဉ': "n", 'ည': "ny", 'ယ': "y", 'လ': "n",
+}
+
+// Marks.
+const (
+	burmeseAsat     = '\u103A' // ်: the consonant before it has no vowel (a final)
+	burmeseVirama   = '\u1039' // ္: the consonant before it ends a syllable, the one after starts one
+	burmeseAnusvara = '\u1036' // ံ: a final n
+)
+
+// burmeseSyllable is a syllable as burmeseLatin gathers it.
+type burmeseSyllable struct {
+	onset          string // the initial's sound, "" for အ
+	y, r, w, h     bool   // medials ျ, ြ, ွ, ှ
+	initial        rune
+	vowel          string // the vowel signs, read: "", a, i, u, e, ai, aw, o
+	final          string // a final's class (burmeseFinalClass), or "n" for the anusvara
+	independentVow string // an independent vowel's sound
+}
+
+// burmeseLatin reads a word written in Burmese letters as names spell it in Latin letters:
+// its syllables (see above), each a word. Letters it does not know are left out.
+func burmeseLatin(w string) string {
+	rs := []rune(w)
+	var out []string
+	var syl *burmeseSyllable
+	flush := func() {
+		if syl != nil {
+			out = append(out, syl.latin())
+			syl = nil
+		}
+	}
+	// silenced reports whether the consonant at i is a final: an asat follows it (a tone mark
+	// may come between), or a virama.
+	silenced := func(i int) bool {
+		for j := i + 1; j < len(rs); j++ {
+			switch rs[j] {
+			case burmeseAsat, burmeseVirama:
+				return true
+			case '\u1037', '\u1038': // tone marks
+				continue
+			}
+			return false
+		}
+		return false
+	}
+	for i, r := range rs {
+		if s, ok := burmeseInitials[r]; ok {
+			if syl != nil && silenced(i) {
+				syl.final = burmeseFinalClass[r]
+				continue
+			}
+			flush()
+			syl = &burmeseSyllable{onset: s, initial: r}
+			continue
+		}
+		if v, ok := burmeseVowels[r]; ok {
+			flush()
+			syl = &burmeseSyllable{independentVow: v}
+			continue
+		}
+		if syl == nil {
+			continue
+		}
+		switch r {
+		case '\u103B': // ျ
+			syl.y = true
+		case '\u103C': // ြ
+			syl.r = true
+		case '\u103D': // ွ
+			syl.w = true
+		case '\u103E': // ှ
+			syl.h = true
+		case '\u102B', '\u102C': // ါ ာ
+			if syl.vowel == "e" {
+				syl.vowel = "aw" // ော
+			} else {
+				syl.vowel = "a"
+			}
+		case '\u102D', '\u102E': // ိ ီ
+			syl.vowel = "i"
+		case '\u102F', '\u1030': // ု ူ
+			if syl.vowel == "i" {
+				syl.vowel = "o" // ို
+			} else {
+				syl.vowel = "u"
+			}
+		case '\u1031': // ေ
+			syl.vowel = "e"
+		case '\u1032': // ဲ
+			syl.vowel = "ai"
+		case burmeseAnusvara:
+			syl.final = "n"
+		}
+	}
+	flush()
+	return strings.Join(out, " ")
+}
+
+// latin is the syllable in Latin letters.
+func (s *burmeseSyllable) latin() string {
+	if s.independentVow != "" {
+		return s.independentVow
+	}
+	onset := s.onset
+	switch {
+	case s.h && (s.initial == 'ရ' || s.initial == 'ယ'):
+		onset = "sh" // ရှ, ယှ; ရွှေ, Shwe
+	case s.h:
+		onset = "h" + onset // လှ hl, မှ hm, နှ hn
+	}
+	switch {
+	case (s.y || s.r) && s.initial == 'ခ':
+		onset = "ch" // ချ, ခြ
+	case (s.y || s.r) && s.initial == 'ဂ':
+		onset = "gy"
+	case s.y || s.r:
+		onset += "y" // ကျ, ကြ ky (Kyaw, Kyi); မြ my (Myint)
+	}
+	if s.w {
+		onset += "w" // ဆွ sw (Swe)
+	}
+	vowel := s.vowel
+	if s.final == "" {
+		switch vowel {
+		case "":
+			vowel = "a"
+		case "ai":
+			vowel = "e"
+		}
+		return onset + vowel
+	}
+	if rhyme, ok := burmeseFinals[[2]string{vowel, s.final}]; ok {
+		return onset + rhyme
+	}
+	if vowel == "" {
+		vowel = "a"
+	}
+	return onset + vowel + map[string]string{"k": "k", "ng": "n", "c": "t", "t": "t", "n": "n", "ny": "", "y": ""}[s.final]
+}
+
+// burmeseWordKeys are the sound keys (bySyllables) of the words of a name written in Burmese,
+// each word's syllables written together, of minSound's length for a word at least: those a
+// Latin word of the name it renders has (ဗလာဒီမီယာ, ba-la-di-mi-ya, b-r-t-n: Vladimir).
+func burmeseWordKeys(n *name) []string {
+	if !n.burmese() {
+		return nil
+	}
+	var keys []string
+	for _, f := range strings.Fields(n.normalized) {
+		if Script(f) != "myanmar" {
+			continue
+		}
+		text := strings.ReplaceAll(burmeseLatin(f), " ", "")
+		if k := sounds(text, "myanmar")[bySyllables]; len(k) >= minSound[bySyllables][0] && !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
