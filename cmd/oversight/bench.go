@@ -37,7 +37,7 @@ func (c *BenchCommand) Run(ctx context.Context, args []string) error {
 		return c.benchServe(ctx, args[1:])
 	}
 	if len(args) == 0 || args[0] != "screen" {
-		return &ExitError{Code: 2, Message: "usage: oversight bench screen [--runs N] [FILE...] | oversight bench names [--cases FILE] | oversight bench translit [--dir DIR] | oversight bench match [--index FILE] | oversight bench yente [--dir DIR] | oversight bench serve [--duration D] [--connections N]"}
+		return &ExitError{Code: 2, Message: "usage: oversight bench screen [--runs N] [FILE...] | oversight bench names [--cases FILE] | oversight bench translit [--dir DIR] [--cross] | oversight bench match [--index FILE] | oversight bench yente [--dir DIR] | oversight bench serve [--duration D] [--connections N]"}
 	}
 	fs := flag.NewFlagSet("oversight-bench-screen", flag.ContinueOnError)
 	fs.SetOutput(c.m.Stderr)
