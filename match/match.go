@@ -271,8 +271,10 @@ func renderingsMeet(a, b *name) bool {
 
 // renderedVowelsAgree reports whether two renderings by ear of one name write like vowels
 // around the same consonants (frames of one length): wherever both write vowels, they share
-// a front (e, i), back (o, u) or open (a) one; but for the vowels after the last consonant,
-// which each script adds after a final one its own way (克劳斯, ke-lao-si; クラウス, ku-ra-u-su).
+// a front (e, i), back (o, u), open (a) or high (i, u) one, the high vowels being those each
+// script adds after a consonant with none (史密斯, shi-mi-si; スミス, su-mi-su); the vowels after
+// the last consonant are not compared, each script adding its own there (克劳斯, ke-lao-si;
+// クラウス, ku-ra-u-su).
 func renderedVowelsAgree(x, y []string) bool {
 	if len(x) != len(y) {
 		return false
@@ -286,10 +288,14 @@ func renderedVowelsAgree(x, y []string) bool {
 			switch r {
 			case 'a':
 				c |= 1
-			case 'e', 'i', 'y':
+			case 'e', 'y':
 				c |= 2
-			case 'o', 'u':
+			case 'i':
+				c |= 2 | 8
+			case 'o':
 				c |= 4
+			case 'u':
+				c |= 4 | 8
 			}
 		}
 		return c

@@ -434,6 +434,7 @@ func TestScore(t *testing.T) {
 		{"ウラジーミル・プーチン", "弗拉基米尔·普京", 0.9, 0.9},
 		{"블라디미르 블라디미로비치 푸틴", "弗拉基米尔·普京", 0.9, 0.9},
 		{"馬查多", "マチダ", 0, 0.5},
+		{"史密斯", "スミス", 0.9, 0.9}, // the high vowels each script adds: shi, su
 		// and against names in an abjad, their words written together (abjadRenderingMeet).
 		{"فلاديمير بوتين", "블라디미르 푸틴", 0.9, 0.9},
 		{"فلاديمير بوتين", "ウラジーミル・プーチン", 0.9, 0.9},

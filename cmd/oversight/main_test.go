@@ -310,3 +310,37 @@ func TestBadFlags(t *testing.T) {
 		}
 	}
 }
+
+// TestBenchTranslitCross: bench translit scores each script's renderings, and with --cross
+// the renderings of one Latin token in two scripts against each other, and against the
+// other script's rendering of the next token.
+func TestBenchTranslitCross(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"wd_chinese_20.tsv":  "klaus\t克 劳 斯\t1\nputin\t普 京\t1\nnoah\t诺 亚\t1\n",
+		"wd_katakana_20.tsv": "klaus\tク ラ ウ ス\t1\nputin\tプ ー チ ン\t1\nnoah\tノ ア\t1\n",
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, errOut, code := run(t, dir, "", "bench", "translit", "--dir", dir, "--cross", "-v", "5")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var row []string
+	for _, line := range strings.Split(out, "\n") {
+		if f := strings.Fields(line); len(f) == 8 && f[0] == "chinese-katakana" {
+			row = f
+		}
+	}
+	// 克劳斯 ~ クラウス and 普京 ~ プーチン sound alike; 诺亚 ~ ノア has too few consonants to
+	// pair by sound, and no rendering sounds like another token's.
+	if row == nil || row[1] != "6" || row[2] != "2" || row[3] != "1" || row[4] != "0" {
+		t.Errorf("chinese-katakana row %q, want 6 pairs, TP 2, FN 1, FP 0 in:\n%s", row, out)
+	}
+	if out2, _, _ := run(t, dir, "", "bench", "translit", "--dir", dir); strings.Contains(out2, "chinese-katakana") {
+		t.Errorf("without --cross: %s", out2)
+	}
+}
