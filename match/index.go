@@ -505,15 +505,8 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 			fn(tokenSoundKeys[row][bySyllables], k, "")
 		}
 	}
-	if t.script == "latin" { // soundsAlt: the word as other languages say it
-		for _, r := range latinReadings(t.text) {
-			sp := spoken(r, t.script, bySyllables)
-			for _, mode := range [2]int{bySyllables, bySyllablesR} {
-				if k := soundOf(sp, mode); len(k) >= minFiled[bySyllables] {
-					fn(tokenSoundKeys[row][bySyllables], k, "")
-				}
-			}
-		}
+	for _, rk := range readingKeys(t) { // soundsAlt: the word as other languages say it
+		fn(tokenSoundKeys[row][bySyllables], rk.key, "")
 	}
 }
 

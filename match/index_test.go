@@ -257,6 +257,7 @@ func TestIndex_Renderings(t *testing.T) {
 // them (latinReadings: English's soft g, German's j and w) find each other.
 func TestIndex_LatinReadings(t *testing.T) {
 	findsEachOther(t, []string{"ジョージ", "アンジェラ", "ロジャー", "ヤドランカ", "ウラノフスキ"}, []string{"George", "Angela", "Roger", "Jadranka", "Ulanowsky"})
+	findsEachOther(t, []string{"조지", "야드란카"}, []string{"George", "Jadranka"})
 }
 
 // TestIndex_Burmese: names in Burmese letters and in Latin find each other (burmeseLatin).

@@ -501,6 +501,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		for k := 1; k <= len(os)-len(ws)+1; k++ {
 			var text string
 			mode := bySyllables // of the Latin word's key (soundsAlt)
+			spelt := w.text     // the Latin word as read for that key (latinReadings)
 			if words {
 				// The word as the index files it (runWord): a surname that begins it in its
 				// Revised Romanization (이조고 is ijogo, not Lee Jogo).
@@ -514,11 +515,21 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 						continue
 					}
 				} else {
-					i := slices.Index(w.soundAlt[:1], rs) // Hangul writes v with a b
-					if m != bySyllables || rs == "" || i < 0 || len(rs) < minSound[m][0] && !polysyllabic(text) {
+					// Another key of the Latin word: with the r the rendering sounds (Hangul
+					// writes v with a b: soundAlt[0] only), or as other languages read it
+					// (George, 조지).
+					var ok bool
+					if i := slices.Index(w.soundAlt[:1], rs); i >= 0 {
+						mode, ok = bySyllablesR+i, true
+					} else if m == bySyllables && rs != "" {
+						// As for the word's own key: a short one pairs a name of one word
+						// of two syllables or more (George, 조지), not one of several.
+						spelt, mode, ok = readingWithKey(w, rs)
+						ok = ok && (len(rs) >= minSound[m][0] || len(lw) == 1 && polysyllabic(spelt))
+					}
+					if m != bySyllables || rs == "" || !ok || len(rs) < minSound[m][0] && !polysyllabic(text) {
 						continue
 					}
-					mode = bySyllablesR + i
 				}
 			} else {
 				if w.sounds[m] != joinSounds(os[:k], m) {
@@ -530,7 +541,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 				}
 				text = b.String()
 			}
-			if (m != bySyllables || byEar(w.text, w.script, text, script, mode)) && fits(ws[1:], os[k:]) {
+			if (m != bySyllables || byEar(spelt, w.script, text, script, mode)) && fits(ws[1:], os[k:]) {
 				return true
 			}
 		}
@@ -1168,22 +1179,56 @@ func soundsAlt(x, y *token) bool {
 		}
 	}
 	// The word read as other languages say it (latinReadings).
-	if x.script == "latin" {
-		for _, r := range latinReadings(x.text) {
-			sp := spoken(r, x.script, bySyllables)
-			for _, s := range keys {
-				if len(s) < minFiled[bySyllables] {
-					continue
-				}
-				for _, mode := range [2]int{bySyllables, bySyllablesR} {
-					if s == soundOf(sp, mode) && soundSays(x, y, s, bySyllables) && byEar(r, x.script, y.text, y.script, mode) && !native(x, y) {
-						return true
-					}
-				}
+	for _, rk := range readingKeys(x) {
+		for _, s := range keys {
+			if s == rk.key && soundSays(x, y, s, bySyllables) && byEar(rk.spelt, x.script, y.text, y.script, rk.mode) && !native(x, y) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// readingKey is a key of a Latin word as another language reads it (readingKeys).
+type readingKey struct {
+	spelt string // the word as read (latinReadings)
+	mode  int    // bySyllables or bySyllablesR
+	key   string
+}
+
+// readingKeys are the keys, in bySyllables and bySyllablesR, of a Latin word's other readings
+// (latinReadings), where they differ from its own: of two consonants at least, and of three
+// where the reading drops one of the word's (a j read as a y: Jarir, y-r-r, would meet 알리,
+// a-l-li, by two).
+func readingKeys(w *token) []readingKey {
+	if w.script != "latin" || w.kind != kindWord {
+		return nil
+	}
+	var out []readingKey
+	for _, r := range latinReadings(w.text) {
+		sp := spoken(r, w.script, bySyllables)
+		for _, mode := range [2]int{bySyllables, bySyllablesR} {
+			k := soundOf(sp, mode)
+			if len(k) < minFiled[bySyllables] || len(k) < minSound[bySyllables][0] && len(k) < len(w.sounds[bySyllables]) {
+				continue
+			}
+			if k != w.sounds[bySyllables] && !slices.ContainsFunc(out, func(o readingKey) bool { return o.key == k }) {
+				out = append(out, readingKey{r, mode, k})
+			}
+		}
+	}
+	return out
+}
+
+// readingWithKey finds the reading of a Latin word (readingKeys) whose key is k: the reading
+// and the mode, and whether there is one.
+func readingWithKey(w *token, k string) (string, int, bool) {
+	for _, rk := range readingKeys(w) {
+		if rk.key == k {
+			return rk.spelt, rk.mode, true
+		}
+	}
+	return "", 0, false
 }
 
 // latinReadings are a Latin word's spellings as languages other than the keys' say it, where

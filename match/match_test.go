@@ -195,8 +195,11 @@ func TestScore(t *testing.T) {
 		{"Jadranka", "ヤドランカ", 0.9, 0.9},
 		{"Ulanowsky", "ウラノフスキ", 0.9, 0.9},
 		{"Wagner", "ヴァーグナー", 0.9, 0.9},
-		{"Sartaj", "サルチ", 0, 0.5}, // a j before no vowel stays a j
-		{"JAMZIN", "银晨", 0, 0.5},  // the y of ya is a glide, the a a vowel (vowelsAgree)
+		{"Sartaj", "サルチ", 0, 0.5},  // a j before no vowel stays a j
+		{"George", "조지", 0.9, 0.9}, // Hangul's syllables, run together (soundsAlign)
+		{"Jadranka", "야드란카", 0.9, 0.9},
+		{"Jarir", "알리", 0, 0.5},  // a reading that drops a consonant needs three (readingKeys)
+		{"JAMZIN", "银晨", 0, 0.5}, // the y of ya is a glide, the a a vowel (vowelsAgree)
 		// Its ji renders the soft d and t of Russian names too (hanDentals); Putin is spelt in
 		// no Chinese syllables but with the interjection n (pinyinNameSyllables), and a
 		// Wade–Giles syllable is a Chinese name's still.
