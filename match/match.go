@@ -1121,6 +1121,9 @@ func (n *name) markPatronymicInitials() {
 // different scripts that sound alike (sounds) are similar at 0.9 at least.
 func tokenSim(x, y *token) float64 {
 	s := spellingSim(x, y)
+	if s < burmeseSpellingSim && burmeseSpelling(x, y) {
+		return burmeseSpellingSim
+	}
 	if s < 0.9 && (x.script == "greek") != (y.script == "greek") {
 		s = max(s, greekStemSim(x, y))
 	}

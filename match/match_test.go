@@ -210,7 +210,9 @@ func TestScore(t *testing.T) {
 		// Burmese read in its syllables (burmeseLatin), each a word; a foreign name's
 		// syllables sound like its Latin words.
 		{"မင်းအောင်လှိုင်", "Min Aung Hlaing", 0.95, 0.99},
-		{"အောင်ဆန်းစုကြည်", "Aung San Suu Kyi", 0.9, 0.95}, // su, Suu: one edit in a syllable
+		{"အောင်ဆန်းစုကြည်", "Aung San Suu Kyi", 0.95, 0.99}, // su, Suu (burmeseSpelling)
+		{"စိုးဝင်း", "Soe Win", 0.95, 0.99},                 // so, Soe
+		{"စိုးဝင်း", "Sae Win", 0, 0.89},
 		{"ဗလာဒီမီယာ ပူတင်", "Vladimir Putin", 0.9, 0.9},
 		{"မင်းအောင်လှိုင်", "Min Aung", 0, 0.85}, // a syllable left over counts in full
 		{"သန်းရွှေ", "Than Shwe Win", 0, 0.93},

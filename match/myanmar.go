@@ -201,3 +201,23 @@ func burmeseWordKeys(n *name) []string {
 	}
 	return keys
 }
+
+// burmeseSpellingSim is the similarity of a Burmese syllable and a Latin word that spells it
+// the other usual way (burmeseSpelling).
+const burmeseSpellingSim = 0.95
+
+// burmeseSpelling reports whether, of two words, one is a Burmese syllable (burmeseLatin) and
+// the other a Latin word that spells it with the long vowels and digraphs names use for its
+// vowel: oe or o (စိုး, Soe), ay or e (နေ, Nay), ee or i (ကြီး, Gyi, Kyee), oo or u (ဦး, Oo),
+// uu or u (စု, Suu).
+func burmeseSpelling(x, y *token) bool {
+	if y.script == "myanmar" {
+		x, y = y, x
+	}
+	if x.script != "myanmar" || y.script != "latin" || y.kind != kindWord || len(y.text) > len(x.text)+2 {
+		return false
+	}
+	return y.text != x.text && burmeseVowelSpellings.Replace(y.text) == x.text
+}
+
+var burmeseVowelSpellings = newFold("oe", "o", "ay", "e", "ee", "i", "oo", "u", "uu", "u")
