@@ -484,6 +484,12 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 			case script == "hebrew":
 				latin = hebrewLatin(w)
 			case script == "myanmar":
+				if rest, ok := cutBurmeseTitle(w); ok && titles && (rest != "" || len(fields) > 1) {
+					n.titled = true // ဦး (U), ဒေါ် (Daw), military ranks: a title, not a name
+					if w = rest; w == "" {
+						continue
+					}
+				}
 				latin = burmeseLatin(w)
 			default:
 				latin = unidecode.Unidecode(w)

@@ -221,3 +221,20 @@ func burmeseSpelling(x, y *token) bool {
 }
 
 var burmeseVowelSpellings = newFold("oe", "o", "ay", "e", "ee", "i", "oo", "u", "uu", "u")
+
+// burmeseTitles are the titles Burmese writes before a name, joined to it or not, longest
+// first: military ranks (ဒုဗိုလ်ချုပ်မှူးကြီး, Vice-Senior General; ဗိုလ်ချုပ်မှူးကြီး, Senior
+// General; ဗိုလ်ချုပ်ကြီး, General; ဗိုလ်ချုပ်, General), ဒေါက်တာ (Doctor), ဦး (U, Mr) and
+// ဒေါ် (Daw, Mrs). Maung and Ko, which are names' syllables as well, are left.
+var burmeseTitles = []string{"ဒုဗိုလ်ချုပ်မှူးကြီး", "ဗိုလ်ချုပ်မှူးကြီး", "ဗိုလ်ချုပ်ကြီး", "ဗိုလ်ချုပ်", "ဒေါက်တာ", "ဦး", "ဒေါ်"}
+
+// cutBurmeseTitle returns a word in Burmese letters without the title it begins with
+// (burmeseTitles), and whether it had one.
+func cutBurmeseTitle(w string) (string, bool) {
+	for _, t := range burmeseTitles {
+		if rest, ok := strings.CutPrefix(w, t); ok {
+			return rest, true
+		}
+	}
+	return w, false
+}

@@ -37,6 +37,14 @@ func TestScore_Titles(t *testing.T) {
 		{"Putin", "Vladimir Putin", "", 0.85, 0.86},
 		{"Präsident Putin", "Putin Holding", "", 0.85, 0.86},
 		{"President Putin", "Putin Holding", "Company", 0, 0.86},
+		// Burmese titles, written joined to the name or not: ဦး (U), ဒေါ် (Daw), ranks.
+		{"ဦးသိန်းစိန်", "Thein Sein", "Person", 0.95, 0.99},
+		{"ဦး သိန်းစိန်", "Thein Sein", "Person", 0.95, 0.99},
+		{"ဗိုလ်ချုပ်မှူးကြီး မင်းအောင်လှိုင်", "Min Aung Hlaing", "Person", 0.95, 0.99},
+		{"ဒေါ်အောင်ဆန်းစုကြည်", "Aung San Suu Kyi", "Person", 0.95, 0.99},
+		{"ဦးသိန်းစိန်", "သိန်းစိန်", "Person", 0.99, 0.99},
+		{"ဦး", "U", "Person", 0.9, 1}, // a title alone is the name
+		{"ဦးသိန်းစိန်", "Thein Sein", "Company", 0, 0.9},
 	} {
 		for _, p := range [][2]string{{c.a, c.b}, {c.b, c.a}} {
 			if s := ScoreSchema(p[0], p[1], c.schema); s < c.min || s > c.max {
