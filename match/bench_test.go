@@ -15,7 +15,7 @@ import (
 )
 
 // sdnParties reads the real OFAC SDN list from ../shared, or skips.
-func sdnParties(b *testing.B) []*oversight.Entity {
+func sdnParties(b testing.TB) []*oversight.Entity {
 	b.Helper()
 	paths, err := lists.FindFiles("../../shared/data/watchlists", ofac.SDN)
 	if err != nil || len(paths) == 0 {
