@@ -48,10 +48,10 @@ type Index struct {
 	seed maphash.Seed
 
 	entries  []entry
-	names    []*name  // every indexed name, by name id
-	owner    []int32  // name id → position of its entity in entries
-	raw      []string // name id → the name as given
-	vocab    map[vocabKey]int32
+	names    []*name            // every indexed name, by name id
+	owner    []int32            // name id → position of its entity in entries
+	raw      []string           // name id → the name as given
+	vocab    map[vocabKey]int32 // the vocabulary ids of tokens; nil once frozen (see file)
 	toks     []*token           // vocabulary id → the token, shared by the names that hold it
 	post     [][]int32          // vocabulary id → ids of the names holding it, ascending
 	df       map[string]int     // token text → number of names holding it
@@ -402,6 +402,14 @@ const identifierScore = 0.95
 // file adds the token to the vocabulary, with its keys, if it is new there, and name id to its
 // postings; it returns the token's vocabulary id.
 func (ix *Index) file(t *token, id int32) int32 {
+	if ix.vocab == nil {
+		// Freeze let the map go (1.75 MB of the SDN list's 28 MB): it is made again
+		// for Adds after it.
+		ix.vocab = make(map[vocabKey]int32, len(ix.toks))
+		for v, t := range ix.toks {
+			ix.vocab[vocabKey{t.text, t.kind, t.script}] = int32(v)
+		}
+	}
 	v, ok := ix.vocab[vocabKey{t.text, t.kind, t.script}]
 	if !ok {
 		v = int32(len(ix.toks))
@@ -699,6 +707,7 @@ func (ix *Index) Freeze() {
 	for _, t := range ix.toks {
 		t.w = ix.weight(t)
 	}
+	ix.vocab = nil // only filing reads it (file)
 	ix.nstat = make([]nameStat, len(ix.names))
 	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
 	for i, n := range ix.names {

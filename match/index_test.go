@@ -621,3 +621,46 @@ func TestIndex_ConcurrentMatch(t *testing.T) {
 	}
 	t.Logf("%d queries", len(queries))
 }
+
+// TestIndex_AddAfterFreeze: entities added after a Match (which freezes the index) are found
+// as if they had been added before it, and those added before as well: the same matches, with
+// the same scores, as an index built at once.
+func TestIndex_AddAfterFreeze(t *testing.T) {
+	first := []string{"Bank Melli Iran", "Kim Jong Un", "Ооо Технолаб", "Shanghai Public Security Bureau", "金正恩"}
+	later := []string{"Bank Saderat Iran", "Kim Yo Jong", "Ооо Технолаб Плюс", "Beijing Public Security Bureau", "김정은", "Melli Bank"}
+	entity := func(i int, n string) *oversight.Entity {
+		return &oversight.Entity{ID: strconv.Itoa(i), Schema: "LegalEntity", Properties: map[string][]string{"name": {n}}}
+	}
+	whole, grown := NewIndex(DefaultConfig()), NewIndex(DefaultConfig())
+	for i, n := range append(slices.Clone(first), later...) {
+		whole.Add(entity(i, n))
+	}
+	for i, n := range first {
+		grown.Add(entity(i, n))
+	}
+	grown.Match(oversight.NameQuery{Name: "Bank Melli"}, 0.5) // freezes it
+	for i, n := range later {
+		grown.Add(entity(len(first)+i, n))
+	}
+	grown.Freeze()
+	whole.Freeze()
+	if len(grown.toks) != len(whole.toks) || len(grown.tkeys) != len(whole.tkeys) {
+		t.Errorf("after a freeze: %d tokens, %d keys; in the whole index %d, %d", len(grown.toks), len(grown.tkeys), len(whole.toks), len(whole.tkeys))
+	}
+	for _, q := range append(append([]string{"Bank Meli", "Kim Jong-un", "Технолаб", "Public Security Bureau"}, first...), later...) {
+		want := whole.Match(oversight.NameQuery{Name: q, Limit: 20}, 0.5)
+		got := grown.Match(oversight.NameQuery{Name: q, Limit: 20}, 0.5)
+		if len(want) == 0 {
+			t.Errorf("%q: the whole index found nothing", q)
+		}
+		if len(got) != len(want) {
+			t.Errorf("%q: %d matches after a freeze, %d in the whole index", q, len(got), len(want))
+			continue
+		}
+		for i := range want {
+			if got[i].ID != want[i].ID || got[i].Score != want[i].Score {
+				t.Errorf("%q: match %d is %s %.3f after a freeze, %s %.3f in the whole index", q, i, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
+			}
+		}
+	}
+}
