@@ -342,18 +342,20 @@ type piece struct {
 
 // name is an analysed name.
 type name struct {
-	titled     bool     // a title was dropped (titlePositions)
 	normalized string   // Normalize(raw)
 	tokens     []*token // without honorifics
 	joined     string   // word tokens concatenated, for names written without spaces
-	jr         []rune   // the runes of joined
-	rendering  int      // the mode of the word that renders most loosely (see sounds)
-	alphabetic bool     // every word is written in an alphabetic script (alphabetic)
 	// generation, when a patronymic particle (bin, ibn …) stands between two words, counts
 	// the particles before each token: 0 for the person's own name, 1 for the father's, 2
 	// for the grandfather's; notInChain for a family name. Tokens are shared in an Index, so
 	// this is the name's.
 	generation []uint8
+	rendering  int   // the mode of the word that renders most loosely (see sounds)
+	jn         int32 // the number of runes of joined
+	// The flags sit together, where they take the room of one word (an index holds 23,000
+	// names for the SDN list).
+	titled     bool // a title was dropped (titlePositions)
+	alphabetic bool // every word is written in an alphabetic script (alphabetic)
 	translit   bool // a token came from another script
 	cjk        bool // every word is written in Han, Hangul or Kana
 	hangul     bool // every token is a word written in Hangul
@@ -618,7 +620,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 		}
 	}
 	n.joined = b.String()
-	n.jr = []rune(n.joined)
+	n.jn = int32(utf8.RuneCountInString(n.joined))
 	n.alphabetic = len(n.tokens) > 0
 	for _, t := range n.tokens {
 		if t.kind == kindWord {

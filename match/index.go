@@ -630,9 +630,10 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	if all := strings.ReplaceAll(n.normalized, " ", ""); all != n.joined {
 		fn(keyJoined, all) // particles and legal forms included: see equalWithoutSpaces
 	}
-	if l := len(n.jr); l >= 10 { // below ten letters no edit keeps a ratio of 0.9
-		fn(keyJoinedP, string(n.jr[:5]))
-		fn(keyJoinedS, string(n.jr[l-5:]))
+	if n.jn >= 10 { // below ten letters no edit keeps a ratio of 0.9
+		jr := []rune(n.joined)
+		fn(keyJoinedP, string(jr[:5]))
+		fn(keyJoinedS, string(jr[len(jr)-5:]))
 	}
 	eachHalfKey(n, query, fn)
 }
@@ -1528,8 +1529,8 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			if qn.joined == n.joined || equalWithoutSpaces(qn.normalized, n.normalized) {
 				b = max(b, 0.97)
 			} else if la, lb := len(qn.joined), len(n.joined); 10*min(la, lb) >= 9*max(la, lb) {
-				l := max(len(qn.jr), len(n.jr))
-				d := max(1, abs(len(qn.jr)-len(n.jr)))
+				l := int(max(qn.jn, n.jn))
+				d := max(1, abs(int(qn.jn-n.jn)))
 				if r := 1 - float64(d)/float64(l); r >= 0.9 {
 					b = max(b, 0.9*r)
 				}

@@ -171,8 +171,9 @@ func compare(a, b *name, extra float64) (float64, string) {
 			s, method = max(s, 0.97), "joined"
 		} else if la, lb := len(a.joined), len(b.joined); 10*min(la, lb) >= 9*max(la, lb) && 0.9 > s {
 			// A ratio of 0.9 or more is at most a tenth of the letters edited.
-			l := max(len(a.jr), len(b.jr))
-			if d := boundedLevenshtein(a.jr, b.jr, l/10); d <= l/10 {
+			l := int(max(a.jn, b.jn))
+			var ba, bb [64]rune
+			if d := boundedLevenshtein(appendRunes(ba[:0], a.joined), appendRunes(bb[:0], b.joined), l/10); d <= l/10 {
 				if r := 1 - float64(d)/float64(l); r >= 0.9 && 0.9*r > s {
 					s, method = 0.9*r, "joined_edit"
 				}
@@ -1539,6 +1540,14 @@ func ratio(a, b string) float64 {
 	ra, rb := []rune(a), []rune(b)
 	l := max(len(ra), len(rb))
 	return 1 - float64(boundedLevenshtein(ra, rb, l))/float64(l)
+}
+
+// appendRunes appends the runes of s to buf.
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // boundedLevenshtein is the optimal-string-alignment edit distance over runes (insertions,
