@@ -22,16 +22,16 @@ const (
 // token is one comparable unit of a name.
 type token struct {
 	text   string // Latin-comparable form
-	kind   int
 	family string // of a legal form: its family (knowledge/legal_families.tsv)
 	script string // script of the original token
+	kind   uint8
 	// syllables: text reads Han, Hangul or Kana syllables (see piece)
 	syllables bool
 	// body: a word that names a kind of body (Knowledge.body: ministry, bureau …)
 	body bool
-	// transcribed: xt differs from text by more than its x written ks (derived, as below; the
-	// small fields sit together, where they take no more room than one)
-	transcribed bool
+	// folded: xt differs from text; transcribed: by more than its x written ks (derived, as
+	// below; the small fields sit together, where they take no more room than one)
+	folded, transcribed bool
 	// vid is the token's id in an Index's vocabulary, when it is one of them.
 	vid int32
 	// frame, of a word in Arabic or Hebrew letters, marks the vowels it writes (abjadFrame,
@@ -41,7 +41,6 @@ type token struct {
 	// Forms derived from text once, by derive, for comparing tokens many times.
 	xt     string    // text in one spelling of its sounds (spellingFold): x written ks …
 	xr     []rune    // the runes of xt
-	tr     []rune    // the runes of text, when xt differs from it
 	skel   string    // skeleton(text)
 	skelX  string    // skeleton(xt)
 	fold   string    // koreanFold(text)
@@ -49,8 +48,9 @@ type token struct {
 	// soundAlt, of a Latin word with an r or a v, are its keys in bySyllablesR, bySyllablesV,
 	// bySyllablesRV, bySyllablesW and bySyllablesRW, each "" where it adds nothing to the
 	// bySyllables key and those before. Of a Kana or Han word, soundAlt[i] is its bySyllables
-	// key read with syllabicAlt's i-th reading, if another.
-	soundAlt [5]string
+	// key read with syllabicAlt's i-th reading, if another. Most words have none: nil then
+	// (read through alts), for the 72 bytes of each of the index's 18,000 tokens.
+	soundAlt *[5]string
 
 	// stem is the word without a Latvian or Lithuanian ending (balticStem), nil if it has none.
 	stem *token
@@ -73,8 +73,8 @@ func (t *token) derive() {
 	if alts := syllabicAlt[t.script]; alts != nil {
 		for i, alt := range alts {
 			if d := alt.Replace(t.text); d != t.text {
-				if k := soundOf(spoken(d, t.script, bySyllables), bySyllables); k != t.sounds[bySyllables] && !slices.Contains(t.soundAlt[:i], k) {
-					t.soundAlt[i] = k
+				if k := soundOf(spoken(d, t.script, bySyllables), bySyllables); k != t.sounds[bySyllables] && !slices.Contains(t.alts()[:i], k) {
+					t.setAlt(i, k)
 				}
 			}
 		}
@@ -92,10 +92,29 @@ func (t *token) derive() {
 		if !needs {
 			continue
 		}
-		if k := soundOf(sp, bySyllablesR+i); k != t.sounds[bySyllables] && !slices.Contains(t.soundAlt[:i], k) {
-			t.soundAlt[i] = k
+		if k := soundOf(sp, bySyllablesR+i); k != t.sounds[bySyllables] && !slices.Contains(t.alts()[:i], k) {
+			t.setAlt(i, k)
 		}
 	}
+}
+
+// noAlts are the soundAlt of a token that has none.
+var noAlts [5]string
+
+// alts returns the token's soundAlt, not to be written.
+func (t *token) alts() *[5]string {
+	if t.soundAlt == nil {
+		return &noAlts
+	}
+	return t.soundAlt
+}
+
+// setAlt sets the token's i-th soundAlt.
+func (t *token) setAlt(i int, k string) {
+	if t.soundAlt == nil {
+		t.soundAlt = new([5]string)
+	}
+	t.soundAlt[i] = k
 }
 
 // deriveSpelling fills in the forms of a token's spelling, those spellingSim and the index's
@@ -117,7 +136,7 @@ func (t *token) deriveSpelling() {
 	}
 	t.xr = []rune(t.xt)
 	if t.xt != t.text {
-		t.tr = []rune(t.text)
+		t.folded = true
 		t.transcribed = t.xt != strings.ReplaceAll(t.text, "x", "ks")
 	}
 	t.skel, t.skelX = skeleton(t.text), skeleton(t.xt)
@@ -214,7 +233,7 @@ var arabicArticles = map[string]bool{
 // Arabic names is a consonant, ج (Miraj, Faraj, Siraj), and Nikolaj is a typo from
 // Nikolay. Shorter words keep their letters: Wu and Vu, Wang and Vang, are names of their
 // own, and Cook is one letter from Cock. A typo may fall on a letter the fold reads (roup for
-// group, whose fold is grup), so spellingSim also compares the words as written (token.tr).
+// group, whose fold is grup), so spellingSim also compares the words as written (token.folded).
 func spellingFold(s string) string {
 	if len(s) < 5 {
 		return strings.ReplaceAll(s, "x", "ks")
@@ -329,7 +348,7 @@ func (f *fold) Replace(s string) string {
 // piece is a token while a name is analysed, before its comparison forms are derived.
 type piece struct {
 	text   string
-	kind   int
+	kind   uint8
 	script string
 	plain  string // a Hangul surname's Revised Romanization, when text is its usual spelling
 	// syllables: text reads Han, Hangul or Kana syllables (not a term of Knowledge): a word

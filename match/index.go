@@ -110,14 +110,14 @@ const (
 // shortStop reports whether a particle is a Latin one of up to three letters in every form
 // spellingSim reads (al, bin, de): a word that outgrowsStops pairs with none.
 func shortStop(t *token) bool {
-	return t.script == "latin" && len(t.text) <= 3 && len(t.xr) <= 3 && len(t.tr) <= 3
+	return t.script == "latin" && len(t.text) <= 3 && len(t.xr) <= 3
 }
 
 // outgrowsStops reports whether a word is Latin and too long in every form spellingSim reads to
 // pair with a shortStop: it is not equal to one in any form, and one edit or a quarter of its
 // letters is too few to reach one.
 func outgrowsStops(t *token) bool {
-	return t.script == "latin" && len(t.text) >= 4 && len(t.xr) >= 5 && (t.tr == nil || len(t.tr) >= 4)
+	return t.script == "latin" && len(t.text) >= 4 && len(t.xr) >= 5 && (!t.folded || utf8.RuneCountInString(t.text) >= 4)
 }
 
 // initialBit is the bit of nameStat.initials for a token's first byte: one bit for each
@@ -155,7 +155,7 @@ type entry struct {
 
 type vocabKey struct {
 	text   string
-	kind   int
+	kind   uint8
 	script string
 }
 
@@ -512,7 +512,7 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 	if query == alphabetic(t.script) {
 		row = 1
 	}
-	for _, k := range t.soundAlt { // soundsAlt; of a Kana or Han word, syllabicAlt
+	for _, k := range t.alts() { // soundsAlt; of a Kana or Han word, syllabicAlt
 		if k != "" && len(k) >= minFiled[bySyllables] {
 			fn(tokenSoundKeys[row][bySyllables], k, "")
 		}
@@ -997,7 +997,7 @@ type pairsCache struct {
 // rest is derived from them.
 type pairsKey struct {
 	text, script, frame string
-	kind                int
+	kind                uint8
 	syllables           bool
 }
 
@@ -1342,10 +1342,10 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			if t.kind != kindWord || !alphabetic(t.script) {
 				continue
 			}
-			for i := -1; i < len(t.soundAlt); i++ {
+			for i := -1; i < len(t.alts()); i++ {
 				k := t.sounds[bySyllables]
 				if i >= 0 {
-					k = t.soundAlt[i]
+					k = t.alts()[i]
 				}
 				if len(k) < minSound[bySyllables][0] {
 					continue

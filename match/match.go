@@ -495,7 +495,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		// the one without it (sk) is not: a pair by it is no short one.
 		short := words && len(w.sounds[m]) < minSound[m][0]
 		blocked := short && (len(lw) > 1 || len(w.sounds[m]) < minFiled[m] || !polysyllabic(w.text))
-		altLong := words && m == bySyllables && len(w.soundAlt[0]) >= minSound[m][0]
+		altLong := words && m == bySyllables && len(w.alts()[0]) >= minSound[m][0]
 		if blocked && !altLong {
 			return false
 		}
@@ -520,7 +520,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					// writes v with a b: soundAlt[0] only), or as other languages read it
 					// (George, 조지).
 					var ok bool
-					if i := slices.Index(w.soundAlt[:1], rs); i >= 0 {
+					if i := slices.Index(w.alts()[:1], rs); i >= 0 {
 						mode, ok = bySyllablesR+i, true
 					} else if m == bySyllables && rs != "" {
 						// As for the word's own key: a short one pairs a name of one word
@@ -1106,14 +1106,14 @@ func (n *name) markPatronymicInitials() {
 	if len(ts) != 3 {
 		return
 	}
-	kinds := [3]int{ts[0].kind, ts[1].kind, ts[2].kind}
+	kinds := [3]uint8{ts[0].kind, ts[1].kind, ts[2].kind}
 	cyrillic := ts[0].script == "cyrillic" && ts[1].script == "cyrillic" && ts[2].script == "cyrillic"
 	switch {
-	case kinds == [3]int{kindWord, kindInitial, kindWord} && ts[0].given != "" && !strings.Contains(ts[0].given, "+"):
+	case kinds == [3]uint8{kindWord, kindInitial, kindWord} && ts[0].given != "" && !strings.Contains(ts[0].given, "+"):
 		n.patronymic |= 1 << 1
-	case kinds == [3]int{kindInitial, kindInitial, kindWord} && cyrillic:
+	case kinds == [3]uint8{kindInitial, kindInitial, kindWord} && cyrillic:
 		n.patronymic |= 1 << 1
-	case kinds == [3]int{kindWord, kindInitial, kindInitial} && cyrillic:
+	case kinds == [3]uint8{kindWord, kindInitial, kindInitial} && cyrillic:
 		n.patronymic |= 1 << 2
 	}
 }
@@ -1162,12 +1162,12 @@ func soundsAlt(x, y *token) bool {
 	if !alphabetic(x.script) {
 		return false
 	}
-	alts := x.soundAlt[:]
+	alts := x.alts()[:]
 	if y.script != "han" && !(y.script == "kana" && initialV(x.text)) {
 		alts = alts[:1] // Korean and Japanese write v with a b
 	}
 	keys := [3]string{y.sounds[bySyllables]}
-	copy(keys[1:], y.soundAlt[:len(syllabicAlt[y.script])])
+	copy(keys[1:], y.alts()[:len(syllabicAlt[y.script])])
 	for ki, s := range keys {
 		if len(s) < minFiled[bySyllables] {
 			continue
@@ -1434,13 +1434,14 @@ func spellingSim(x, y *token) float64 {
 	// letter the fold reads (roup, group: grup; xwan for hwan, kswan), or a Greek word whose nd
 	// is a d (Κωνσταντίνος, konstandinos, and Konstantinos). Where the fold wrote only an x as
 	// ks, one edit is a typo and two are not: Xinjiang and Jingjiang are two places.
-	if (x.tr != nil || y.tr != nil) && d > 0 {
+	if (x.folded || y.folded) && d > 0 {
 		xr, yr := x.xr, y.xr
-		if x.tr != nil {
-			xr = x.tr
+		var bx, by [64]rune
+		if x.folded {
+			xr = appendRunes(bx[:0], x.text)
 		}
-		if y.tr != nil {
-			yr = y.tr
+		if y.folded {
+			yr = appendRunes(by[:0], y.text)
 		}
 		b := budget
 		if !x.transcribed && !y.transcribed {
