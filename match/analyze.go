@@ -371,6 +371,9 @@ type name struct {
 	generation []uint8
 	rendering  int   // the mode of the word that renders most loosely (see sounds)
 	jn         int32 // the number of runes of joined
+	// family is the number of tokens before the name's one comma, which are its family name
+	// (KIM, Su Il); 0 for a name with none, or more than one, or not a person's.
+	family uint8
 	// The flags sit together, where they take the room of one word (an index holds 23,000
 	// names for the SDN list).
 	titled     bool // a title was dropped (titlePositions)
@@ -619,15 +622,23 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 			}
 		}
 	}
-	if n.generation != nil {
-		// A family name written first before a comma (AL-RAWI, Salman bin Muhammad) and a
-		// name after a particle (al-Rawi, a nisba) are not links of the chain.
-		family := 0
+	if titles || n.generation != nil {
+		// A family name written first, before the one comma of the name (RI, Su Yong;
+		// AL-RAWI, Salman bin Muhammad).
 		if before, _, ok := strings.Cut(raw, ","); ok && !strings.Contains(raw[len(before)+1:], ",") {
-			family = len(strings.Fields(Normalize(before)))
+			fields := len(strings.Fields(Normalize(before)))
+			for _, p := range kept {
+				if p.word < fields && n.family < 255 {
+					n.family++
+				}
+			}
 		}
+	}
+	if n.generation != nil {
+		// The family name and a name after a particle (al-Rawi, a nisba) are not links of
+		// the chain.
 		for i := range n.tokens {
-			if i < family || i > 0 && n.tokens[i-1].kind == kindStop && !k.patronymic[n.tokens[i-1].text] {
+			if i < int(n.family) || i > 0 && n.tokens[i-1].kind == kindStop && !k.patronymic[n.tokens[i-1].text] {
 				n.generation[i] = notInChain
 			}
 		}

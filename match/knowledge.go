@@ -237,20 +237,31 @@ func readTSV(name string, fn func(a, b string)) {
 // canonical form with "+p", or "+pf" for a daughter's (-ovna, -ivna: a son's and a
 // daughter's are two words). Patronymics are read by their endings (patronymicEndings), the
 // name before the ending as it is or with the й that Russian drops before -evich (Sergei,
-// Serge-evich).
+// Serge-evich). A Latin word is read as written and in the spelling its derived form xt gives
+// the sounds (spellingFold): the other languages of Europe transcribe Russian names their own
+// way (Wladimir, Władimir, Vlagyimir Vlagyimirovics, Wladimirowitsch: Vladimir,
+// Vladimirovich). It is called after derive.
 func (k *Knowledge) givenName(t *token) string {
 	if t.kind != kindWord || t.script != "latin" && t.script != "cyrillic" {
 		return ""
 	}
+	if g := k.givenNameOf(t.text); g != "" || t.xt == "" || t.xt == t.text {
+		return g
+	}
+	return k.givenNameOf(t.xt)
+}
+
+// givenNameOf is givenName of a word's letters.
+func (k *Knowledge) givenNameOf(w string) string {
 	var buf [64]byte
-	if c, ok := k.given[string(appendCyrillicFold(buf[:0], t.text))]; ok {
+	if c, ok := k.given[string(appendCyrillicFold(buf[:0], w))]; ok {
 		return c
 	}
-	if len(t.text) < 7 {
+	if len(w) < 7 {
 		return ""
 	}
 	for _, e := range patronymicEndings {
-		stem, ok := strings.CutSuffix(t.text, e)
+		stem, ok := strings.CutSuffix(w, e)
 		if !ok {
 			continue
 		}

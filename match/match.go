@@ -138,6 +138,12 @@ func extraShare(schema string) float64 {
 
 const personExtra = 1.0 / 5
 
+// titledExtra is the share at which a person's given names count against a title and the
+// family name (titledOutweighs): half personExtra, so that the family name spelt another
+// usual way (0.95: Putyin, Poetin) still leaves President Putin and Vladimir Putin above
+// the threshold, and two given names (President Erdoğan, Recep Tayyip Erdoğan) as well.
+const titledExtra = personExtra / 2
+
 // compare scores two analysed names and says which comparison decided; extra is extraShare.
 func compare(a, b *name, extra float64) (float64, string) {
 	switch {
@@ -782,13 +788,15 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	// Names written in syllables (Korean names are read syllable by syllable) leave half a given
 	// name over, not a middle name: 성훈 김 is not KIM, Song.
 	// A title and one word (Präsident Putin, Minister Lavrov) name a person by the family
-	// name: compared with a person's name, the other words count as a person's do, when the
-	// word is rare and they weigh no more than it. In an index rarity decides: President Kim
-	// is not KIM, Chol; compared alone, without an index, words weigh alike.
+	// name, as the press and officials do: compared with a person's name, the other words
+	// count at half a person's share (titledExtra), when the word is rare and they weigh no
+	// more than it. In an index rarity decides: President Kim is not KIM, Chol; compared
+	// alone, without an index, words weigh alike.
 	switch {
 	case na.rendering == bySyllables || nb.rendering == bySyllables:
 		extra = max(extra, 1.0/3)
 	case words == 1 && extra == personExtra && (titledOutweighs(na, nb, usedB) || titledOutweighs(nb, na, usedA)):
+		extra = titledExtra
 	case words < 2:
 		extra = max(extra, 1.0/3)
 	}
@@ -974,7 +982,10 @@ func (n *name) patronymics() float64 { return n.unmatchedPatronymics(nil) }
 
 // titledOutweighs reports whether name a is a title and one rare word (President Putin:
 // weighing rareWeight or more) that weighs as much as each of the tokens of b that used leaves
-// unpaired, or more, and these are words (not particles, initials or legal forms).
+// unpaired, or more, and these are words (not particles, initials or legal forms); and b's
+// tokens that it paired with are where a family name stands: before the comma of a name
+// written so (PUTIN, Vladimir), or else its first or last (Vladimir Putin, Kim Jong Un). A
+// title and a given name are not (Madame SU and RI, Su Yong).
 func titledOutweighs(a, b *name, used []bool) bool {
 	if !a.titled {
 		return false
@@ -994,6 +1005,9 @@ func titledOutweighs(a, b *name, used []bool) bool {
 	for j, t := range b.tokens {
 		if !used[j] && (t.kind != kindWord || t.w > word.w+1e-9) {
 			return false // a particle left (Abu Ali is not Ali), or a rarer word
+		}
+		if used[j] && (b.family > 0 && j >= int(b.family) || b.family == 0 && j > 0 && j < len(b.tokens)-1) {
+			return false
 		}
 	}
 	return true

@@ -27,13 +27,25 @@ func TestScore_Titles(t *testing.T) {
 		{"General Electric", "Electric", "Company", 0, 0.9},
 		{"MS-13", "13", "Organization", 0, 0.9},
 		{"General Electric", "General Electric", "Company", 1, 1},
-		// A title and one word against a person's fuller name: the other words count as a
-		// person's (titledOutweighs); without the title, or for another schema, as before.
+		// A title and one word against a person's fuller name: the other words count at half
+		// a person's share (titledOutweighs, titledExtra), so the family name spelt another
+		// usual way still matches; without the title, or for another schema, as before.
 		// With no schema, a given name in the other name says it is a person's
-		// (titledPerson); a word that is not one says nothing.
-		{"Präsident Putin", "Vladimir Putin", "Person", 0.9, 0.92},
+		// (titledPerson), in its other languages' spellings too (Wladimir, Vlagyimir); a
+		// word that is not one says nothing.
+		{"Präsident Putin", "Vladimir Putin", "Person", 0.95, 0.96},
+		{"Putyin elnök", "Vladimir Putin", "Person", 0.9, 0.95},
+		{"President Erdoğan", "Recep Tayyip Erdoğan", "Person", 0.9, 0.95},
 		{"Putin", "Vladimir Putin", "Person", 0.85, 0.86},
-		{"Präsident Putin", "Vladimir Putin", "", 0.9, 0.92},
+		{"Präsident Putin", "Vladimir Putin", "", 0.95, 0.96},
+		{"Präsident Putin", "Wladimir Wladimirowitsch Putin", "", 0.95, 0.96},
+		{"Putyin elnök", "Vlagyimir Putyin", "", 0.95, 0.96},
+		// The word must be where the other name's family name stands: before its comma, or
+		// else first or last. A title and a given name are not the person.
+		{"Madame Su", "RI, Su Yong", "Person", 0, 0.9},
+		{"Madame Su", "Ri Su Yong", "Person", 0, 0.9},
+		{"Madame Ri", "RI, Su Yong", "Person", 0.9, 1},
+		{"Madame Yong", "Ri Su Yong", "Person", 0.9, 1},
 		{"Putin", "Vladimir Putin", "", 0.85, 0.86},
 		{"Präsident Putin", "Putin Holding", "", 0.85, 0.86},
 		{"President Putin", "Putin Holding", "Company", 0, 0.86},
