@@ -434,7 +434,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 	if len(raw) > maxRawBytes {
 		raw = strings.ToValidUTF8(raw[:maxRawBytes], "")
 	}
-	norm := Normalize(raw)
+	norm, familyFields := normalizeAtComma(raw)
 	if len(norm) > maxNameBytes {
 		cut := maxNameBytes
 		for cut > 0 && !utf8.RuneStart(norm[cut]) {
@@ -625,12 +625,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 	if titles || n.generation != nil {
 		// A family name written first, before the one comma of the name (RI, Su Yong;
 		// AL-RAWI, Salman bin Muhammad).
-		if before, _, ok := strings.Cut(raw, ","); ok && !strings.Contains(raw[len(before)+1:], ",") {
-			fields := len(strings.Fields(Normalize(before)))
-			for _, p := range kept {
-				if p.word < fields && n.family < 255 {
-					n.family++
-				}
+		for _, p := range kept {
+			if p.word < familyFields && n.family < 255 {
+				n.family++
 			}
 		}
 	}

@@ -29,6 +29,25 @@ func Normalize(s string) string {
 	return out
 }
 
+// normalizeAtComma returns Normalize(s) and, when s has one comma, the number of words of
+// the normalised name before it (0 otherwise): a family name written first (KIM, Su Il). It
+// normalises the two sides apart and joins them, which gives Normalize(s) (a comma is a
+// break that joins nothing: FuzzNormalizeAtComma) without normalising a side twice.
+func normalizeAtComma(s string) (string, int) {
+	before, after, ok := strings.Cut(s, ",")
+	if !ok || strings.Contains(after, ",") {
+		return Normalize(s), 0
+	}
+	b, a := Normalize(before), Normalize(after)
+	switch {
+	case b == "":
+		return a, 0
+	case a == "":
+		return b, strings.Count(b, " ") + 1
+	}
+	return b + " " + a, strings.Count(b, " ") + 1
+}
+
 func normalizeOnce(s string) string {
 	ascii := isASCII(s)
 	var d []rune

@@ -197,3 +197,29 @@ func TestSpelledIn(t *testing.T) {
 		t.Fatal("no word was spelt in any set: the test compares nothing")
 	}
 }
+
+// FuzzNormalizeAtComma: normalising the two sides of a name's one comma apart and joining
+// them gives Normalize of the whole, and the words before the comma are those of its
+// normalised side.
+func FuzzNormalizeAtComma(f *testing.F) {
+	for _, s := range []string{"KIM, Su Il", "AL-RAWI, Salman bin Muhammad", "U.S., Inc.", ", Ltd", "Müller,", "a,\u0301b",
+		"Co.,Ltd.", "ＡＢＣ, ｄｅｆ", "李，明", "Дж. , Смит", "I.B.M., Corp", " , ", "ﬁ,ﬂ", "x.y,z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, n := normalizeAtComma(s)
+		if want := Normalize(s); got != want {
+			t.Fatalf("normalizeAtComma(%q) = %q, Normalize gives %q", s, got, want)
+		}
+		before, after, ok := strings.Cut(s, ",")
+		if !ok || strings.Contains(after, ",") {
+			if n != 0 {
+				t.Fatalf("normalizeAtComma(%q): %d words before a comma, want 0", s, n)
+			}
+			return
+		}
+		if want := len(strings.Fields(Normalize(before))); n != want {
+			t.Fatalf("normalizeAtComma(%q): %d words before the comma, want %d", s, n, want)
+		}
+	})
+}
