@@ -982,7 +982,8 @@ func (n *name) patronymics() float64 { return n.unmatchedPatronymics(nil) }
 
 // titledOutweighs reports whether name a is a title and one rare word (President Putin:
 // weighing rareWeight or more) that weighs as much as each of the tokens of b that used leaves
-// unpaired, or more, and these are words (not particles, initials or legal forms); and b's
+// unpaired, or more, and these are words or initials (Vladimir V. Putin; not particles or
+// legal forms); and b's
 // tokens that it paired with are where a family name stands: before the comma of a name
 // written so (PUTIN, Vladimir), or else its first or last (Vladimir Putin, Kim Jong Un). A
 // title and a given name are not (Madame SU and RI, Su Yong).
@@ -1003,7 +1004,7 @@ func titledOutweighs(a, b *name, used []bool) bool {
 		return false
 	}
 	for j, t := range b.tokens {
-		if !used[j] && (t.kind != kindWord || t.w > word.w+1e-9) {
+		if !used[j] && (t.kind != kindWord && t.kind != kindInitial || t.w > word.w+1e-9) {
 			return false // a particle left (Abu Ali is not Ali), or a rarer word
 		}
 		if used[j] && (b.family > 0 && j >= int(b.family) || b.family == 0 && j > 0 && j < len(b.tokens)-1) {
