@@ -2,6 +2,7 @@ package match
 
 import (
 	"math"
+	"math/bits"
 	"strings"
 )
 
@@ -34,7 +35,16 @@ const maxRunTokens = 12
 // longer run (오 is Oh alone, but 오바마 is obama). The score is the best cover's mean token
 // similarity (spellingSim, by spelling only: no sound), weighted by the Latin tokens'
 // weights, or 0 when no cover pairs every token; it is computed only for such pairs of names.
-func syllableRuns(a, b *name) float64 {
+//
+// Whole words at either end of the Hangul name may be left out of the cover, and patronymics
+// anywhere, as align leaves words over: a given name that a rendering writes and the Latin
+// name does not (블라디미르 푸틴 and Präsident Putin, or Putin alone). A word left counts as
+// one word at the share align gives words left over (extra, a third when one Latin word
+// paired, titledExtra for a title and a family name: titledOutweighs), a patronymic nothing
+// (a rendering's: see align). A word between two covered ones is not left (현우 현정 장 is
+// not JANG, Hyon U), and a syllable left of a word partly covered leaves no cover (성훈 김
+// is not KIM, Song).
+func syllableRuns(a, b *name, extra float64) float64 {
 	h, l := a, b
 	if !h.hangul {
 		h, l = b, a
@@ -42,15 +52,95 @@ func syllableRuns(a, b *name) float64 {
 	if !h.hangul || !l.latin || len(l.tokens) > len(h.tokens) || len(h.tokens) > maxRunTokens {
 		return 0
 	}
-	return runCover(h, l.tokens, h.tokens)
+	pos := make([]int, len(h.tokens))
+	for i := range pos {
+		pos[i] = i
+	}
+	best := runCover(h, l.tokens, pos)
+	words := int(h.ko.word[len(h.tokens)-1]) + 1
+	if words < 2 || words > maxLeftWords {
+		return best
+	}
+	var wsum float64
+	lw := 0
+	for _, t := range l.tokens {
+		wsum += t.w
+		if t.kind == kindWord {
+			lw++
+		}
+	}
+	if wsum == 0 {
+		return best
+	}
+	// weight[w]: word w of the Hangul name as one word, the mean of its syllables' weights;
+	// 0 for a patronymic.
+	weight := make([]float64, words)
+	count := make([]int, words)
+	patronymics := 0 // bit w: word w is a patronymic
+	for i := range h.tokens {
+		if h.patronymic&(1<<i) == 0 {
+			weight[h.ko.word[i]] += h.tokens[i].w
+		} else {
+			patronymics |= 1 << h.ko.word[i]
+		}
+		count[h.ko.word[i]]++
+	}
+	for w := range weight {
+		weight[w] /= float64(count[w])
+	}
+	for left := 1; left < 1<<words-1; left++ { // the words left out, one kept at least
+		if kept := (1<<words - 1) &^ left &^ patronymics; kept != 0 {
+			// The words kept, patronymics aside, are consecutive.
+			lo := bits.TrailingZeros(uint(kept))
+			if hi := bits.Len(uint(kept)); (1<<hi-1)&^(1<<lo-1)&^patronymics&^kept != 0 {
+				continue
+			}
+		}
+		pos, skipped, heaviest := pos[:0], 0.0, 0.0
+		for i := range h.tokens {
+			if left&(1<<h.ko.word[i]) == 0 {
+				pos = append(pos, i)
+			}
+		}
+		for w := range words {
+			if left&(1<<w) != 0 {
+				skipped += weight[w]
+				heaviest = max(heaviest, weight[w])
+			}
+		}
+		if len(pos) < len(l.tokens) {
+			continue
+		}
+		c := runCover(h, l.tokens, pos)
+		if c == 0 {
+			continue
+		}
+		e := extra
+		first, last := h.ko.word[pos[0]], h.ko.word[pos[len(pos)-1]]
+		switch {
+		case lw == 1 && len(l.tokens) == 1 && extra == personExtra && l.titled && l.tokens[0].w >= rareWeight &&
+			heaviest <= l.tokens[0].w+1e-9 && first == last && (first == 0 || int(first) == words-1):
+			e = titledExtra // a title and the family name, first or last (titledOutweighs)
+		case lw < 2:
+			e = max(e, 1.0/3)
+		}
+		best = max(best, c/(1+e*skipped/(2*wsum)))
+	}
+	return best
 }
 
-// runCover is syllableRuns' search, over the three orders of the Latin tokens it allows.
-func runCover(h *name, lt, ht []*token) float64 {
-	n := len(ht)
+// maxLeftWords bounds the words of a Hangul name syllableRuns tries leaving out, each subset
+// of them in turn.
+const maxLeftWords = 4
+
+// runCover is syllableRuns' search, over the three orders of the Latin tokens it allows, of
+// a cover of the Hangul name's tokens at positions pos (ascending; whole words).
+func runCover(h *name, lt []*token, pos []int) float64 {
+	n := len(pos)
 	// sim of Latin token x against the run ht[j:k].
 	cache := map[[3]int]float64{}
 	sim := func(i int, x *token, j, k int) float64 {
+		j, k = pos[j], pos[k-1]+1 // within a word: consecutive tokens of the name
 		key := [3]int{i, j, k}
 		if s, ok := cache[key]; ok {
 			return s
@@ -90,7 +180,7 @@ func runCover(h *name, lt, ht []*token) float64 {
 				if math.IsInf(f[j], -1) {
 					continue
 				}
-				for k := j + 1; k <= n-rest && h.ko.word[k-1] == h.ko.word[j]; k++ {
+				for k := j + 1; k <= n-rest && h.ko.word[pos[k-1]] == h.ko.word[pos[j]]; k++ {
 					if k > j+1 && lt[i].kind == kindInitial {
 						break // an initial stands for one syllable
 					}

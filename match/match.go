@@ -187,7 +187,7 @@ func compare(a, b *name, extra float64) (float64, string) {
 		}
 	}
 	if a.hangul != b.hangul && 0.99 > s {
-		if r := syllableRuns(a, b); r > s {
+		if r := syllableRuns(a, b, extra); r > s {
 			s, method = r, "syllable_runs"
 		}
 	}
@@ -780,7 +780,7 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 		restB -= nb.unmatchedPatronymics(usedB)
 	}
 	// A syllable of a Chinese or Korean name left over always counts in full: 徐博彬 is not
-	// Xu Bin.
+	// Xu Bin. A word in Kana is a word (バラク・オバマ, Barack Obama; やまだ たろう).
 	sylA, sylB := na.unmatched(usedA, true), nb.unmatched(usedB, true)
 	// Tokens left over on one side count at a third (a fifth for persons: extraShare) when the
 	// other side found a counterpart for everything that weighs (a middle name, a patronymic, a
@@ -793,10 +793,10 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	// more than it. In an index rarity decides: President Kim is not KIM, Chol; compared
 	// alone, without an index, words weigh alike.
 	switch {
-	case na.rendering == bySyllables || nb.rendering == bySyllables:
-		extra = max(extra, 1.0/3)
 	case words == 1 && extra == personExtra && (titledOutweighs(na, nb, usedB) || titledOutweighs(nb, na, usedA)):
 		extra = titledExtra
+	case na.rendering == bySyllables || nb.rendering == bySyllables:
+		extra = max(extra, 1.0/3)
 	case words < 2:
 		extra = max(extra, 1.0/3)
 	}
@@ -947,7 +947,7 @@ func extraBodies(n *name, used []bool, other *name, extra float64) [2]float64 {
 func (n *name) unmatched(used []bool, syllables bool) float64 {
 	var s float64
 	for i, t := range n.tokens {
-		if !used[i] && (!syllables || t.syllables && n.patronymic&(1<<i) == 0) {
+		if !used[i] && (!syllables || t.syllables && t.script != "kana" && n.patronymic&(1<<i) == 0) {
 			s += n.weight(i)
 		}
 	}

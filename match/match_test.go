@@ -494,6 +494,17 @@ func TestScoreSchema(t *testing.T) {
 		{"Vladimir Putin", "Vladimir Vladimirovich Putin", "Person", 0.95, 0.99},
 		{"Choudary", "Anjem Iftikhar Choudary Mahmood", "Person", 0, 0.8}, // one word is not enough
 		{"성훈 김", "Kim Song", "Person", 0, 0.89},
+		// A rendering's whole words may be left over, as a Latin name's are (syllableRuns):
+		// at a third for one word paired, at titledExtra after a title; not a word between
+		// two paired ones, nor part of a word.
+		{"Putin", "블라디미르 푸틴", "Person", 0.85, 0.86},
+		{"Präsident Putin", "블라디미르 푸틴", "Person", 0.95, 0.96},
+		{"Präsident Putin", "블라디미르 블라디미로비치 푸틴", "Person", 0.95, 0.96},
+		{"현우 현정 장", "JANG, Hyon U", "Person", 0, 0.8},
+		{"KIM, Song", "성훈 김", "Person", 0, 0.8},
+		// A word in Kana left over is a word, not a syllable.
+		{"Obama", "バラク・オバマ", "Person", 0.85, 0.86},
+		{"President Obama", "バラク・オバマ", "Person", 0.95, 0.96},
 	} {
 		if got := match.ScoreSchema(tt.a, tt.b, tt.schema); got < tt.min || got > tt.max {
 			t.Errorf("ScoreSchema(%q, %q, %q)=%v, want %v to %v", tt.a, tt.b, tt.schema, got, tt.min, tt.max)
