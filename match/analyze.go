@@ -32,6 +32,8 @@ type token struct {
 	// folded: xt differs from text; transcribed: by more than its x written ks (derived, as
 	// below; the small fields sit together, where they take no more room than one)
 	folded, transcribed bool
+	// soft: a Cyrillic word in Belarusian or Ukrainian letters (piece.soft)
+	soft bool
 	// vid is the token's id in an Index's vocabulary, when it is one of them.
 	vid int32
 	// frame, of a word in Arabic or Hebrew letters, marks the vowels it writes (abjadFrame,
@@ -133,6 +135,18 @@ func (t *token) deriveSpelling() {
 		// Bengali, which has no v, writes a foreign v with ভ (bh), and Hindi at times with भ:
 		// ভ্লাদিমির, Vladimir.
 		t.xt = strings.ReplaceAll(t.xt, "bh", "v")
+	case "cyrillic":
+		// Belarusian writes the soft t and d of Russian as ц and дз (tsekanne, dzekanne):
+		// Пуцін, Путин; Цімафей, Тимофей; Уладзімір, Владимир. In a word written in
+		// Belarusian (or Ukrainian) letters, ts and dz before i (і, or я, е, ю, read ia, ie,
+		// iu) are read t and d, as Russian has them. Russian itself writes ци and дзи in
+		// foreign names (Бартолоцци, Коцудзи), where they are not.
+		if t.soft {
+			t.xt = belarusianSoft.Replace(t.xt)
+			if n := len(t.xt); n >= 3 && t.xt[n-1] == 'u' && strings.IndexByte("aeo", t.xt[n-2]) >= 0 {
+				t.xt = t.xt[:len(t.xt)-1] + "v" // ў after a vowel ending a word: Быкаў, Быков
+			}
+		}
 	}
 	t.xr = []rune(t.xt)
 	if t.xt != t.text {
@@ -282,6 +296,8 @@ func dutchOe(s string) string {
 	return b.String()
 }
 
+var belarusianSoft = newFold("tsi", "ti", "dzi", "di")
+
 // greekVoiced reads ντ, μπ and γκ inside a Greek word (nd, mb and gk in greekLatin) as the d,
 // b and g they are when Greek renders foreign names (Βλαντίμιρ, Vladimir), as greekLatin reads
 // them at its start: the Greek word's spelling form (xt); its text keeps ELOT's letters, in
@@ -354,9 +370,12 @@ type piece struct {
 	// syllables: text reads Han, Hangul or Kana syllables (not a term of Knowledge): a word
 	// whatever it spells (오 is o, 세 se, 的 de: no initial, legal form or particle).
 	syllables bool
-	word      int    // the index of the word of the name it comes from
-	chars     string // the Han characters text reads, when syllables
-	frame     string // of a word in Arabic or Hebrew letters, its vowel letters too (abjadFrame)
+	// soft: a word in Cyrillic letters of Belarusian or Ukrainian (і, ў), whose ts and dz
+	// before i may be the soft t and d of Russian (belarusianSoft)
+	soft  bool
+	word  int    // the index of the word of the name it comes from
+	chars string // the Han characters text reads, when syllables
+	frame string // of a word in Arabic or Hebrew letters, its vowel letters too (abjadFrame)
 }
 
 // name is an analysed name.
@@ -530,7 +549,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 				frame = hebrewFrame(w)
 			}
 			for _, t := range ts {
-				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame})
+				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame,
+					soft: script == "cyrillic" && strings.ContainsAny(w, "іІўЎ")})
 			}
 		}
 	}
@@ -571,7 +591,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 	n.tokens = make([]*token, len(kept))
 	for i, p := range kept {
 		t := &ts[i]
-		t.text, t.kind, t.script, t.syllables, t.frame = p.text, p.kind, p.script, p.syllables, p.frame
+		t.text, t.kind, t.script, t.syllables, t.frame, t.soft = p.text, p.kind, p.script, p.syllables, p.frame, p.soft
 		if k.patronymic[t.text] && i > 0 && i+1 < len(kept) {
 			if n.generation == nil {
 				n.generation = make([]uint8, len(kept))

@@ -156,6 +156,7 @@ type entry struct {
 type vocabKey struct {
 	text   string
 	kind   uint8
+	soft   bool
 	script string
 }
 
@@ -407,13 +408,13 @@ func (ix *Index) file(t *token, id int32) int32 {
 		// for Adds after it.
 		ix.vocab = make(map[vocabKey]int32, len(ix.toks))
 		for v, t := range ix.toks {
-			ix.vocab[vocabKey{t.text, t.kind, t.script}] = int32(v)
+			ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script}] = int32(v)
 		}
 	}
-	v, ok := ix.vocab[vocabKey{t.text, t.kind, t.script}]
+	v, ok := ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script}]
 	if !ok {
 		v = int32(len(ix.toks))
-		ix.vocab[vocabKey{t.text, t.kind, t.script}] = v
+		ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script}] = v
 		own := *t // not a pointer into the name's tokens, which would keep them all
 		own.vid = v
 		ix.toks, ix.post = append(ix.toks, &own), append(ix.post, nil)
@@ -965,7 +966,7 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 // pairsOf returns the vocabulary tokens a query word pairs with (tokenSim above 0), with their
 // similarities, from ix.pairs when the word was asked for before.
 func (ix *Index) pairsOf(sc *scratch, qt *token) []vocabPair {
-	k := pairsKey{qt.text, qt.script, qt.frame, qt.kind, qt.syllables}
+	k := pairsKey{qt.text, qt.script, qt.frame, qt.kind, qt.syllables, qt.soft}
 	if ps, gen := ix.pairs.get(k); gen > 0 {
 		if gen == 2 {
 			ix.pairs.put(k, ps)
@@ -998,7 +999,7 @@ type pairsCache struct {
 type pairsKey struct {
 	text, script, frame string
 	kind                uint8
-	syllables           bool
+	syllables, soft     bool
 }
 
 type vocabPair struct {
