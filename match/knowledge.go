@@ -231,8 +231,9 @@ func readTSV(name string, fn func(a, b string)) {
 	}
 }
 
-// givenName is the canonical form of an East Slavic given name (k.given) that a word in Latin
-// or Cyrillic letters is, in any of the three languages' forms, or "" if it is none; a
+// givenName is the canonical form of an East Slavic given name (k.given) that a word in an
+// alphabet that writes its vowels (Latin, Cyrillic, Greek, Armenian, India's scripts …) is,
+// read in Latin letters, in any of the three languages' forms, or "" if it is none; a
 // patronymic built on one (Volodymyrovych, Uladzimiravich, Sergeevich, Vladimirovna) is the
 // canonical form with "+p", or "+pf" for a daughter's (-ovna, -ivna: a son's and a
 // daughter's are two words). Patronymics are read by their endings (patronymicEndings), the
@@ -242,7 +243,7 @@ func readTSV(name string, fn func(a, b string)) {
 // way (Wladimir, Władimir, Vlagyimir Vlagyimirovics, Wladimirowitsch: Vladimir,
 // Vladimirovich). It is called after derive.
 func (k *Knowledge) givenName(t *token) string {
-	if t.kind != kindWord || t.script != "latin" && t.script != "cyrillic" {
+	if t.kind != kindWord || !alphabetic(t.script) {
 		return ""
 	}
 	if g := k.givenNameOf(t.text); g != "" || t.xt == "" || t.xt == t.text {

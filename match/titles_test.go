@@ -40,6 +40,8 @@ func TestScore_Titles(t *testing.T) {
 		{"Präsident Putin", "Vladimir Putin", "", 0.95, 0.96},
 		{"Präsident Putin", "Wladimir Wladimirowitsch Putin", "", 0.95, 0.96},
 		{"Putyin elnök", "Vlagyimir Putyin", "", 0.95, 0.96},
+		{"Präsident Putin", "Βλαντίμιρ Πούτιν", "", 0.9, 0.96}, // in other alphabets too
+		{"Präsident Putin", "व्लादिमीर पुतिन", "", 0.9, 0.96},
 		{"Präsident Putin", "Vladimir V. Putin", "Person", 0.9, 0.96}, // initials are given names'
 		{"President Bush", "George W. Bush", "Person", 0.9, 0.96},
 		// The word must be where the other name's family name stands: before its comma, or
