@@ -532,6 +532,8 @@ func FuzzScore(f *testing.F) {
 		{"山田太郎", "やまだ たろう"}, {"Präsident Putin", "Vladimir V. Putin"}, {"George", "ジョージ"},
 		{"Jadranka", "ヤドランカ"}, {"丹 英 邹", "آدم خان اچکزی"},
 		{"မင်းအောင်လှိုင်", "Min Aung Hlaing"}, {"ဗလာဒီမီယာ ပူတင်", "PUTIN, Vladimir"}, {"်္ျ", "ဦးစိုး"},
+		{"SU, Madame", "RI, Su Yong"}, {"현우 현정 장", "Präsident Putin"}, {"Цімафей Дзмітрыеў", "Putyin elnök"},
+		{"President Obama", "バラク・オバマ"}, {"A,B,", ",ў"},
 	} {
 		f.Add(s[0], s[1])
 	}
