@@ -134,11 +134,23 @@ func byteBit(c byte) uint32 {
 }
 
 // initialsOf are the bits of the initials a word may pair with (spellingSim): that of its
-// first letter, and that of its spelling of its sound (initialFits).
+// first letter, and that of its spelling of its sound (initialFits); of a word in a script
+// that renders (Han, Kana, Hangul, an abjad), those of every consonant whose class its sound
+// begins with (initialFits: V. for 弗拉基米尔 or فلاديمير), a superset where initialFits
+// asks more, as bounds may be.
 func initialsOf(t *token) uint32 {
 	b := initialBit(t)
 	if t.xt != "" {
 		b |= byteBit(t.xt[0])
+	}
+	if m := rendering(t.script); m != byLetters {
+		if k := t.sounds[m]; k != "" {
+			for c := 'a'; c <= 'z'; c++ {
+				if !strings.ContainsRune("aeiouyhw", c) && soundClass(c, m) == rune(k[0]) {
+					b |= byteBit(byte(c))
+				}
+			}
+		}
 	}
 	return b
 }
@@ -1205,9 +1217,13 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	// letters pairs only with itself. A word pairs with no legal form.
 	other, vsInitial, vsStop, shortAllow := make([]float64, nq), make([]float64, nq), make([]float64, nq), make([]float64, nq)
 	vsShortStop := make([]float64, nq) // vsStop, or 0 for a word that outgrowsStops
+	qInitials := make([]uint32, nq)    // initialsOf each query token
+	for qi, t := range qn.tokens {
+		qInitials[qi] = initialsOf(t)
+	}
 	vsOther := func(st *nameStat, qi int) float64 {
 		v := 0.0
-		if st.initials&initialsOf(qn.tokens[qi]) != 0 {
+		if st.initials&qInitials[qi] != 0 {
 			v = vsInitial[qi]
 		}
 		switch st.stops {

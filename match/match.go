@@ -1502,12 +1502,15 @@ func initialFits(x, y *token) bool {
 	}
 	// A rendering in a syllabic script begins with the sound of the initial's letter, in the
 	// classes renderings confuse (V. for 블라디미르, beul-la-di-mi-reu; 弗拉基米尔, fu-la-ji-mi-er),
-	// and the rendering has no vowel before it (addsLeadingVowel).
-	if rendering(y.script) != bySyllables || !alphabetic(x.script) {
+	// and the rendering has no vowel before it (addsLeadingVowel); a word in an abjad begins
+	// with its consonant (В. for فلاديمير, which writes v with f).
+	m := rendering(y.script)
+	if m == byLetters || !alphabetic(x.script) {
 		return false
 	}
-	k, c := y.sounds[bySyllables], rune(x.text[0])
-	return k != "" && !strings.ContainsRune("aeiouyhw", c) && soundClass(c, bySyllables) == rune(k[0]) && syllableFrame(spoken(y.text, y.script, bySyllables), bySyllables)[0] == ""
+	k, c := y.sounds[m], rune(x.text[0])
+	return k != "" && !strings.ContainsRune("aeiouyhw", c) && soundClass(c, m) == rune(k[0]) &&
+		(m != bySyllables || syllableFrame(spoken(y.text, y.script, bySyllables), bySyllables)[0] == "")
 }
 
 // pinyinPair reports whether, of two tokens, one reads a Han character (one pinyin
