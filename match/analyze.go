@@ -534,6 +534,10 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 					}
 				}
 				latin = burmeseLatin(w)
+			case script == "armenian":
+				// ու is one vowel, u (Պուտին, Putin), which unidecode reads letter by letter
+				// (ow).
+				latin = unidecode.Unidecode(strings.ReplaceAll(w, "ու", "u"))
 			default:
 				latin = unidecode.Unidecode(w)
 				if script == "arabic" && persianV(w) {

@@ -6,9 +6,10 @@ import "strings"
 // -s (or -is, -us) to a name that ends in a consonant (Vladimirs Putins, Sergejs Lavrovs),
 // Lithuanian -as (-is, -ys, -us) (Vladimiras Putinas, Sergejus Lavrovas). A Latin word with
 // such an ending after a consonant is also compared without it (balticStem) with a word in
-// Latin or Cyrillic letters: the ending costs what a typo costs, and adds nothing to a
-// difference of spelling (Sergej and Sergey); a stem that is a typo away from the other word
-// does not count (Vladimiras Putinas is not Vladimir Putilin, nor Freitas Frei).
+// an alphabet that writes vowels (Latin, Cyrillic, Greek, Armenian …): the ending costs what
+// a typo costs, and adds nothing to a difference of spelling (Sergej and Sergey); a stem that
+// is a typo away from the other word does not count (Vladimiras Putinas is not Vladimir
+// Putilin, nor Freitas Frei). Without its ending a word may be a given name (givenName).
 
 // balticEndings are the endings balticStem drops, longest first.
 var balticEndings = []string{"as", "is", "ys", "us", "s"}
@@ -43,7 +44,7 @@ func balticStemSim(x, y *token) float64 {
 		if w.stem == nil || other.stem != nil && strings.HasSuffix(other.text, w.text[len(w.stem.text):]) {
 			continue // no ending, or both have it
 		}
-		if other.kind != kindWord || other.script != "latin" && other.script != "cyrillic" {
+		if other.kind != kindWord || !alphabetic(other.script) {
 			continue // a rendering of the stem in another script is the stem's alone
 		}
 		if abs(len(w.stem.xr)-len(other.xr)) > 1 {

@@ -241,15 +241,26 @@ func readTSV(name string, fn func(a, b string)) {
 // Serge-evich). A Latin word is read as written and in the spelling its derived form xt gives
 // the sounds (spellingFold): the other languages of Europe transcribe Russian names their own
 // way (Wladimir, Władimir, Vlagyimir Vlagyimirovics, Wladimirowitsch: Vladimir,
-// Vladimirovich). It is called after derive.
+// Vladimirovich), and without a Latvian or Lithuanian ending (Vladimiras, Vladimirs: a given
+// name, not a patronymic). It is called after derive.
 func (k *Knowledge) givenName(t *token) string {
 	if t.kind != kindWord || !alphabetic(t.script) {
 		return ""
 	}
-	if g := k.givenNameOf(t.text); g != "" || t.xt == "" || t.xt == t.text {
+	if g := k.givenNameOf(t.text); g != "" {
 		return g
 	}
-	return k.givenNameOf(t.xt)
+	if t.xt != "" && t.xt != t.text {
+		if g := k.givenNameOf(t.xt); g != "" {
+			return g
+		}
+	}
+	if t.stem != nil { // without a Baltic ending: Vladimiras, Vladimirs (balticStem)
+		if g := k.givenNameOf(t.stem.xt); g != "" && !strings.Contains(g, "+") {
+			return g
+		}
+	}
+	return ""
 }
 
 // givenNameOf is givenName of a word's letters.

@@ -293,6 +293,9 @@ func TestScore(t *testing.T) {
 		{"Vladimiras Putinas", "Vladimir Putin", 0.9, 0.95},
 		{"Vladimiras Putinas", "Vladimir Vladimirovich Putin", 0.9, 0.95}, // the stem beats two edits
 		{"Vladimirs Putins", "Владимир Путин", 0.9, 0.95},
+		{"Vladimiras Putinas", "Վլադիմիր Պուտին", 0.9, 0.95},              // any alphabet that writes vowels
+		{"Vladimirs Putins", "Putin Volodymyr Volodymyrovych", 0.9, 0.95}, // a given name without its ending
+		{"Պուտին", "Putin", 0.99, 0.99},                                   // Armenian ու is u
 		// A patronymic left over against a name with none counts nothing; another patronymic
 		// is another name.
 		{"Vladimirs Putins", "Vladimir Vladimirovich Putin", 0.9, 0.95},
