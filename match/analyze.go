@@ -135,6 +135,12 @@ func (t *token) deriveSpelling() {
 		// Bengali, which has no v, writes a foreign v with ভ (bh), and Hindi at times with भ:
 		// ভ্লাদিমির, Vladimir.
 		t.xt = strings.ReplaceAll(t.xt, "bh", "v")
+	case "georgian":
+		// Georgian gives a foreign name that ends in a consonant the nominative ending -i
+		// (პუტინი, Putini; ბუში, Bushi): its spelling form drops it.
+		if n := len(t.xt); n >= 4 && t.xt[n-1] == 'i' && strings.IndexByte("aeiouy", t.xt[n-2]) < 0 {
+			t.xt = t.xt[:n-1]
+		}
 	case "cyrillic":
 		// Belarusian writes the soft t and d of Russian as ц and дз (tsekanne, dzekanne):
 		// Пуцін, Путин; Цімафей, Тимофей; Уладзімір, Владимир. In a word written in
