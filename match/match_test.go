@@ -296,6 +296,8 @@ func TestScore(t *testing.T) {
 		{"Vladimiras Putinas", "Վլադիմիր Պուտին", 0.9, 0.95},              // any alphabet that writes vowels
 		{"Vladimirs Putins", "Putin Volodymyr Volodymyrovych", 0.9, 0.95}, // a given name without its ending
 		{"Պուտին", "Putin", 0.99, 0.99},                                   // Armenian ու is u
+		{"პუტინი", "Putin", 0.95, 0.95},                                   // Georgian's nominative -i
+		{"სააკაშვილი", "Saakashvili", 0.99, 0.99},                         // a Georgian name's own i
 		// A patronymic left over against a name with none counts nothing; another patronymic
 		// is another name.
 		{"Vladimirs Putins", "Vladimir Vladimirovich Putin", 0.9, 0.95},
