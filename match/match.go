@@ -539,8 +539,12 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					}
 				}
 			} else {
-				if w.sounds[m] != joinSounds(os[:k], m) {
-					continue
+				if rs := joinSounds(os[:k], m); w.sounds[m] != rs {
+					// Or as other languages read the word (Wladimir, ဗလာဒီမီယာ).
+					var ok bool
+					if spelt, mode, ok = readingWithKey(w, rs); !ok || m != bySyllables {
+						continue
+					}
 				}
 				var b strings.Builder
 				for _, t := range os[:k] {
