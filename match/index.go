@@ -47,14 +47,18 @@ type Index struct {
 	k    *Knowledge
 	seed maphash.Seed
 
-	entries  []entry
-	names    []*name            // every indexed name, by name id
-	owner    []int32            // name id → position of its entity in entries
-	raw      []string           // name id → the name as given
-	vocab    map[vocabKey]int32 // the vocabulary ids of tokens; nil once frozen (see file)
-	toks     []*token           // vocabulary id → the token, shared by the names that hold it
-	post     [][]int32          // vocabulary id → ids of the names holding it, ascending
-	df       map[string]int     // token text → number of names holding it
+	entries []entry
+	names   []*name            // every indexed name, by name id
+	owner   []int32            // name id → position of its entity in entries
+	raw     []string           // name id → the name as given
+	vocab   map[vocabKey]int32 // the vocabulary ids of tokens; nil once frozen (see file)
+	toks    []*token           // vocabulary id → the token, shared by the names that hold it
+	post    [][]int32          // vocabulary id → ids of the names holding it, ascending
+	df      map[string]int     // token text → number of names holding it; nil once frozen
+	// Once frozen, the vocabulary ids in the order of their tokens' texts, and each one's
+	// document frequency (df of its text): a seventh of the map's memory (weight).
+	byText   []int32
+	dfv      []int32
 	tkeys    []hkey             // token keys → vocabulary ids (word tokens only)
 	nkeys    []hkey             // name keys (the normalised name, the name written without spaces) → name ids
 	ttable   keyTable           // where each hash's run starts and ends in tkeys
@@ -353,7 +357,7 @@ func (ix *Index) insert(e *oversight.Entity, a analysed) {
 		seen := map[string]bool{}
 		for j, t := range n.tokens {
 			if !seen[t.text] {
-				ix.df[t.text]++
+				ix.dfMap()[t.text]++
 				seen[t.text] = true
 			}
 			v := ix.file(t, id)
@@ -722,6 +726,18 @@ func (ix *Index) Freeze() {
 		t.w = ix.weight(t)
 	}
 	ix.vocab = nil // only filing reads it (file)
+	if ix.df != nil {
+		ix.dfv = make([]int32, len(ix.toks))
+		for v, t := range ix.toks {
+			ix.dfv[v] = int32(ix.df[t.text])
+		}
+		ix.byText = make([]int32, len(ix.toks))
+		for v := range ix.byText {
+			ix.byText[v] = int32(v)
+		}
+		slices.SortFunc(ix.byText, func(a, b int32) int { return strings.Compare(ix.toks[a].text, ix.toks[b].text) })
+		ix.df = nil
+	}
 	ix.nstat = make([]nameStat, len(ix.names))
 	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
 	for i, n := range ix.names {
@@ -856,13 +872,37 @@ func (t keyTable) lookup(h uint32) []hkey {
 	return t.keys[lo:end]
 }
 
+// dfMap returns the document frequencies by text, made again from dfv after a freeze.
+func (ix *Index) dfMap() map[string]int {
+	if ix.df == nil {
+		ix.df = make(map[string]int, len(ix.dfv))
+		for v, n := range ix.dfv {
+			ix.df[ix.toks[v].text] = int(n)
+		}
+		ix.dfv, ix.byText = nil, nil
+	}
+	return ix.df
+}
+
+// docFreq is the number of names holding a token of the text.
+func (ix *Index) docFreq(text string) int {
+	if ix.df != nil {
+		return ix.df[text]
+	}
+	i, ok := slices.BinarySearchFunc(ix.byText, text, func(v int32, text string) int { return strings.Compare(ix.toks[v].text, text) })
+	if !ok {
+		return 0
+	}
+	return int(ix.dfv[ix.byText[i]])
+}
+
 // weight is a token's weight in this index: rare tokens decide, common ones do not.
 func (ix *Index) weight(t *token) float64 {
 	w := kindWeight(t)
 	if len(ix.names) < 20 || t.kind != kindWord {
 		return w
 	}
-	df := ix.df[t.text]
+	df := ix.docFreq(t.text)
 	// Inverse document frequency, scaled to (0.3, 1]: a token in every name weighs 0.3.
 	n := float64(len(ix.names) + 1)
 	idf := math.Log(n/float64(df+1)) / math.Log(n)

@@ -3,6 +3,7 @@ package match
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -662,5 +663,44 @@ func TestIndex_AddAfterFreeze(t *testing.T) {
 				t.Errorf("%q: match %d is %s %.3f after a freeze, %s %.3f in the whole index", q, i, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
 			}
 		}
+	}
+}
+
+// TestIndex_DocFreqAfterFreeze: a frozen index reads document frequencies from its vocabulary
+// (docFreq) as they were counted, for words of the index and others; and after more Adds
+// counts on from them.
+func TestIndex_DocFreqAfterFreeze(t *testing.T) {
+	ix := NewIndex(DefaultConfig())
+	for i := range 30 {
+		n := fmt.Sprintf("Trading %c%c Company", 'a'+i%26, 'a'+i/3)
+		if i%2 == 0 {
+			n += " Holding"
+		}
+		ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "Company", Properties: map[string][]string{"name": {n}}})
+	}
+	words := []string{"trading", "holding", "company", "aa", "bd", "absent"}
+	before := map[string]int{}
+	for _, w := range words {
+		before[w] = ix.docFreq(w)
+	}
+	if before["trading"] != 30 || before["holding"] != 15 || before["absent"] != 0 {
+		t.Fatalf("before freezing: %v", before)
+	}
+	ix.Freeze()
+	if ix.df != nil {
+		t.Fatal("the frozen index kept its map")
+	}
+	for _, w := range words {
+		if got := ix.docFreq(w); got != before[w] {
+			t.Errorf("docFreq(%q) = %d frozen, %d before", w, got, before[w])
+		}
+	}
+	ix.Add(&oversight.Entity{ID: "x", Schema: "Company", Properties: map[string][]string{"name": {"Holding Trading"}}})
+	ix.Freeze()
+	if got := ix.docFreq("holding"); got != 16 {
+		t.Errorf("docFreq(holding) = %d after one more Add, want 16", got)
+	}
+	if got := ix.docFreq("trading"); got != 31 {
+		t.Errorf("docFreq(trading) = %d after one more Add, want 31", got)
 	}
 }
