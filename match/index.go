@@ -55,8 +55,9 @@ type Index struct {
 	toks    []*token           // vocabulary id → the token, shared by the names that hold it
 	post    [][]int32          // vocabulary id → ids of the names holding it, ascending
 	df      map[string]int     // token text → number of names holding it; nil once frozen
-	// Once frozen, the vocabulary ids in the order of their tokens' texts, and each one's
-	// document frequency (df of its text): a seventh of the map's memory (weight).
+	// Once frozen, an open-addressing table of vocabulary ids by their tokens' texts (one id
+	// for each text, -1 in empty slots), and each id's document frequency (df of its text):
+	// less than half the map's memory (docFreq).
 	byText   []int32
 	dfv      []int32
 	tkeys    []hkey             // token keys → vocabulary ids (word tokens only)
@@ -731,11 +732,20 @@ func (ix *Index) Freeze() {
 		for v, t := range ix.toks {
 			ix.dfv[v] = int32(ix.df[t.text])
 		}
-		ix.byText = make([]int32, len(ix.toks))
-		for v := range ix.byText {
-			ix.byText[v] = int32(v)
+		ix.byText = make([]int32, 1<<bits.Len(uint(2*len(ix.toks))))
+		for i := range ix.byText {
+			ix.byText[i] = -1
 		}
-		slices.SortFunc(ix.byText, func(a, b int32) int { return strings.Compare(ix.toks[a].text, ix.toks[b].text) })
+		mask := uint64(len(ix.byText) - 1)
+		for v, t := range ix.toks {
+			i := maphash.String(ix.seed, t.text) & mask
+			for ix.byText[i] >= 0 && ix.toks[ix.byText[i]].text != t.text {
+				i = (i + 1) & mask
+			}
+			if ix.byText[i] < 0 {
+				ix.byText[i] = int32(v)
+			}
+		}
 		ix.df = nil
 	}
 	ix.nstat = make([]nameStat, len(ix.names))
@@ -889,11 +899,18 @@ func (ix *Index) docFreq(text string) int {
 	if ix.df != nil {
 		return ix.df[text]
 	}
-	i, ok := slices.BinarySearchFunc(ix.byText, text, func(v int32, text string) int { return strings.Compare(ix.toks[v].text, text) })
-	if !ok {
+	if len(ix.byText) == 0 {
 		return 0
 	}
-	return int(ix.dfv[ix.byText[i]])
+	mask := uint64(len(ix.byText) - 1)
+	for i := maphash.String(ix.seed, text) & mask; ; i = (i + 1) & mask {
+		switch v := ix.byText[i]; {
+		case v < 0:
+			return 0
+		case ix.toks[v].text == text:
+			return int(ix.dfv[v])
+		}
+	}
 }
 
 // weight is a token's weight in this index: rare tokens decide, common ones do not.
