@@ -90,3 +90,16 @@ func TestScore_BelarusianSoft(t *testing.T) {
 		}
 	}
 }
+
+// TestHungarianReading: a word read as Hungarian spells it, only where its spelling shows
+// Hungarian.
+func TestHungarianReading(t *testing.T) {
+	for w, want := range map[string]string{
+		"vlagyimir": "vladimir", "putyin": "putin", "hruscsov": "hrushchov", "szergej": "sergej",
+		"putin": "", "betty": "", "tyler": "", "kenya": "", "sasha": "",
+	} {
+		if got := hungarianReading(w); got != want {
+			t.Errorf("hungarianReading(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

@@ -1258,7 +1258,8 @@ func readingWithKey(w *token, k string) (string, int, bool) {
 // they differ: English's g before e, i and y, a j (George, ジョージ, 乔治; Angela, アンジェラ),
 // where the keys read every g hard (Gerhard, ゲルハルト); and German's, Dutch's, the Nordic and
 // the Slavic languages' j before a vowel, a y, and w, a v (Jan, ヤン; Jadlowker, ヤドロフケル;
-// Ulanowsky, ウラノフスキ), where the keys read j as in English and drop a w as a glide.
+// Ulanowsky, ウラノフスキ), where the keys read j as in English and drop a w as a glide; and
+// Hungarian's (hungarianReading).
 func latinReadings(w string) []string {
 	var out []string
 	var soft, central []byte
@@ -1281,8 +1282,33 @@ func latinReadings(w string) []string {
 			out = append(out, string(b))
 		}
 	}
+	if h := hungarianReading(w); h != "" {
+		out = append(out, h)
+	}
 	return out
 }
+
+// hungarianReading is a word in Hungarian spelling read as the keys read English, or "" for a
+// word that does not show it: one with the gy or ty of a soft d or t before a vowel, or with
+// cs, sz or zs. Hungarian transcribes Russian names so (Vlagyimir Putyin, Vladimir Putin;
+// Hruscsov, Khrushchev): gy, ty are d, t; cs ch, sz s, zs zh, and s alone sh.
+func hungarianReading(w string) string {
+	marked := false
+	for i := 0; i+1 < len(w) && !marked; i++ {
+		switch w[i : i+2] {
+		case "gy", "ty":
+			marked = i+2 < len(w) && strings.IndexByte("aeiou", w[i+2]) >= 0
+		case "cs", "sz", "zs":
+			marked = true
+		}
+	}
+	if !marked {
+		return ""
+	}
+	return hungarianLetters.Replace(w)
+}
+
+var hungarianLetters = newFold("gy", "d", "ty", "t", "cs", "ch", "sz", "s", "zs", "zh", "s", "sh")
 
 // initialV reports whether a word begins with a v before a consonant, which Japanese renders
 // as the vowel u (Vladimir, ウラジーミル; Vladivostok, ウラジオストク).

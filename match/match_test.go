@@ -215,6 +215,7 @@ func TestScore(t *testing.T) {
 		{"စိုးဝင်း", "Sae Win", 0, 0.89},
 		{"ဗလာဒီမီယာ ပူတင်", "Vladimir Putin", 0.9, 0.9},
 		{"ဗလာဒီမီယာ ပူတင်", "Wladimir Putin", 0.9, 0.9}, // as German reads the w (latinReadings)
+		{"블라디미르 푸틴", "Vlagyimir Putyin", 0.9, 0.9},      // as Hungarian reads gy and ty (hungarianReading)
 		{"မင်းအောင်လှိုင်", "Min Aung", 0, 0.85},        // a syllable left over counts in full
 		{"သန်းရွှေ", "Than Shwe Win", 0, 0.93},
 		{"သိန်းစိန်", "Than Shwe", 0, 0.5},
