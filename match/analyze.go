@@ -150,7 +150,7 @@ func (t *token) deriveSpelling() {
 		if t.soft {
 			t.xt = belarusianSoft.Replace(t.xt)
 			if n := len(t.xt); n >= 3 && t.xt[n-1] == 'u' && strings.IndexByte("aeo", t.xt[n-2]) >= 0 {
-				t.xt = t.xt[:len(t.xt)-1] + "v" // ў after a vowel ending a word: Быкаў, Быков
+				t.xt = t.xt[:n-1] + "v" // ў after a vowel ending a word: Быкаў, Быков
 			}
 		}
 	}
@@ -558,9 +558,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 			case script == "hebrew" && len(ts) == 1:
 				frame = hebrewFrame(w)
 			}
+			soft := script == "cyrillic" && strings.ContainsAny(w, "іў") // w is normalised: lower case
 			for _, t := range ts {
-				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame,
-					soft: script == "cyrillic" && strings.ContainsAny(w, "іІўЎ")})
+				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame, soft: soft})
 			}
 		}
 	}

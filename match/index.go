@@ -149,11 +149,9 @@ func initialsOf(t *token) uint32 {
 		b |= byteBit(t.xt[0])
 	}
 	if m := rendering(t.script); m != byLetters {
-		if k := t.sounds[m]; k != "" {
-			for c := 'a'; c <= 'z'; c++ {
-				if !strings.ContainsRune("aeiouyhw", c) && soundClass(c, m) == rune(k[0]) {
-					b |= byteBit(byte(c))
-				}
+		for c := 'a'; c <= 'z'; c++ {
+			if soundBegins(t, m, c) {
+				b |= byteBit(byte(c))
 			}
 		}
 	}
@@ -728,25 +726,7 @@ func (ix *Index) Freeze() {
 	}
 	ix.vocab = nil // only filing reads it (file)
 	if ix.df != nil {
-		ix.dfv = make([]int32, len(ix.toks))
-		for v, t := range ix.toks {
-			ix.dfv[v] = int32(ix.df[t.text])
-		}
-		ix.byText = make([]int32, 1<<bits.Len(uint(2*len(ix.toks))))
-		for i := range ix.byText {
-			ix.byText[i] = -1
-		}
-		mask := uint64(len(ix.byText) - 1)
-		for v, t := range ix.toks {
-			i := maphash.String(ix.seed, t.text) & mask
-			for ix.byText[i] >= 0 && ix.toks[ix.byText[i]].text != t.text {
-				i = (i + 1) & mask
-			}
-			if ix.byText[i] < 0 {
-				ix.byText[i] = int32(v)
-			}
-		}
-		ix.df = nil
+		ix.freezeDocFreq()
 	}
 	ix.nstat = make([]nameStat, len(ix.names))
 	ix.otherAt, ix.others = make([]int32, len(ix.names)+1), nil
@@ -880,6 +860,30 @@ func (t keyTable) lookup(h uint32) []hkey {
 		end++
 	}
 	return t.keys[lo:end]
+}
+
+// freezeDocFreq puts the document frequencies of the map df in dfv and byText (docFreq), and
+// lets the map go.
+func (ix *Index) freezeDocFreq() {
+	ix.dfv = make([]int32, len(ix.toks))
+	for v, t := range ix.toks {
+		ix.dfv[v] = int32(ix.df[t.text])
+	}
+	ix.byText = make([]int32, 1<<bits.Len(uint(2*len(ix.toks))))
+	for i := range ix.byText {
+		ix.byText[i] = -1
+	}
+	mask := uint64(len(ix.byText) - 1)
+	for v, t := range ix.toks {
+		i := maphash.String(ix.seed, t.text) & mask
+		for ix.byText[i] >= 0 && ix.toks[ix.byText[i]].text != t.text {
+			i = (i + 1) & mask
+		}
+		if ix.byText[i] < 0 {
+			ix.byText[i] = int32(v)
+		}
+	}
+	ix.df = nil
 }
 
 // dfMap returns the document frequencies by text, made again from dfv after a freeze.

@@ -987,10 +987,9 @@ func (n *name) patronymics() float64 { return n.unmatchedPatronymics(nil) }
 // titledOutweighs reports whether name a is a title and one rare word (President Putin:
 // weighing rareWeight or more) that weighs as much as each of the tokens of b that used leaves
 // unpaired, or more, and these are words or initials (Vladimir V. Putin; not particles or
-// legal forms); and b's
-// tokens that it paired with are where a family name stands: before the comma of a name
-// written so (PUTIN, Vladimir), or else its first or last (Vladimir Putin, Kim Jong Un). A
-// title and a given name are not (Madame SU and RI, Su Yong).
+// legal forms); and b's tokens that it paired with are where a family name stands: before
+// the comma of a name written so (PUTIN, Vladimir), or else its first or last (Vladimir
+// Putin, Kim Jong Un). A title and a given name are not (Madame SU and RI, Su Yong).
 func titledOutweighs(a, b *name, used []bool) bool {
 	if !a.titled {
 		return false
@@ -1538,9 +1537,15 @@ func initialFits(x, y *token) bool {
 	if m == byLetters || !alphabetic(x.script) {
 		return false
 	}
-	k, c := y.sounds[m], rune(x.text[0])
-	return k != "" && !strings.ContainsRune("aeiouyhw", c) && soundClass(c, m) == rune(k[0]) &&
+	return soundBegins(y, m, rune(x.text[0])) &&
 		(m != bySyllables || syllableFrame(spoken(y.text, y.script, bySyllables), bySyllables)[0] == "")
+}
+
+// soundBegins reports whether the sound of a word in a script that renders (mode m, not
+// byLetters) begins with consonant c's class (initialFits, initialsOf).
+func soundBegins(y *token, m int, c rune) bool {
+	k := y.sounds[m]
+	return k != "" && !strings.ContainsRune("aeiouyhw", c) && soundClass(c, m) == rune(k[0])
 }
 
 // pinyinPair reports whether, of two tokens, one reads a Han character (one pinyin

@@ -42,9 +42,10 @@ Usage:
 
 Indexes the parties of FILE (FtM JSON lines), or of the real OFAC SDN list when
 ../shared/data/watchlists holds it, and reports: index build time; heap in use after the
-build, and the process's resident memory at the end and at its peak; the latency of single queries, one at a time (p50, p99); the
-throughput of as many other such queries on every core (the index keeps what the words
-asked before pair with, so a query asked again would be quicker); and the share of one-edit typos (a letter
+build, and the process's resident memory at the end and at its peak; the latency of single
+queries, one at a time (p50, p99); the throughput of as many other such queries on every
+core (the index keeps what the words asked before pair with, so a query asked again would
+be quicker); and the share of one-edit typos (a letter
 dropped, doubled, replaced or swapped with its neighbour) of the entities' primary names that
 rank their entity first, and how many more tie for first (entities listed under the same
 name cannot be told apart by it).
