@@ -3,6 +3,7 @@ package match
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -384,6 +385,45 @@ type piece struct {
 	frame string // of a word in Arabic or Hebrew letters, its vowel letters too (abjadFrame)
 }
 
+// tokenKey is all a token is derived from: the piece of a name it comes from.
+type tokenKey struct {
+	text, script, frame string
+	kind                uint8
+	syllables, soft     bool
+}
+
+// tokenCache holds the tokens of the names an Index analyses, each derived once: the SDN
+// list's 23,000 names hold 80,000 tokens, of 19,000 kinds (Mohammed, Ltd, bin). The names of
+// several entities are analysed at once (AddAll), so it is safe for concurrent use. Its
+// tokens are shared: nothing writes to them but the Index that files them, and only what
+// analysis does not read (token.vid, token.w).
+type tokenCache struct {
+	mu sync.Mutex
+	m  map[tokenKey]*token
+}
+
+// get returns the token of the key, or nil.
+func (c *tokenCache) get(k tokenKey) *token {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[k]
+}
+
+// put stores t as the key's token, unless another analysis stored one first, and returns the
+// one stored.
+func (c *tokenCache) put(k tokenKey, t *token) *token {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if old, ok := c.m[k]; ok {
+		return old
+	}
+	if c.m == nil {
+		c.m = map[tokenKey]*token{}
+	}
+	c.m[k] = t
+	return t
+}
+
 // name is an analysed name.
 type name struct {
 	normalized string   // Normalize(raw)
@@ -441,21 +481,28 @@ var pinyinArgs = pinyin.NewArgs()
 // Latin (institutional terms first, from Knowledge), legal forms folded to canonical forms,
 // titles dropped (titlePositions), particles and initials marked. It reads a name that may be
 // a person's; analyzeOrg reads an organisation's.
-func (k *Knowledge) analyze(raw string) *name { return k.analyzeAs(raw, true) }
+func (k *Knowledge) analyze(raw string) *name { return k.analyzeAs(raw, true, nil) }
 
 // analyzeOrg is analyze for the name of an organisation, vessel or other body: it has no
 // titles, and its words that can be titles are words (General Trading LLC, MS-13, Lord's
 // Resistance Army).
-func (k *Knowledge) analyzeOrg(raw string) *name { return k.analyzeAs(raw, false) }
+func (k *Knowledge) analyzeOrg(raw string) *name { return k.analyzeAs(raw, false, nil) }
 
 // analyzeFor is analyze for the name of an entity of the given FtM schema: analyzeOrg for
 // bodies, analyze for persons, legal entities that may be either and unknown schemata ("").
 func (k *Knowledge) analyzeFor(raw, schema string) *name {
-	return k.analyzeAs(raw, schema == "" || schema == "Person" || schema == "LegalEntity")
+	return k.analyzeAs(raw, personal(schema), nil)
 }
 
-// analyzeAs is analyze, dropping titles when titles is true.
-func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
+// personal reports whether a name of an entity of the schema may be a person's, with titles:
+// a person's, a legal entity's, which may be either, and one of no schema ("").
+func personal(schema string) bool {
+	return schema == "" || schema == "Person" || schema == "LegalEntity"
+}
+
+// analyzeAs is analyze, dropping titles when titles is true. With a cache, the name's tokens
+// are those of the cache, derived once for all the names that hold them (tokenCache).
+func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name {
 	if len(raw) > maxRawBytes {
 		raw = strings.ToValidUTF8(raw[:maxRawBytes], "")
 	}
@@ -468,11 +515,11 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 		norm = strings.TrimSpace(norm[:cut])
 	}
 	n := &name{normalized: norm}
-	var words []piece
 	fields := splitKanaHan(strings.Fields(n.normalized))
 	if len(fields) > maxNameTokens {
 		fields = fields[:maxNameTokens]
 	}
+	words := make([]piece, 0, len(fields)+2) // Han and Hangul words may be read as several
 	n.cjk = len(fields) > 0
 	for _, w := range fields {
 		if s := Script(w); s != "han" && s != "hangul" && s != "kana" {
@@ -570,7 +617,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 	if titles {
 		title = k.titlePositions(words, raw)
 	}
-	kept := make([]piece, 0, len(words))
+	// The pieces kept are written in place, behind the reading; when none is, none was
+	// written, and the name keeps them all.
+	kept := words[:0]
 	for i, t := range words {
 		switch {
 		case t.kind == kindLegal:
@@ -597,12 +646,13 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 		kept = words
 	}
 	kept = canonAbd(kept)
-	ts := make([]token, len(kept))
+	var ts []token
+	if cache == nil {
+		ts = make([]token, len(kept)) // one allocation for a query's tokens
+	}
 	n.tokens = make([]*token, len(kept))
 	for i, p := range kept {
-		t := &ts[i]
-		t.text, t.kind, t.script, t.syllables, t.frame, t.soft = p.text, p.kind, p.script, p.syllables, p.frame, p.soft
-		if k.patronymic[t.text] && i > 0 && i+1 < len(kept) {
+		if k.patronymic[p.text] && i > 0 && i+1 < len(kept) {
 			if n.generation == nil {
 				n.generation = make([]uint8, len(kept))
 			}
@@ -610,6 +660,18 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 				n.generation[j] = min(n.generation[j]+1, notInChain-1)
 			}
 		}
+		key := tokenKey{p.text, p.script, p.frame, p.kind, p.syllables, p.soft}
+		var t *token
+		if cache != nil {
+			if t = cache.get(key); t != nil {
+				n.tokens[i] = t
+				continue
+			}
+			t = new(token)
+		} else {
+			t = &ts[i]
+		}
+		t.text, t.kind, t.script, t.syllables, t.frame, t.soft = p.text, p.kind, p.script, p.syllables, p.frame, p.soft
 		if t.kind == kindLegal {
 			t.family = t.text
 			if f, ok := k.legalFamily[t.text]; ok {
@@ -620,6 +682,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool) *name {
 		t.body = t.kind == kindWord && k.body[t.text]
 		t.given = k.givenName(t)
 		t.w = kindWeight(t)
+		if cache != nil {
+			t = cache.put(key, t)
+		}
 		n.tokens[i] = t
 	}
 	n.hangul, n.latin, n.abjad, n.rendition = len(n.tokens) > 0, len(n.tokens) > 0, len(n.tokens) > 0, true
@@ -971,7 +1036,8 @@ func (k *Knowledge) misspeltLegalPhrase(ts []piece) (string, int) {
 
 // foldLegalForms replaces legal-form phrases (longest first) with one canonical token.
 func (k *Knowledge) foldLegalForms(ts []piece) []piece {
-	out := make([]piece, 0, len(ts))
+	out := ts[:0] // written in place, behind the reading: a legal form takes a piece or more
+
 	for i := 0; i < len(ts); {
 		matched := 0
 		for l := min(k.legalMaxWords, len(ts)-i); l >= 1 && k.legalFirst[ts[i].text]; l-- {

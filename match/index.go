@@ -55,6 +55,7 @@ type Index struct {
 	toks    []*token           // vocabulary id → the token, shared by the names that hold it
 	post    [][]int32          // vocabulary id → ids of the names holding it, ascending
 	df      map[string]int     // token text → number of names holding it; nil once frozen
+	cache   *tokenCache        // the tokens of the names analysed since the last Freeze
 	// Once frozen, an open-addressing table of vocabulary ids by their tokens' texts (one id
 	// for each text, -1 in empty slots), and each id's document frequency (df of its text):
 	// less than half the map's memory (docFreq).
@@ -235,6 +236,7 @@ func (ix *Index) hash(family byte, a, b string) uint32 {
 
 // Add indexes an entity under all its names. Entities without names are ignored.
 func (ix *Index) Add(e *oversight.Entity) {
+	ix.useCache()
 	ix.insert(e, ix.analyse(e))
 }
 
@@ -244,6 +246,7 @@ func (ix *Index) Add(e *oversight.Entity) {
 // chunks on rather than left among the index's own (with all 8,300 SDN parties analysed at
 // once, the heap in use after the build was 3–4 MB larger).
 func (ix *Index) AddAll(es []*oversight.Entity) {
+	ix.useCache()
 	const chunk = 256
 	var bufs [2][]analysed
 	for i := range bufs {
@@ -295,6 +298,13 @@ func (ix *Index) AddEach(each func(add func(*oversight.Entity) error) error) err
 	return nil
 }
 
+// useCache gives the analyses of names to file a token cache, if Freeze let it go.
+func (ix *Index) useCache() {
+	if ix.cache == nil {
+		ix.cache = new(tokenCache)
+	}
+}
+
 // analysed is an entity's names analysed for filing: each name, as given, and the hashes of
 // its keys (eachNameKey); and the entity's identifiers (entityIdentifiers).
 type analysed struct {
@@ -312,7 +322,7 @@ func (ix *Index) analyse(e *oversight.Entity) analysed {
 	var a analysed
 	for _, whole := range e.Names() {
 		for _, r := range ix.k.withAlternatives(whole) {
-			if n := ix.k.analyzeFor(r, e.Schema); n.normalized != "" {
+			if n := ix.k.analyzeAs(r, personal(e.Schema), ix.cache); n.normalized != "" {
 				var keys []uint32
 				eachNameKey(n, false, func(f byte, s string) { keys = append(keys, ix.hash(f, s, "")) })
 				a.names, a.raws, a.keys = append(a.names, n), append(a.raws, r), append(a.keys, keys)
@@ -430,11 +440,10 @@ func (ix *Index) file(t *token, id int32) int32 {
 	if !ok {
 		v = int32(len(ix.toks))
 		ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script}] = v
-		own := *t // not a pointer into the name's tokens, which would keep them all
-		own.vid = v
-		ix.toks, ix.post = append(ix.toks, &own), append(ix.post, nil)
+		t.vid = v // t is the analyses' own (tokenCache), or made for filing
+		ix.toks, ix.post = append(ix.toks, t), append(ix.post, nil)
 		if t.kind == kindWord {
-			eachTokenKey(&own, false, func(f byte, a, b string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, a, b), v}) })
+			eachTokenKey(t, false, func(f byte, a, b string) { ix.tkeys = append(ix.tkeys, hkey{ix.hash(f, a, b), v}) })
 		}
 	}
 	if p := ix.post[v]; len(p) == 0 || p[len(p)-1] != id {
@@ -725,6 +734,7 @@ func (ix *Index) Freeze() {
 		t.w = ix.weight(t)
 	}
 	ix.vocab = nil // only filing reads it (file)
+	ix.cache = nil // nor analysing names to file
 	if ix.df != nil {
 		ix.freezeDocFreq()
 	}
