@@ -28,6 +28,9 @@ func abjadSim(x, y *token) float64 {
 	if ab.script != "arabic" {
 		ab, lat = y, x
 	}
+	if len(x.skel) == 1 && x.skel == y.skel && (writesEveryVowel(x, y) || writesEveryVowel(y, x)) {
+		return 0.9 // أيوب, Ayub: one consonant, and every vowel written alike
+	}
 	if ab.script == "arabic" && !lat.abjad() && strings.Contains(ab.text, "tsh") && strings.Contains(lat.xt, "ch") &&
 		tshAsCh(ab.text) == lat.skelX {
 		if writtenVowelsAgree(ab, lat, strings.ReplaceAll(lat.xt, "ch", "tsh")) {
@@ -144,8 +147,10 @@ func latinFrame(s string) string {
 }
 
 // vowelGaps splits a frame into its consonants, folded and with repeats collapsed as skeleton
-// does, and the vowels (upper case) before the first and after each.
-func vowelGaps(frame string) (string, []string) {
+// does, and the vowels (upper case) before the first and after each. With apart, a consonant
+// repeated across a vowel is kept twice, as skeletonOf apart keeps it (רויר, r-UI-r, is not
+// Roy).
+func vowelGaps(frame string, apart bool) (string, []string) {
 	var cons []byte
 	gaps := []string{""}
 	var last byte
@@ -153,6 +158,9 @@ func vowelGaps(frame string) (string, []string) {
 		c := frame[i]
 		if c >= 'A' && c <= 'Z' {
 			gaps[len(gaps)-1] += string(c)
+			if apart {
+				last = 0
+			}
 			continue
 		}
 		if c = skeletonClass(c); c == 0 || c == last {
@@ -193,8 +201,8 @@ func writtenVowelsAgree(ab, lat *token, spelling string) bool {
 	if ab.frame == "" || lat.abjad() {
 		return false
 	}
-	ac, ag := vowelGaps(ab.frame)
-	lc, lg := vowelGaps(latinFrame(spelling))
+	ac, ag := vowelGaps(ab.frame, false)
+	lc, lg := vowelGaps(latinFrame(spelling), false)
 	if ac != lc || len(ac) < 2 {
 		return false
 	}
@@ -217,6 +225,66 @@ func writtenVowelsAgree(ab, lat *token, spelling string) bool {
 		written++
 	}
 	return (written >= 2 || written == 1 && len(ac) >= 3) && 2*written >= spoken
+}
+
+// writesEveryVowel reports whether a word in Arabic letters (ab, with its frame) writes every
+// vowel of a Latin word (lat), and the w and y it has: each with a vowel letter like it, in
+// the same places among the consonants, and nothing more. For a word of one consonant (أيوب,
+// Ayub, whose skeleton is b), where the skeleton says next to nothing, only so do the two
+// spell one name.
+func writesEveryVowel(ab, lat *token) bool {
+	if ab.frame == "" || lat.abjad() || lat.kind != kindWord {
+		return false
+	}
+	ac, ag := vowelGaps(ab.frame, true)
+	lc, lg := vowelGaps(latinFrame(lat.xt), true)
+	if ac != lc || len(ag) != len(lg) {
+		return false
+	}
+	vowels := 0
+	for i, a := range ag {
+		if len(a) != len(lg[i]) {
+			return false
+		}
+		for j, m := range a {
+			if m != 'X' && !strings.ContainsRune(writtenAlike[m], rune(lg[i][j])) {
+				return false
+			}
+		}
+		vowels += len(a)
+	}
+	return vowels >= 2
+}
+
+// frameShape is the shape writesEveryVowel compares of a word of one consonant: its
+// consonants and, for each vowel (letter), a dot (أيوب and Ayub: ...b); "" for a word of more
+// consonants, or of fewer than two vowels, or one that writesEveryVowel does not read. The
+// index files words under it (keyFrame).
+func frameShape(t *token) string {
+	if len(t.skel) != 1 || t.kind != kindWord {
+		return ""
+	}
+	frame := t.frame
+	if frame == "" {
+		if t.abjad() {
+			return ""
+		}
+		frame = latinFrame(t.xt)
+	}
+	cons, gaps := vowelGaps(frame, true)
+	var b strings.Builder
+	vowels := 0
+	for i, g := range gaps {
+		vowels += len(g)
+		b.WriteString(strings.Repeat(".", len(g)))
+		if i < len(cons) {
+			b.WriteByte(cons[i])
+		}
+	}
+	if vowels < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 // writtenAlike are the Latin vowels (in upper case) a vowel letter of abjadFrame stands for.

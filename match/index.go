@@ -210,6 +210,7 @@ const (
 	keyWadeGile = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
 	keyCompound = 'j' // two neighbouring Latin words of a name written together (compounds)
 	keyRender   = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
+	keyFrame    = 'F' // the shape of a word of one consonant, and its vowels (frameShape)
 	keyBurmese  = 'X' // the sound of a word of a name in Burmese (burmeseWordKeys), and of a Latin query's words
 )
 
@@ -585,6 +586,9 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	}
 	if k := hebrewSoftSkeleton(t); k != "" {
 		fn(keySkeleton, k, "") // abjadSim
+	}
+	if k := frameShape(t); k != "" {
+		fn(keyFrame, k, "") // writesEveryVowel
 	}
 	fn(keyFold, t.fold, "")
 	if t.script == "hangul" && strings.Contains(t.text, "eo") {

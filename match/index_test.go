@@ -396,6 +396,12 @@ func TestIndex_ArabicTsh(t *testing.T) {
 	findsEachOther(t, []string{"تشافيز", "غورباتشوف"}, []string{"Chavez", "Gorbachev"})
 }
 
+// TestIndex_OneConsonant: a Latin word of one consonant and the Arabic or Hebrew word that
+// writes its every vowel find each other (frameShape).
+func TestIndex_OneConsonant(t *testing.T) {
+	findsEachOther(t, []string{"أيوب", "داود", "עיסא"}, []string{"Ayub", "Daoud", "Isa"})
+}
+
 // TestIndex_ClusterLosesNothing: in an index of one name written in many scripts and
 // languages (../shared's cross-script cluster), each of them finds by the index every name a
 // full comparison finds, whatever the two scripts (Cyrillic and Hangul as well as Latin and
