@@ -587,6 +587,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 					}
 				}
 				latin = burmeseLatin(w)
+			case script == "cyrillic" && serbian(w):
+				latin = serbianLatin(w) // Милошевић, Milošević: milosevic
 			case script == "armenian":
 				// ու is one vowel, u (Պուտին, Putin), which unidecode reads letter by letter
 				// (ow).

@@ -114,3 +114,25 @@ var polivanovLetters = newFold(
 	"kyo", "ke", "gyo", "ge", "nyo", "ne", "hyo", "khe", "byo", "be", "pyo", "pe", "myo", "me", "ryo", "re",
 	"yo", "e", "wa", "va", "nb", "mb", "np", "mp", "nm", "mm",
 )
+
+// Serbian and Macedonian write their Cyrillic letter for letter as their Latin alphabets do
+// (Gaj's: Милошевић is Milošević, Жељко Ражнатовић Željko Ražnatović), and lists write the
+// Latin without its marks (MILOSEVIC, Zeljko RAZNATOVIC), as Normalize does. A word with a
+// letter only they write (ђ, ћ, љ, њ, џ, ј; ѓ, ќ, ѕ) is read so: ш is s, ч and ћ c, ж z, as
+// the Latin letters š, č, ć, ž are once their marks are dropped, not sh, ch and zh as in a
+// Russian name.
+
+// serbian reports whether a word in (lower-case) Cyrillic letters has a letter only Serbian
+// or Macedonian writes.
+func serbian(w string) bool { return strings.ContainsAny(w, "ђћљњџјѓќѕ") }
+
+// serbianLatin is a word in Serbian or Macedonian Cyrillic (lower case) in the Latin letters
+// of its language, without their marks.
+func serbianLatin(w string) string { return serbianLetters.Replace(w) }
+
+var serbianLetters = strings.NewReplacer(
+	"а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "ђ", "d", "е", "e", "ж", "z", "з", "z",
+	"и", "i", "ј", "j", "к", "k", "л", "l", "љ", "lj", "м", "m", "н", "n", "њ", "nj", "о", "o",
+	"п", "p", "р", "r", "с", "s", "т", "t", "ћ", "c", "у", "u", "ф", "f", "х", "h", "ц", "c",
+	"ч", "c", "џ", "dz", "ш", "s", "ѓ", "g", "ќ", "k", "ѕ", "dz",
+)

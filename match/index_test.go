@@ -402,6 +402,12 @@ func TestIndex_OneConsonant(t *testing.T) {
 	findsEachOther(t, []string{"أيوب", "داود", "עיסא"}, []string{"Ayub", "Daoud", "Isa"})
 }
 
+// TestIndex_Serbian: names in Serbian Cyrillic and in its Latin find each other
+// (serbianLatin).
+func TestIndex_Serbian(t *testing.T) {
+	findsEachOther(t, []string{"Слободан Милошевић", "Жељко Ражнатовић", "Новак Ђоковић"}, []string{"MILOSEVIC, Slobodan", "Željko Ražnatović", "Djokovic Novak"})
+}
+
 // TestIndex_ClusterLosesNothing: in an index of one name written in many scripts and
 // languages (../shared's cross-script cluster), each of them finds by the index every name a
 // full comparison finds, whatever the two scripts (Cyrillic and Hangul as well as Latin and

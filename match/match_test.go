@@ -341,6 +341,13 @@ func TestScore(t *testing.T) {
 		{"Roman Arkadyevich Abramovich", "Roman Arkadyevich Rabinovich", 0, 0.7},
 		{"Viktor Fedorovych Yanukovych", "Viktor Fedorovych Yushchenko", 0, 0.7},
 		{"Dragana Petrovic", "Dragana Markovic", 0, 0.6},
+		// Serbian and Macedonian Cyrillic read letter for letter as their Latin (serbianLatin).
+		{"Слободан Милошевић", "Slobodan Milošević", 0.99, 0.99},
+		{"Жељко Ражнатовић", "Zeljko RAZNATOVIC", 0.99, 0.99},
+		{"Новак Ђоковић", "Novak Djokovic", 0.95, 0.99},
+		{"Ѓорге Иванов", "Gjorge Ivanov", 0.95, 0.99},
+		{"Милошевић", "Miloshevich", 0.95, 0.99}, // the press's spelling
+		{"Слободан Милошевић", "Slobodan Milovanović", 0, 0.8},
 		// Two words written as one, whatever the order of the others (compounds).
 		{"KHALIL, Abdul Rahman", "Abdulrahman Khalil", 0.95, 0.99},
 		{"KHALIL, Abdul Rahman", "Abdulrahim Khalil", 0, 0.89},
