@@ -55,8 +55,9 @@ type token struct {
 	// (read through alts), for the 72 bytes of each of the index's 18,000 tokens.
 	soundAlt *[5]string
 
-	// stem is the word without a Latvian or Lithuanian ending (balticStem), nil if it has none.
-	stem *token
+	// forms are the word's other forms, which few words have (token.stem, token.marked): nil
+	// for most, for 8 bytes of each token rather than 16.
+	forms *otherForms
 	// given is the canonical form of the East Slavic given name or patronymic the word is in
 	// one of its languages' forms (Knowledge.givenName), or ""
 	given string
@@ -70,7 +71,7 @@ type token struct {
 func (t *token) derive() {
 	t.deriveSpelling()
 	if stem := balticStem(t); stem != "" {
-		t.stem = wordToken(stem, t.script)
+		t.otherForms().stem = wordToken(stem, t.script)
 	}
 	t.sounds = sounds(t.text, t.script)
 	if alts := syllabicAlt[t.script]; alts != nil {
@@ -99,6 +100,41 @@ func (t *token) derive() {
 			t.setAlt(i, k)
 		}
 	}
+}
+
+// otherForms are a token's other forms (token.forms).
+type otherForms struct {
+	// stem is the word without a Latvian or Lithuanian ending (balticStem).
+	stem *token
+	// marked, of a Latin word written with letters whose marks Normalize drops (š, č, ć, ž,
+	// ş, ç, ș, ț, đ, ñ), is the word with those letters written as other scripts render
+	// them (Şahin, shahin: Шахин; Čačić, chachich: Чачич, تشاتشيتش), for comparisons with
+	// words in them (tokenSim).
+	marked *token
+}
+
+// stem returns the word without its Baltic ending, nil if it has none.
+func (t *token) stem() *token {
+	if t.forms == nil {
+		return nil
+	}
+	return t.forms.stem
+}
+
+// marked returns the word with its marked letters written out, nil if it has none.
+func (t *token) marked() *token {
+	if t.forms == nil {
+		return nil
+	}
+	return t.forms.marked
+}
+
+// otherForms returns the token's other forms, to be written.
+func (t *token) otherForms() *otherForms {
+	if t.forms == nil {
+		t.forms = new(otherForms)
+	}
+	return t.forms
 }
 
 // noAlts are the soundAlt of a token that has none.
@@ -383,13 +419,16 @@ type piece struct {
 	word  int    // the index of the word of the name it comes from
 	chars string // the Han characters text reads, when syllables
 	frame string // of a word in Arabic or Hebrew letters, its vowel letters too (abjadFrame)
+	// marked is a Latin word as written with its marked letters read (markedLatin), when
+	// that differs from text
+	marked string
 }
 
 // tokenKey is all a token is derived from: the piece of a name it comes from.
 type tokenKey struct {
-	text, script, frame string
-	kind                uint8
-	syllables, soft     bool
+	text, script, frame, marked string
+	kind                        uint8
+	syllables, soft             bool
 }
 
 // tokenCache holds the tokens of the names an Index analyses, each derived once: the SDN
@@ -520,6 +559,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 		fields = fields[:maxNameTokens]
 	}
 	words := make([]piece, 0, len(fields)+2) // Han and Hangul words may be read as several
+	marked := markedFields(raw, fields)
 	n.cjk = len(fields) > 0
 	for _, w := range fields {
 		if s := Script(w); s != "han" && s != "hangul" && s != "kana" {
@@ -546,7 +586,11 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				}
 				continue
 			}
-			words = append(words, piece{text: w, script: "latin", word: wi})
+			p := piece{text: w, script: "latin", word: wi}
+			if marked != nil && marked[wi] != fields[wi] {
+				p.marked = marked[wi]
+			}
+			words = append(words, p)
 		case "han", "hangul":
 			n.translit = true
 			for _, seg := range k.segment(w, script) {
@@ -662,7 +706,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				n.generation[j] = min(n.generation[j]+1, notInChain-1)
 			}
 		}
-		key := tokenKey{p.text, p.script, p.frame, p.kind, p.syllables, p.soft}
+		key := tokenKey{p.text, p.script, p.frame, p.marked, p.kind, p.syllables, p.soft}
 		var t *token
 		if cache != nil {
 			if t = cache.get(key); t != nil {
@@ -681,6 +725,12 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 			}
 		}
 		t.derive()
+		if p.marked != "" && t.kind == kindWord {
+			m := &token{text: p.marked, kind: kindWord, script: "latin"}
+			m.derive()
+			m.given = k.givenName(m)
+			t.otherForms().marked = m
+		}
 		t.body = t.kind == kindWord && k.body[t.text]
 		t.given = k.givenName(t)
 		t.w = kindWeight(t)
@@ -1626,4 +1676,36 @@ func (n *name) script() string {
 		}
 	}
 	return "latin"
+}
+
+// Latin alphabets write with marks sounds that other scripts write as English does with two
+// letters: š, ş, ș sh (Шахин, Şahin); č, ć, ç ch (Чачич, تشاتشيتش, Čačić); ž zh; đ dj; ț ts;
+// ñ ny (Муньос, Muñoz). Normalize drops the marks, as lists do (CACIC, SAHIN), so a word
+// written with them is also read with them so written (token.marked), to compare with words
+// in other scripts.
+
+// markedLetters write the marked letters as other scripts render them.
+var markedLetters = strings.NewReplacer(
+	"š", "sh", "Š", "Sh", "ś", "sh", "Ś", "Sh", "ş", "sh", "Ş", "Sh", "ș", "sh", "Ș", "Sh",
+	"č", "ch", "Č", "Ch", "ć", "ch", "Ć", "Ch", "ç", "ch", "Ç", "Ch",
+	"ž", "zh", "Ž", "Zh", "ź", "zh", "Ź", "Zh", "ż", "zh", "Ż", "Zh",
+	"đ", "dj", "Đ", "Dj", "ț", "ts", "Ț", "Ts", "ţ", "ts", "Ţ", "Ts", "ñ", "ny", "Ñ", "Ny",
+)
+
+// markedRunes are the letters markedLetters writes otherwise.
+const markedRunes = "šŠśŚşŞșȘčČćĆçÇžŽźŹżŻđĐțȚţŢñÑ"
+
+// markedFields returns the words of a name, as fields are those of its normalised form, read
+// with its marked letters written as markedLetters writes them; nil when it has none, or
+// when the two readings do not split alike.
+func markedFields(raw string, fields []string) []string {
+	if !strings.ContainsAny(raw, markedRunes) {
+		return nil
+	}
+	norm, _ := normalizeAtComma(markedLetters.Replace(raw))
+	fs := splitKanaHan(strings.Fields(norm))
+	if len(fs) < len(fields) {
+		return nil
+	}
+	return fs[:len(fields)]
 }

@@ -41,16 +41,17 @@ func balticStemSim(x, y *token) float64 {
 	s := 0.0
 	for _, p := range [2][2]*token{{x, y}, {y, x}} {
 		w, other := p[0], p[1]
-		if w.stem == nil || other.stem != nil && strings.HasSuffix(other.text, w.text[len(w.stem.text):]) {
+		ws := w.stem()
+		if ws == nil || other.stem() != nil && strings.HasSuffix(other.text, w.text[len(ws.text):]) {
 			continue // no ending, or both have it
 		}
 		if other.kind != kindWord || !alphabetic(other.script) {
 			continue // a rendering of the stem in another script is the stem's alone
 		}
-		if abs(len(w.stem.xr)-len(other.xr)) > 1 {
+		if abs(len(ws.xr)-len(other.xr)) > 1 {
 			continue
 		}
-		if sim := spellingSim(w.stem, other); sim >= 0.95 {
+		if sim := spellingSim(ws, other); sim >= 0.95 {
 			s = max(s, min(sim, 1-0.5/float64(len(w.xr))))
 		}
 	}

@@ -174,6 +174,15 @@ type vocabKey struct {
 	kind   uint8
 	soft   bool
 	script string
+	marked string // markedText
+}
+
+// markedText is the text of a token's marked reading (token.marked), or "".
+func markedText(t *token) string {
+	if m := t.marked(); m != nil {
+		return m.text
+	}
+	return ""
 }
 
 // hkey is a hashed retrieval key and what it leads to: 8 bytes, half a million of them for
@@ -434,13 +443,13 @@ func (ix *Index) file(t *token, id int32) int32 {
 		// for Adds after it.
 		ix.vocab = make(map[vocabKey]int32, len(ix.toks))
 		for v, t := range ix.toks {
-			ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script}] = int32(v)
+			ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script, markedText(t)}] = int32(v)
 		}
 	}
-	v, ok := ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script}]
+	v, ok := ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script, markedText(t)}]
 	if !ok {
 		v = int32(len(ix.toks))
-		ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script}] = v
+		ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script, markedText(t)}] = v
 		t.vid = v // t is the analyses' own (tokenCache), or made for filing
 		ix.toks, ix.post = append(ix.toks, t), append(ix.post, nil)
 		if t.kind == kindWord {
@@ -509,16 +518,19 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 		eachSpellingKey(wordToken(stem, "greek"), fn)
 	}
 	eachSpellingKey(t, fn)
-	if t.stem != nil {
+	if st := t.stem(); st != nil {
 		// A word with a Baltic ending is also keyed as its stem (balticStemSim): the stem
 		// of a query meets the word filed, and the stem filed the query's word.
-		fn(keyExact, t.stem.text, "")
-		if t.stem.xt != t.stem.text {
-			fn(keyExact, t.stem.xt, "")
+		fn(keyExact, st.text, "")
+		if st.xt != st.text {
+			fn(keyExact, st.xt, "")
 		}
 	}
 	if t.given != "" {
 		fn(keyGiven, t.given, "") // givenName
+	}
+	if m := t.marked(); m != nil {
+		eachTokenKey(m, query, fn) // its marked letters written out (tokenSim)
 	}
 	if t.script == "latin" || t.script == "cyrillic" {
 		// Cyrillic words meet Latin ones, and no others, by their folds.
@@ -1053,7 +1065,7 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 // pairsOf returns the vocabulary tokens a query word pairs with (tokenSim above 0), with their
 // similarities, from ix.pairs when the word was asked for before.
 func (ix *Index) pairsOf(sc *scratch, qt *token) []vocabPair {
-	k := pairsKey{qt.text, qt.script, qt.frame, qt.kind, qt.syllables, qt.soft}
+	k := pairsKey{qt.text, qt.script, qt.frame, markedText(qt), qt.kind, qt.syllables, qt.soft}
 	if ps, gen := ix.pairs.get(k); gen > 0 {
 		if gen == 2 {
 			ix.pairs.put(k, ps)
@@ -1084,9 +1096,9 @@ type pairsCache struct {
 // gives it besides (the vowels a word in an abjad writes; whether it reads syllables); the
 // rest is derived from them.
 type pairsKey struct {
-	text, script, frame string
-	kind                uint8
-	syllables, soft     bool
+	text, script, frame, marked string
+	kind                        uint8
+	syllables, soft             bool
 }
 
 type vocabPair struct {

@@ -408,6 +408,12 @@ func TestIndex_Serbian(t *testing.T) {
 	findsEachOther(t, []string{"Слободан Милошевић", "Жељко Ражнатовић", "Новак Ђоковић"}, []string{"MILOSEVIC, Slobodan", "Željko Ražnatović", "Djokovic Novak"})
 }
 
+// TestIndex_Marked: Latin names written with marked letters and their renderings in other
+// scripts find each other (token.marked).
+func TestIndex_Marked(t *testing.T) {
+	findsEachOther(t, []string{"Şahin", "Čačić", "ميلوشيفيتش"}, []string{"Шахин", "Чачич", "Milošević"})
+}
+
 // TestIndex_ClusterLosesNothing: in an index of one name written in many scripts and
 // languages (../shared's cross-script cluster), each of them finds by the index every name a
 // full comparison finds, whatever the two scripts (Cyrillic and Hangul as well as Latin and

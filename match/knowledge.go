@@ -255,8 +255,8 @@ func (k *Knowledge) givenName(t *token) string {
 			return g
 		}
 	}
-	if t.stem != nil { // without a Baltic ending: Vladimiras, Vladimirs (balticStem)
-		if g := k.givenNameOf(t.stem.xt); g != "" && !strings.Contains(g, "+") {
+	if st := t.stem(); st != nil { // without a Baltic ending: Vladimiras, Vladimirs (balticStem)
+		if g := k.givenNameOf(st.xt); g != "" && !strings.Contains(g, "+") {
 			return g
 		}
 	}

@@ -1137,8 +1137,22 @@ func (n *name) markPatronymicInitials() {
 }
 
 // tokenSim is the similarity of two tokens in [0,1]; 0 means they do not pair. Two words in
-// different scripts that sound alike (sounds) are similar at 0.9 at least.
+// different scripts that sound alike (sounds) are similar at 0.9 at least. A Latin word with
+// marked letters is also read with them written out (token.marked) against a word in another
+// script.
 func tokenSim(x, y *token) float64 {
+	s := tokenSimAs(x, y)
+	if m := x.marked(); m != nil && y.script != "latin" && s < 0.95 {
+		s = max(s, tokenSimAs(m, y))
+	}
+	if m := y.marked(); m != nil && x.script != "latin" && s < 0.95 {
+		s = max(s, tokenSimAs(x, m))
+	}
+	return s
+}
+
+// tokenSimAs is tokenSim of the two tokens as they are written.
+func tokenSimAs(x, y *token) float64 {
 	s := spellingSim(x, y)
 	if s < burmeseSpellingSim && burmeseSpelling(x, y) {
 		return burmeseSpellingSim
@@ -1146,7 +1160,7 @@ func tokenSim(x, y *token) float64 {
 	if s < 0.9 && (x.script == "greek") != (y.script == "greek") {
 		s = max(s, greekStemSim(x, y))
 	}
-	if s < 0.95 && (x.stem != nil || y.stem != nil) {
+	if s < 0.95 && (x.stem() != nil || y.stem() != nil) {
 		s = max(s, balticStemSim(x, y))
 	}
 	if s < 0.9 && x.given != "" && x.given == y.given {

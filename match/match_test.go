@@ -348,6 +348,15 @@ func TestScore(t *testing.T) {
 		{"Ѓорге Иванов", "Gjorge Ivanov", 0.95, 0.99},
 		{"Милошевић", "Miloshevich", 0.95, 0.99}, // the press's spelling
 		{"Слободан Милошевић", "Slobodan Milovanović", 0, 0.8},
+		// Marked Latin letters written out against other scripts (token.marked), and not
+		// against Latin.
+		{"Şahin", "Шахин", 0.95, 0.99},
+		{"Čačić", "Чачич", 0.95, 0.99},
+		{"Slobodan Milošević", "سلوبودان ميلوشيفيتش", 0.95, 0.99},
+		{"Recep Tayyip Erdoğan", "رجب طيب أردوغان", 0.9, 0.99},
+		{"Muñoz", "Муньос", 0.9, 0.99},
+		{"Milošević", "Milosevic", 1, 1},
+		{"Şahin", "Shakhin", 0, 0.85},
 		// Two words written as one, whatever the order of the others (compounds).
 		{"KHALIL, Abdul Rahman", "Abdulrahman Khalil", 0.95, 0.99},
 		{"KHALIL, Abdul Rahman", "Abdulrahim Khalil", 0, 0.89},
