@@ -279,7 +279,8 @@ var arabicArticles = map[string]bool{
 // and, in words of five letters or more, the spellings that the languages of Europe give one
 // sound of a name transcribed from another alphabet (Russian, Ukrainian, Serbian, Arabic) as
 // English does: German tsch and sch, French tch and ou, Dutch tsj and sj, Polish cz and szcz,
-// Hungarian cs and the gy and ty of soft d and t, Swedish tj, Catalan tx, the oo of Mahmood,
+// Hungarian cs and the gy and ty of soft d and t, Swedish tj, Catalan tx, the dzh and French
+// dj of English j (Джохар: Dzhokhar, Djokhar, Jokhar), the oo of Mahmood,
 // Dutch oe between consonants (dutchOe: Poetin),
 // w for v (Wladimir Wladimirowitsch, Władimir Władimirowicz, Vladimir Vladimirovitch,
 // Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud); the ending -vić, -vici
@@ -353,6 +354,7 @@ var (
 		"szcz", "shch", "sch", "sh", "sj", "sh",
 		"tsch", "ch", "tsj", "ch", "tch", "ch", "tyi", "ti", "tye", "te", "tx", "ch", "tj", "ch",
 		"gyi", "di", "gye", "de", "cz", "ch", "cs", "ch", "ou", "u", "oo", "u", "x", "ks", "w", "v",
+		"dzh", "j", "dj", "j",
 	}
 	transcriptions = newFold(transcriptionPairs...)
 )

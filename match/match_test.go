@@ -357,6 +357,11 @@ func TestScore(t *testing.T) {
 		{"Muñoz", "Муньос", 0.9, 0.99},
 		{"Milošević", "Milosevic", 1, 1},
 		{"Şahin", "Shakhin", 0, 0.85},
+		// дж, BGN/PCGN's dzh and French dj, is English's j (spellingFold).
+		{"Jokhar Tsarnaev", "Джохар Царнаев", 0.95, 0.99},
+		{"Dzhokhar Tsarnaev", "Jokhar Tsarnaev", 0.95, 0.99},
+		{"Khodjaev", "Ходжаев", 0.95, 0.99},
+		{"Kissinger", "Киссинджер", 0.9, 0.99},
 		// Two words written as one, whatever the order of the others (compounds).
 		{"KHALIL, Abdul Rahman", "Abdulrahman Khalil", 0.95, 0.99},
 		{"KHALIL, Abdul Rahman", "Abdulrahim Khalil", 0, 0.89},
