@@ -26,7 +26,8 @@ type syllabic struct {
 const maxRunTokens = 12
 
 // syllableRuns compares a name written in Hangul (every token a Hangul word) with one written
-// in Latin letters (words and initials, no legal form or particle) by spelling: each Latin
+// in Latin letters, or another alphabet read in them (words and initials, no legal form:
+// spelt), by spelling: each Latin
 // token is set against a run of the Hangul tokens, the runs following each other in the
 // order of the Latin tokens (or with the first or last Latin token moved to the other end: a
 // family name written first or last) and covering every Hangul token. A run stays within a
@@ -49,7 +50,7 @@ func syllableRuns(a, b *name, extra float64) float64 {
 	if !h.hangul {
 		h, l = b, a
 	}
-	if !h.hangul || !l.latin || len(l.tokens) > len(h.tokens) || len(h.tokens) > maxRunTokens {
+	if !h.hangul || !spelt(l) || len(l.tokens) > len(h.tokens) || len(h.tokens) > maxRunTokens {
 		return 0
 	}
 	pos := make([]int, len(h.tokens))
@@ -127,6 +128,21 @@ func syllableRuns(a, b *name, extra float64) float64 {
 		best = max(best, c/(1+e*skipped/(2*wsum)))
 	}
 	return best
+}
+
+// spelt reports whether every token of a name is written in Latin letters or in another
+// alphabet that writes vowels as Latin does (Cyrillic, Greek …: alphabetic), read in Latin
+// letters, and none is a legal form: syllableRuns compares such a name with one in Hangul.
+func spelt(n *name) bool {
+	if n.latin {
+		return true
+	}
+	for _, t := range n.tokens {
+		if t.kind == kindLegal || !alphabetic(t.script) {
+			return false
+		}
+	}
+	return len(n.tokens) > 0
 }
 
 // maxLeftWords bounds the words of a Hangul name syllableRuns tries leaving out, each subset

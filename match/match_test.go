@@ -531,6 +531,8 @@ func TestScoreSchema(t *testing.T) {
 		{"Putin", "블라디미르 푸틴", "Person", 0.85, 0.86},
 		{"Präsident Putin", "블라디미르 푸틴", "Person", 0.95, 0.96},
 		{"Präsident Putin", "블라디미르 블라디미로비치 푸틴", "Person", 0.95, 0.96},
+		{"Президент Путин", "블라디미르 푸틴", "Person", 0.95, 0.96}, // Cyrillic as Latin
+		{"Путин", "블라디미르 푸틴", "Person", 0.85, 0.86},
 		{"현우 현정 장", "JANG, Hyon U", "Person", 0, 0.8},
 		{"KIM, Song", "성훈 김", "Person", 0, 0.8},
 		// A word in Kana left over is a word, not a syllable.
@@ -564,7 +566,8 @@ func FuzzScore(f *testing.F) {
 		{"Jadranka", "ヤドランカ"}, {"丹 英 邹", "آدم خان اچکزی"},
 		{"မင်းအောင်လှိုင်", "Min Aung Hlaing"}, {"ဗလာဒီမီယာ ပူတင်", "PUTIN, Vladimir"}, {"်္ျ", "ဦးစိုး"},
 		{"SU, Madame", "RI, Su Yong"}, {"현우 현정 장", "Präsident Putin"}, {"Цімафей Дзмітрыеў", "Putyin elnök"},
-		{"President Obama", "バラク・オバマ"}, {"A,B,", ",ў"},
+		{"President Obama", "バラク・オバマ"}, {"A,B,", ",ў"}, {"Президент Путин", "블라디미르 푸틴"},
+		{"Şahin Čačić", "Слободан Милошевић"}, {"أيوب", "Dzhokhar"},
 	} {
 		f.Add(s[0], s[1])
 	}
