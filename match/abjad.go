@@ -41,8 +41,10 @@ func abjadSim(x, y *token) float64 {
 	// Hebrew without points writes v and f with the letters of b and p (פופובה, Popova;
 	// סטנוב, Satanow); the skeleton read so is the Latin word's.
 	if ab.script == "hebrew" && !lat.abjad() && lat.kind == kindWord {
-		if k := hebrewSoftSkeleton(ab); k != "" && (k == lat.skel || k == lat.skelX) {
-			return 0.9
+		for _, k := range hebrewSoftSkeletons(ab) {
+			if k != "" && (k == lat.skel || k == lat.skelX) {
+				return 0.9
+			}
 		}
 	}
 	// Arabic writes the article al- as part of the word (النبوي, al-Nabawi), Latin spellings
@@ -55,18 +57,24 @@ func abjadSim(x, y *token) float64 {
 	return 0
 }
 
-// hebrewSoftSkeleton is the skeleton of a word in Hebrew letters with its b and p, after the
-// first letter, read as the v and f they also write (ב, פ without a dagesh); "" when it has
-// none there or it is its skeleton already.
-func hebrewSoftSkeleton(t *token) string {
-	if t.script != "hebrew" || len(t.text) < 2 || !strings.ContainsAny(t.text[1:], "bp") {
-		return ""
+// hebrewSoftSkeletons are the skeletons of a word in Hebrew letters with its b and p, after
+// the first letter, read as the v and f they also write (ב, פ without a dagesh): of its text,
+// and of its spelling form, which reads ו and י as consonants (דוידוביץ׳, dvydvvych:
+// Davidovich); "" for each that has none there or is a skeleton of the word already.
+func hebrewSoftSkeletons(t *token) [2]string {
+	var ks [2]string
+	if t.script != "hebrew" {
+		return ks
 	}
-	k := skeleton(t.text[:1] + hebrewSoft.Replace(t.text[1:]))
-	if k == t.skel || len(k) < 2 {
-		return ""
+	for i, s := range [2]string{t.text, t.xt} {
+		if len(s) < 2 || !strings.ContainsAny(s[1:], "bp") {
+			continue
+		}
+		if k := skeleton(s[:1] + hebrewSoft.Replace(s[1:])); k != [2]string{t.skel, t.skelX}[i] && len(k) >= 2 && (i == 0 || k != ks[0]) {
+			ks[i] = k
+		}
 	}
-	return k
+	return ks
 }
 
 var hebrewSoft = strings.NewReplacer("b", "v", "p", "f")

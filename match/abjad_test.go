@@ -45,7 +45,7 @@ func TestWrittenVowels(t *testing.T) {
 }
 
 // TestHebrewLatin: ו and י read as the vowels they are inside a word, and as consonants at its
-// start or doubled.
+// start or doubled; a letter with a geresh as the sound it writes.
 func TestHebrewLatin(t *testing.T) {
 	for in, want := range map[string]string{
 		"ולדימיר": "vldimir",
@@ -54,6 +54,11 @@ func TestHebrewLatin(t *testing.T) {
 		"יוסף":    "yusp",
 		"דוויד":   "dvid",
 		"פאולה":   "paula", // a final ה is an a
+		// A geresh, as Normalize keeps it, gives a letter another sound.
+		"ג׳ורג׳":    "jurj",
+		"צ׳אנו":     "chanu",
+		"ח׳טאב":     "khtab",
+		"דוידוביץ׳": "duidubich",
 	} {
 		if got := hebrewLatin(in); got != want {
 			t.Errorf("hebrewLatin(%q)=%q, want %q", in, got, want)

@@ -14,6 +14,9 @@ import (
 // Paula). Inside a word ו is also a v (דוד, David), י a y, and a final ה an h (לאה, Leah): a
 // Hebrew word's spelling form (xt) reads them so (hebrewConsonants), and its skeletons are
 // those of both readings.
+//
+// A letter with a geresh (׳, kept by Normalize) writes a sound Hebrew has no letter for, in
+// foreign names: ג׳ j, ז׳ zh, צ׳ ch, ח׳ kh, ת׳ th, ד׳ dh (gereshSounds).
 func hebrewLatin(w string) string {
 	rs := []rune(w)
 	var b strings.Builder
@@ -21,6 +24,10 @@ func hebrewLatin(w string) string {
 		r := rs[i]
 		l, ok := hebrewVowelLetters[r]
 		switch doubled := i+1 < len(rs) && rs[i+1] == r; {
+		case r == '\u05f3':
+		case i+1 < len(rs) && rs[i+1] == '\u05f3' && gereshSounds[r] != "":
+			b.WriteString(gereshSounds[r])
+			i++
 		case r == 'ה' && i == len(rs)-1 && i > 0:
 			b.WriteByte('a') // פאולה, Paula
 		case !ok:
@@ -36,6 +43,9 @@ func hebrewLatin(w string) string {
 	}
 	return b.String()
 }
+
+// gereshSounds are the sounds the letters write with a geresh.
+var gereshSounds = map[rune]string{'ג': "j", 'ז': "zh", 'צ': "ch", 'ץ': "ch", 'ח': "kh", 'ת': "th", 'ד': "dh"}
 
 // hebrewVowelLetters are the letters Hebrew writes vowels with, as consonant and as vowel.
 var hebrewVowelLetters = map[rune]string{'ו': "vu", 'י': "yi"}
@@ -55,6 +65,10 @@ func hebrewFrame(w string) string {
 		r := rs[i]
 		doubled := i+1 < len(rs) && rs[i+1] == r
 		switch {
+		case r == '\u05f3':
+		case i+1 < len(rs) && rs[i+1] == '\u05f3' && gereshSounds[r] != "":
+			b.WriteString(gereshSounds[r])
+			i++
 		case r == 'ו' && (i == 0 || doubled):
 			b.WriteByte('v')
 			if doubled {

@@ -596,8 +596,10 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	if k := withoutArticle(t); k != "" {
 		fn(keySkeleton, k, "") // abjadSim
 	}
-	if k := hebrewSoftSkeleton(t); k != "" {
-		fn(keySkeleton, k, "") // abjadSim
+	for _, k := range hebrewSoftSkeletons(t) {
+		if k != "" {
+			fn(keySkeleton, k, "") // abjadSim
+		}
 	}
 	if k := frameShape(t); k != "" {
 		fn(keyFrame, k, "") // writesEveryVowel

@@ -250,7 +250,7 @@ func TestScore(t *testing.T) {
 		{"Nabawi", "النبوي", 0.9, 0.9},
 		{"Jebali", "الجبالي", 0.9, 0.9},
 		{"Jebali", "الجبار", 0, 0.5},
-		// Hebrew's b and p are v and f too (hebrewSoftSkeleton).
+		// Hebrew's b and p are v and f too (hebrewSoftSkeletons).
 		{"Popova", "פופובה", 0.9, 0.9},
 		{"Satanow", "סטנוב", 0.9, 0.9},
 		// An initial stands for a word of its first letter, or, across scripts, of the first
@@ -361,6 +361,11 @@ func TestScore(t *testing.T) {
 		{"Jokhar Tsarnaev", "Джохар Царнаев", 0.95, 0.99},
 		{"Dzhokhar Tsarnaev", "Jokhar Tsarnaev", 0.95, 0.99},
 		{"Khodjaev", "Ходжаев", 0.95, 0.99},
+		// A Hebrew letter with a geresh (ג׳ j, צ׳ ch), written with an apostrophe too.
+		{"George", "ג'ורג'", 0.95, 0.99},
+		{"Davidovich", "דוידוביץ׳", 0.9, 0.99},
+		{"Chanu", "צ'אנו", 0.95, 0.99},
+		{"דוידוביץ'", "דוידוביץ׳", 1, 1},
 		{"Kissinger", "Киссинджер", 0.9, 0.99},
 		// Two words written as one, whatever the order of the others (compounds).
 		{"KHALIL, Abdul Rahman", "Abdulrahman Khalil", 0.95, 0.99},
@@ -567,7 +572,7 @@ func FuzzScore(f *testing.F) {
 		{"မင်းအောင်လှိုင်", "Min Aung Hlaing"}, {"ဗလာဒီမီယာ ပူတင်", "PUTIN, Vladimir"}, {"်္ျ", "ဦးစိုး"},
 		{"SU, Madame", "RI, Su Yong"}, {"현우 현정 장", "Präsident Putin"}, {"Цімафей Дзмітрыеў", "Putyin elnök"},
 		{"President Obama", "バラク・オバマ"}, {"A,B,", ",ў"}, {"Президент Путин", "블라디미르 푸틴"},
-		{"Şahin Čačić", "Слободан Милошевић"}, {"أيوب", "Dzhokhar"},
+		{"Şahin Čačić", "Слободан Милошевић"}, {"أيوب", "Dzhokhar"}, {"ג'ורג' דוידוביץ'", "צ׳׳' ג״'"},
 	} {
 		f.Add(s[0], s[1])
 	}

@@ -14,7 +14,8 @@ var folder = cases.Fold()
 // Normalize returns the comparable form of a name: Unicode NFKC, case-folded, diacritics
 // removed (so "Müller" meets "Muller"; see keepsMarks), the Latin letters that have no
 // diacritic to remove spelt in plain ones (latinLetters: Łukasz, Lukasz), punctuation turned
-// into spaces, runs of space collapsed, then recomposed (NFC, so Hangul syllables stay
+// into spaces (but an apostrophe inside a word, which joins it, and a Hebrew geresh, kept as
+// ׳: ג'ורג', ג׳ורג׳), runs of space collapsed, then recomposed (NFC, so Hangul syllables stay
 // whole). It is idempotent: a few characters change again under a second pass, so passes
 // repeat until nothing changes.
 func Normalize(s string) string {
@@ -61,6 +62,7 @@ func normalizeOnce(s string) string {
 	tokenLen := 0   // letters and digits in the current token
 	abbrev := false // the current token is an abbreviation written with dots
 	keepMarks := false
+	var last rune // the last letter or digit written
 	for i, r := range d {
 		switch {
 		case r >= 0x80 && unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me):
@@ -70,6 +72,7 @@ func normalizeOnce(s string) string {
 				b.WriteRune(r)
 			}
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			last = r
 			keepMarks = !ascii && unicode.IsLetter(r) && keepsMarks(r)
 			if l := plainLatin(r); l != "" {
 				b.WriteString(l)
@@ -78,6 +81,11 @@ func normalizeOnce(s string) string {
 			}
 			space = false
 			tokenLen++
+		case r != '\u05f4' && isApostrophe(r) && tokenLen > 0 && gereshLetter(last):
+			// A geresh after ג, ז, צ, ח, ת or ד writes a sound Hebrew has no letter for (ג׳
+			// j, צ׳ ch: ג׳ורג׳, George; דוידוביץ׳, Davidovich), at the end of a word too:
+			// kept, as ׳, for hebrewLatin.
+			b.WriteRune('\u05f3')
 		case isApostrophe(r) && tokenLen > 0 && i+1 < len(d) && unicode.IsLetter(d[i+1]):
 			// Qa'ida, O'Brien, People's: the apostrophe joins, it does not separate.
 		case r == '.' && (tokenLen == 1 || abbrev) && i+1 < len(d) && unicode.IsLetter(d[i+1]):
@@ -142,6 +150,10 @@ func isASCII(s string) bool {
 	}
 	return true
 }
+
+// gereshLetter reports whether r is a Hebrew letter that a geresh gives another sound (see
+// hebrewLatin).
+func gereshLetter(r rune) bool { return strings.ContainsRune("גזצץחתד", r) }
 
 func isApostrophe(r rune) bool {
 	switch r {
