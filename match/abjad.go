@@ -25,8 +25,13 @@ func abjadSim(x, y *token) float64 {
 		return 0.9
 	}
 	ab, lat := x, y
-	if ab.script != "arabic" {
+	if !ab.abjad() {
 		ab, lat = y, x
+	}
+	if y := jAsY(lat); y != nil && ab.abjad() && strings.HasPrefix(ab.text, "y") {
+		if s := abjadSim(ab, y); s > 0 {
+			return s
+		}
 	}
 	if len(x.skel) == 1 && x.skel == y.skel && (writesEveryVowel(x, y) || writesEveryVowel(y, x)) {
 		return 0.9 // أيوب, Ayub: one consonant, and every vowel written alike
@@ -55,6 +60,17 @@ func abjadSim(x, y *token) float64 {
 		}
 	}
 	return 0
+}
+
+// jAsY is a word that begins with j, in an alphabet, read with a y for it, as Central Europe
+// and Scandinavia say it and Arabic and Hebrew write it (Jovanović, يوفانوفيتش; Josef, יוסף),
+// for comparing with a word in an abjad that begins with its y (abjadSim); nil for another
+// word, or one of fewer than three consonants.
+func jAsY(t *token) *token {
+	if t.abjad() || t.kind != kindWord || !strings.HasPrefix(t.text, "j") || len(t.skel) < 3 {
+		return nil
+	}
+	return wordToken("y"+t.text[1:], t.script)
 }
 
 // hebrewSoftSkeletons are the skeletons of a word in Hebrew letters with its b and p, after

@@ -33,6 +33,14 @@ func TestWrittenVowels(t *testing.T) {
 		{"علي", "Ali", 0},    // ع writes the a: no vowel letter for it
 		{"רויר", "Roy", 0},   // r-UI-r: two r's, not one
 		{"أيوب", "Ayab", 0},  // و where the Latin word has a
+		// Hebrew's b and p are v and f too, in either order of the two words.
+		{"פופובה", "Popova", 0.9},
+		{"דוידוביץ'", "Davidovich", 0.9},
+		// A Latin word's j is a y where the other word begins with one.
+		{"يوسف", "Josef", 0.9},
+		{"يوفانوفيتش", "Jovanović", writtenVowelsSim},
+		{"יובאנוביץ'", "Jovanovic", 0.9},
+		{"أمل", "Jamal", 0}, // no y: Amal
 	} {
 		a, b := k.analyze(tt.ar).tokens[0], k.analyze(tt.lat).tokens[0]
 		if got := tokenSim(a, b); got != tt.want {

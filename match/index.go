@@ -596,6 +596,12 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	if k := withoutArticle(t); k != "" {
 		fn(keySkeleton, k, "") // abjadSim
 	}
+	if k := jAsY(t); k != nil {
+		fn(keySkeleton, k.skel, "") // abjadSim
+		if k.skelX != k.skel {
+			fn(keySkeleton, k.skelX, "")
+		}
+	}
 	for _, k := range hebrewSoftSkeletons(t) {
 		if k != "" {
 			fn(keySkeleton, k, "") // abjadSim

@@ -414,6 +414,12 @@ func TestIndex_Marked(t *testing.T) {
 	findsEachOther(t, []string{"Şahin", "Čačić", "ميلوشيفيتش"}, []string{"Шахин", "Чачич", "Milošević"})
 }
 
+// TestIndex_JAsY: a Latin word's j meets the y of an Arabic or Hebrew word in the index too
+// (jAsY).
+func TestIndex_JAsY(t *testing.T) {
+	findsEachOther(t, []string{"يوفانوفيتش", "יוסף"}, []string{"Jovanović", "Josef"})
+}
+
 // TestIndex_ClusterLosesNothing: in an index of one name written in many scripts and
 // languages (../shared's cross-script cluster), each of them finds by the index every name a
 // full comparison finds, whatever the two scripts (Cyrillic and Hangul as well as Latin and
