@@ -510,8 +510,12 @@ func TestScore(t *testing.T) {
 		{"陽一 三浦", "Al-Nasr, Sanafi", 0, 0.89},
 		{"", "x", 0, 0},
 	} {
-		if got := match.Score(tt.a, tt.b); got < tt.min || got > tt.max {
+		got := match.Score(tt.a, tt.b)
+		if got < tt.min || got > tt.max {
 			t.Errorf("Score(%q, %q)=%v, want %v to %v", tt.a, tt.b, got, tt.min, tt.max)
+		}
+		if back := match.Score(tt.b, tt.a); back != got {
+			t.Errorf("Score(%q, %q)=%v, but %v the other way", tt.a, tt.b, got, back)
 		}
 	}
 }
@@ -544,8 +548,12 @@ func TestScoreSchema(t *testing.T) {
 		{"Obama", "バラク・オバマ", "Person", 0.85, 0.86},
 		{"President Obama", "バラク・オバマ", "Person", 0.95, 0.96},
 	} {
-		if got := match.ScoreSchema(tt.a, tt.b, tt.schema); got < tt.min || got > tt.max {
+		got := match.ScoreSchema(tt.a, tt.b, tt.schema)
+		if got < tt.min || got > tt.max {
 			t.Errorf("ScoreSchema(%q, %q, %q)=%v, want %v to %v", tt.a, tt.b, tt.schema, got, tt.min, tt.max)
+		}
+		if back := match.ScoreSchema(tt.b, tt.a, tt.schema); back != got {
+			t.Errorf("ScoreSchema(%q, %q, %q)=%v, but %v the other way", tt.a, tt.b, tt.schema, got, back)
 		}
 	}
 }
