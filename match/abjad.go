@@ -36,9 +36,10 @@ func abjadSim(x, y *token) float64 {
 	if len(x.skel) == 1 && x.skel == y.skel && (writesEveryVowel(x, y) || writesEveryVowel(y, x)) {
 		return 0.9 // أيوب, Ayub: one consonant, and every vowel written alike
 	}
-	if ab.script == "arabic" && !lat.abjad() && strings.Contains(ab.text, "tsh") && strings.Contains(lat.xt, "ch") &&
-		tshAsCh(ab.text) == lat.skelX {
-		if writtenVowelsAgree(ab, lat, strings.ReplaceAll(lat.xt, "ch", "tsh")) {
+	// Arabic's tsh is the ch of a Latin word, and of a Hebrew one (צ׳: تشاندلر, צ׳נדלר, Chandler).
+	if ar, other := arabicFirst(x, y); ar.script == "arabic" && other.script != "arabic" && strings.Contains(ar.text, "tsh") &&
+		strings.Contains(other.xt, "ch") && tshAsCh(ar.text) == other.skelX {
+		if writtenVowelsAgree(ar, other, strings.ReplaceAll(other.xt, "ch", "tsh")) {
 			return writtenVowelsSim
 		}
 		return 0.9
@@ -71,6 +72,14 @@ func jAsY(t *token) *token {
 		return nil
 	}
 	return wordToken("y"+t.text[1:], t.script)
+}
+
+// arabicFirst returns the two tokens with one in Arabic letters, if either is, first.
+func arabicFirst(x, y *token) (*token, *token) {
+	if x.script != "arabic" {
+		return y, x
+	}
+	return x, y
 }
 
 // hebrewSoftSkeletons are the skeletons of a word in Hebrew letters with its b and p, after
