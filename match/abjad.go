@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/mozillazg/go-unidecode"
@@ -83,20 +84,29 @@ func arabicFirst(x, y *token) (*token, *token) {
 }
 
 // hebrewSoftSkeletons are the skeletons of a word in Hebrew letters with its b and p, after
-// the first letter, read as the v and f they also write (ב, פ without a dagesh): of its text,
+// the first letter, read as the v and f they also write (ב, פ without a dagesh), and a פ that
+// begins it as the f of a foreign name (פרננדז, Fernandez; פרנק, Frank): of its text,
 // and of its spelling form, which reads ו and י as consonants (דוידוביץ׳, dvydvvych:
 // Davidovich); "" for each that has none there or is a skeleton of the word already.
-func hebrewSoftSkeletons(t *token) [2]string {
-	var ks [2]string
+func hebrewSoftSkeletons(t *token) [4]string {
+	var ks [4]string
 	if t.script != "hebrew" {
 		return ks
 	}
+	n := 0
 	for i, s := range [2]string{t.text, t.xt} {
-		if len(s) < 2 || !strings.ContainsAny(s[1:], "bp") {
+		if len(s) < 2 {
 			continue
 		}
-		if k := skeleton(s[:1] + hebrewSoft.Replace(s[1:])); k != [2]string{t.skel, t.skelX}[i] && len(k) >= 2 && (i == 0 || k != ks[0]) {
-			ks[i] = k
+		for _, first := range [2]string{s[:1], "f"} {
+			if first == "f" && s[0] != 'p' || first != "f" && !strings.ContainsAny(s[1:], "bp") {
+				continue
+			}
+			k := skeleton(first + hebrewSoft.Replace(s[1:]))
+			if k != [2]string{t.skel, t.skelX}[i] && len(k) >= 2 && !slices.Contains(ks[:n], k) {
+				ks[n] = k
+				n++
+			}
 		}
 	}
 	return ks

@@ -36,6 +36,7 @@ func TestWrittenVowels(t *testing.T) {
 		// Hebrew's b and p are v and f too, in either order of the two words.
 		{"פופובה", "Popova", 0.9},
 		{"דוידוביץ'", "Davidovich", 0.9},
+		{"פרננדז", "Fernandez", 0.9}, // a פ that begins a foreign name is an f too
 		// A Latin word's j is a y where the other word begins with one.
 		{"يوسف", "Josef", 0.9},
 		{"يوفانوفيتش", "Jovanović", writtenVowelsSim},
