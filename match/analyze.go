@@ -1435,6 +1435,8 @@ func spoken(text, script string, mode int) string {
 		text = strings.ReplaceAll(text, "v", "w")
 	case "hangul":
 		text = hangulFinals(text)
+	case "kana": // ッツ, the tz of Moritz (モーリッツ): the t of the doubling is the ts's own
+		text = strings.ReplaceAll(text, "tts", "ts")
 	}
 	if mode == bySyllables { // Elizabeth: エリザベス, 엘리자베스, 伊丽莎白
 		text = strings.ReplaceAll(text, "th", "s")

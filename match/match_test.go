@@ -357,6 +357,9 @@ func TestScore(t *testing.T) {
 		{"Muñoz", "Муньос", 0.9, 0.99},
 		{"Milošević", "Milosevic", 1, 1},
 		{"Şahin", "Shakhin", 0, 0.85},
+		// Kana's ッツ is the tz of a German name (spoken).
+		{"Moritz", "モーリッツ", 0.9, 0.9},
+		{"Horowitz", "ホロウィッツ", 0.9, 0.9},
 		// дж, BGN/PCGN's dzh and French dj, is English's j (spellingFold).
 		{"Jokhar Tsarnaev", "Джохар Царнаев", 0.95, 0.99},
 		{"Dzhokhar Tsarnaev", "Jokhar Tsarnaev", 0.95, 0.99},
