@@ -103,3 +103,15 @@ func TestHungarianReading(t *testing.T) {
 		}
 	}
 }
+
+// TestGermanReading: th is t, and ch after a vowel h, but in a Slavic -vich.
+func TestGermanReading(t *testing.T) {
+	for w, want := range map[string]string{
+		"margrethe": "margrete", "richter": "rihter", "bach": "bah", "thant": "tant",
+		"schmidt": "", "zakharevich": "", "chavez": "", "putin": "",
+	} {
+		if got := germanReading(w); got != want {
+			t.Errorf("germanReading(%q) = %q, want %q", w, got, want)
+		}
+	}
+}

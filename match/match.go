@@ -1271,8 +1271,8 @@ func readingWithKey(w *token, k string) (string, int, bool) {
 // they differ: English's g before e, i and y, a j (George, ジョージ, 乔治; Angela, アンジェラ),
 // where the keys read every g hard (Gerhard, ゲルハルト); and German's, Dutch's, the Nordic and
 // the Slavic languages' j before a vowel, a y, and w, a v (Jan, ヤン; Jadlowker, ヤドロフケル;
-// Ulanowsky, ウラノフスキ), where the keys read j as in English and drop a w as a glide; and
-// Hungarian's (hungarianReading).
+// Ulanowsky, ウラノフスキ), where the keys read j as in English and drop a w as a glide;
+// Hungarian's (hungarianReading); and German's th and ch (germanReading).
 func latinReadings(w string) []string {
 	var out []string
 	var soft, central []byte
@@ -1298,7 +1298,41 @@ func latinReadings(w string) []string {
 	if h := hungarianReading(w); h != "" {
 		out = append(out, h)
 	}
+	if g := germanReading(w); g != "" {
+		out = append(out, g)
+	}
 	return out
+}
+
+// germanReading is a word read as German and the Nordic languages say th, t, and ch after a
+// vowel, h (the ach-sound: Margrethe, 마르그레테; Richter, 리히터, リヒター; Bach, バッハ), where
+// the keys read th as English does (Elizabeth, エリザベス) and ch as sh; "" for a word with
+// neither. The -vich of a Slavic name keeps its ch (Zakharevich, 자하레비치).
+func germanReading(w string) string {
+	if !strings.Contains(w, "h") {
+		return ""
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(w); i++ {
+		if i+1 < len(w) && w[i+1] == 'h' {
+			switch {
+			case w[i] == 't':
+				b.WriteByte('t')
+				i, changed = i+1, true
+				continue
+			case w[i] == 'c' && i > 0 && strings.IndexByte("aeiouy", w[i-1]) >= 0 && !strings.HasSuffix(w[:i], "vi"):
+				b.WriteByte('h')
+				i, changed = i+1, true
+				continue
+			}
+		}
+		b.WriteByte(w[i])
+	}
+	if !changed {
+		return ""
+	}
+	return b.String()
 }
 
 // hungarianReading is a word in Hungarian spelling read as the keys read English, or "" for a

@@ -360,6 +360,9 @@ func TestScore(t *testing.T) {
 		// Kana's ッツ is the tz of a German name (spoken).
 		{"Moritz", "モーリッツ", 0.9, 0.9},
 		{"Horowitz", "ホロウィッツ", 0.9, 0.9},
+		// th read t, as German and the Nordic languages say it (germanReading).
+		{"Margrethe", "마르그레테", 0.9, 0.9},
+		{"Thant", "탄트", 0.9, 0.9},
 		// дж, BGN/PCGN's dzh and French dj, is English's j (spellingFold).
 		{"Jokhar Tsarnaev", "Джохар Царнаев", 0.95, 0.99},
 		{"Dzhokhar Tsarnaev", "Jokhar Tsarnaev", 0.95, 0.99},
