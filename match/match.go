@@ -5,8 +5,9 @@
 // apostrophes), split into tokens, and tokens in other scripts are transliterated: Han to
 // pinyin, Hangul letter by letter (a Korean name one token per syllable), Kana in modern
 // Hepburn (hepburn), Greek after ELOT 743, India's scripts by their shared layout with the
-// vowels their consonants carry (indicLatin), Cyrillic, Arabic, Hebrew and others through
-// unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …), country names
+// vowels their consonants carry (indicLatin), Serbian and Macedonian Cyrillic as their Latin
+// alphabets (serbianLatin), Hebrew with its geresh (ג׳ j), Cyrillic, Arabic and others
+// through unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …), country names
 // (中华人民共和国, 대한민국), Russian institutional words, in Cyrillic or Latin letters
 // (Министерство, Federalnaya), and those of European languages (Bundesministerium, Ministère)
 // rendered in English first. Numbers below a hundred in digits are
@@ -24,7 +25,8 @@
 // Greek word without its ending, a Latvian or Lithuanian word without its (balticStem), an
 // East Slavic given name or patronymic in another of its Russian, Ukrainian and Belarusian
 // forms (givenName: Vladimir, Volodymyr, Uladzimir), or, for a word in another script, the
-// same sound as a Latin word: see sounds), and the score is the weighted share of both names
+// same sound as a Latin word: see sounds; a Latin word with marked letters is also read with
+// them written out against other scripts: token.marked, Şahin as shahin), and the score is the weighted share of both names
 // that found a counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less
 // when the other side is fully matched, and least in persons' names (extraShare); a
 // patronymic left over against a name that has none, or in a comparison with a rendering in
