@@ -421,7 +421,7 @@ type piece struct {
 	word  int    // the index of the word of the name it comes from
 	chars string // the Han characters text reads, when syllables
 	frame string // of a word in Arabic or Hebrew letters, its vowel letters too (abjadFrame)
-	// marked is a Latin word as written with its marked letters read (markedLatin), when
+	// marked is a Latin word as written with its marked letters read (markedFields), when
 	// that differs from text
 	marked string
 }
