@@ -280,7 +280,8 @@ var arabicArticles = map[string]bool{
 // sound of a name transcribed from another alphabet (Russian, Ukrainian, Serbian, Arabic) as
 // English does: German tsch and sch, French tch and ou, Dutch tsj and sj, Polish cz and szcz,
 // Hungarian cs and the gy and ty of soft d and t, Swedish tj, Catalan tx, the dzh and French
-// dj of English j (Джохар: Dzhokhar, Djokhar, Jokhar), the oo of Mahmood,
+// dj of English j (Джохар: Dzhokhar, Djokhar, Jokhar), the Mc of Mac (McDonald, Макдональд),
+// the oo of Mahmood,
 // Dutch oe between consonants (dutchOe: Poetin),
 // w for v (Wladimir Wladimirowitsch, Władimir Władimirowicz, Vladimir Vladimirovitch,
 // Vlagyimir Vlagyimirovics, Mahmoud: Vladimir Vladimirovich, Mahmud); the ending -vić, -vici
@@ -297,6 +298,9 @@ func spellingFold(s string) string {
 		return strings.ReplaceAll(s, "x", "ks")
 	}
 	s = transcriptions.Replace(s)
+	if strings.HasPrefix(s, "mc") {
+		s = "mac" + s[2:] // Mc is Mac: McDonald, MacDonald, Макдональд
+	}
 	if strings.Contains(s, "oe") {
 		s = dutchOe(s)
 	}

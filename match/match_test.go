@@ -367,6 +367,8 @@ func TestScore(t *testing.T) {
 		{"Jokhar Tsarnaev", "Джохар Царнаев", 0.95, 0.99},
 		{"Dzhokhar Tsarnaev", "Jokhar Tsarnaev", 0.95, 0.99},
 		{"Khodjaev", "Ходжаев", 0.95, 0.99},
+		{"McDonald", "Макдональд", 0.9, 0.99}, // Mc is Mac
+		{"McDonald", "MacDonald", 0.95, 0.99},
 		// A Hebrew letter with a geresh (ג׳ j, צ׳ ch), written with an apostrophe too.
 		{"George", "ג'ורג'", 0.95, 0.99},
 		{"Davidovich", "דוידוביץ׳", 0.9, 0.99},
