@@ -86,8 +86,34 @@ func cyrillicPair(x, y *token) bool {
 	if f == cyrillicFold(y.text) {
 		return true
 	}
-	p := polivanov(y.text) // a Japanese name: Michikazu, Митикадзу
-	return p != "" && f == cyrillicFold(p)
+	if p := polivanov(y.text); p != "" && f == cyrillicFold(p) { // a Japanese name: Michikazu, Митикадзу
+		return true
+	}
+	ts := slavicC(y.text) // Lorenc, Лоренц
+	return ts != "" && f == cyrillicFold(ts)
+}
+
+// slavicC is a Latin word with its c read ts, as the Slavic languages and Hungarian write it
+// in Latin letters (Lorenc, Лоренц; Babica, Бабица), but in ch, ck, cz and cs; "" for a word
+// with no other c.
+func slavicC(w string) string {
+	if !strings.Contains(w, "c") {
+		return ""
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(w); i++ {
+		if w[i] == 'c' && (i+1 == len(w) || strings.IndexByte("hkzs", w[i+1]) < 0) {
+			b.WriteString("ts")
+			changed = true
+			continue
+		}
+		b.WriteByte(w[i])
+	}
+	if !changed {
+		return ""
+	}
+	return b.String()
 }
 
 // polivanov is a Latin word spelt in Japanese syllables (Hepburn) as Russian writes it in the

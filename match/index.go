@@ -543,6 +543,9 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 			if p := polivanov(t.text); p != "" {
 				fn(f, cyrillicFold(p), "") // cyrillicPair
 			}
+			if c := slavicC(t.text); c != "" {
+				fn(f, cyrillicFold(c), "") // cyrillicPair
+			}
 		}
 	}
 	eachSoundKey(tokenSoundKeys, &t.sounds, alphabetic(t.script), rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
@@ -1146,6 +1149,12 @@ func (c *pairsCache) clear() {
 	c.mu.Unlock()
 }
 
+// below reports whether a score is under minScore by more than the error of its arithmetic:
+// a pair of words by ear (0.9) scores 0.9 × (wa + wb) / (wa + wb) in an index, where the
+// words' weights may make it 0.8999999999999999, which is no less a match than the 0.9 that
+// ScoreSchema (and oversight match --pairs) gives it.
+func below(score, minScore float64) bool { return score+1e-9 < minScore }
+
 // Match returns the entities whose names score at least minScore for the query, best first,
 // at most q.Limit (or the configured limit). A query that lists several names with slashes
 // (alternatives) finds what each of them and the whole find, each entity with its best score.
@@ -1728,7 +1737,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			continue
 		}
 		f.score, f.rounded, f.name, f.method = s, round(s), c.id, method
-		if f.score < minScore {
+		if below(f.score, minScore) {
 			continue
 		}
 		i := slices.Index(top, f)
@@ -1750,7 +1759,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	var out []*oversight.Match
 	byMatch := map[*oversight.Match]*found{}
 	for _, f := range res {
-		if f.score == 0 || f.score < minScore {
+		if f.score == 0 || below(f.score, minScore) {
 			continue
 		}
 		e := &ix.entries[f.pos]

@@ -369,6 +369,7 @@ func TestScore(t *testing.T) {
 		{"Khodjaev", "Ходжаев", 0.95, 0.99},
 		{"McDonald", "Макдональд", 0.9, 0.99}, // Mc is Mac
 		{"McDonald", "MacDonald", 0.95, 0.99},
+		{"Lorenc", "Лоренц", 0.95, 0.99}, // c read ts, as Slavic languages write it (slavicC)
 		// A Hebrew letter with a geresh (ג׳ j, צ׳ ch), written with an apostrophe too.
 		{"George", "ג'ורג'", 0.95, 0.99},
 		{"Davidovich", "דוידוביץ׳", 0.9, 0.99},
