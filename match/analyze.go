@@ -430,11 +430,18 @@ type piece struct {
 	marked string
 }
 
-// tokenKey is all a token is derived from: the piece of a name it comes from.
+// tokenKey is all a token is derived from: the piece of a name it comes from. What tokenSim
+// reads of a word is derived from it too, so an Index keeps a query word's pairs by it
+// (pairsCache).
 type tokenKey struct {
 	text, script, frame, marked string
 	kind                        uint8
 	syllables, soft             bool
+}
+
+// key is the token's tokenKey.
+func (t *token) key() tokenKey {
+	return tokenKey{t.text, t.script, t.frame, markedText(t), t.kind, t.syllables, t.soft}
 }
 
 // tokenCache holds the tokens of the names an Index analyses, each derived once: the SDN

@@ -446,10 +446,11 @@ func (ix *Index) file(t *token, id int32) int32 {
 			ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script, markedText(t)}] = int32(v)
 		}
 	}
-	v, ok := ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script, markedText(t)}]
+	key := vocabKey{t.text, t.kind, t.soft, t.script, markedText(t)}
+	v, ok := ix.vocab[key]
 	if !ok {
 		v = int32(len(ix.toks))
-		ix.vocab[vocabKey{t.text, t.kind, t.soft, t.script, markedText(t)}] = v
+		ix.vocab[key] = v
 		t.vid = v // t is the analyses' own (tokenCache), or made for filing
 		ix.toks, ix.post = append(ix.toks, t), append(ix.post, nil)
 		if t.kind == kindWord {
@@ -1076,7 +1077,7 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 // pairsOf returns the vocabulary tokens a query word pairs with (tokenSim above 0), with their
 // similarities, from ix.pairs when the word was asked for before.
 func (ix *Index) pairsOf(sc *scratch, qt *token) []vocabPair {
-	k := pairsKey{qt.text, qt.script, qt.frame, markedText(qt), qt.kind, qt.syllables, qt.soft}
+	k := qt.key()
 	if ps, gen := ix.pairs.get(k); gen > 0 {
 		if gen == 2 {
 			ix.pairs.put(k, ps)
@@ -1100,16 +1101,7 @@ func (ix *Index) pairsOf(sc *scratch, qt *token) []vocabPair {
 // newer is full, and a word found in it moves to the newer.
 type pairsCache struct {
 	mu        sync.RWMutex
-	cur, prev map[pairsKey][]vocabPair
-}
-
-// pairsKey is what tokenSim reads of a query word: its text, script and kind and what analyze
-// gives it besides (the vowels a word in an abjad writes; whether it reads syllables); the
-// rest is derived from them.
-type pairsKey struct {
-	text, script, frame, marked string
-	kind                        uint8
-	syllables, soft             bool
+	cur, prev map[tokenKey][]vocabPair
 }
 
 type vocabPair struct {
@@ -1121,7 +1113,7 @@ const pairsGeneration = 1 << 13
 
 // get returns the pairs of a word and the generation it is in: 1 the newer, 2 the older, 0
 // none.
-func (c *pairsCache) get(k pairsKey) ([]vocabPair, int) {
+func (c *pairsCache) get(k tokenKey) ([]vocabPair, int) {
 	c.mu.RLock()
 	defer c.mu.RUnlock()
 	if ps, ok := c.cur[k]; ok {
@@ -1133,11 +1125,11 @@ func (c *pairsCache) get(k pairsKey) ([]vocabPair, int) {
 	return nil, 0
 }
 
-func (c *pairsCache) put(k pairsKey, ps []vocabPair) {
+func (c *pairsCache) put(k tokenKey, ps []vocabPair) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if len(c.cur) >= pairsGeneration || c.cur == nil {
-		c.prev, c.cur = c.cur, make(map[pairsKey][]vocabPair, pairsGeneration)
+		c.prev, c.cur = c.cur, make(map[tokenKey][]vocabPair, pairsGeneration)
 	}
 	c.cur[k] = ps
 }

@@ -588,7 +588,7 @@ func sdnIndex(t *testing.T) *Index {
 // to the newer; a word of a dropped generation is asked again.
 func TestPairsCache(t *testing.T) {
 	var c pairsCache
-	key := func(i int) pairsKey { return pairsKey{text: strconv.Itoa(i), script: "latin", kind: kindWord} }
+	key := func(i int) tokenKey { return tokenKey{text: strconv.Itoa(i), script: "latin", kind: kindWord} }
 	for i := range pairsGeneration {
 		c.put(key(i), []vocabPair{{int32(i), 1}})
 	}

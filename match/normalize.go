@@ -81,7 +81,7 @@ func normalizeOnce(s string) string {
 			}
 			space = false
 			tokenLen++
-		case r != '\u05f4' && isApostrophe(r) && tokenLen > 0 && gereshLetter(last):
+		case r != '\u05f4' && isApostrophe(r) && tokenLen > 0 && gereshSounds[last] != "":
 			// A geresh after ג, ז, צ, ח, ת or ד writes a sound Hebrew has no letter for (ג׳
 			// j, צ׳ ch: ג׳ורג׳, George; דוידוביץ׳, Davidovich), at the end of a word too:
 			// kept, as ׳, for hebrewLatin.
@@ -150,10 +150,6 @@ func isASCII(s string) bool {
 	}
 	return true
 }
-
-// gereshLetter reports whether r is a Hebrew letter that a geresh gives another sound (see
-// hebrewLatin).
-func gereshLetter(r rune) bool { return strings.ContainsRune("גזצץחתד", r) }
 
 func isApostrophe(r rune) bool {
 	switch r {
