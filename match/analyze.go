@@ -1544,7 +1544,7 @@ const (
 func sound(text string, mode int, frame *[]string) string {
 	var buf [32]byte // keys are short: one allocation, for the string
 	b := buf[:0]
-	var last rune
+	var last, lastLetter rune
 	for i, r := range text {
 		switch r {
 		case 'a', 'e', 'i', 'o', 'u', 'y':
@@ -1581,12 +1581,16 @@ func sound(text string, mode int, frame *[]string) string {
 				continue
 			}
 		}
+		letter := r
 		r = soundClass(r, mode)
-		if r == last {
+		// The r and l of rl are two syllables in a syllabic script, each r-like (Carlos,
+		// カルロス, 카를로스; Orlov, オルロフ), not one sound as a doubled letter is. (Hangul
+		// read letter by letter writes the l of a name as lr, ㄹㄹ: one sound.)
+		if r == last && !(mode >= bySyllables && lastLetter == 'r' && letter == 'l') {
 			continue
 		}
 		b = utf8.AppendRune(b, r)
-		last = r
+		last, lastLetter = r, letter
 		if frame != nil {
 			*frame = append(*frame, "")
 		}
