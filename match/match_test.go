@@ -435,10 +435,11 @@ func TestScore(t *testing.T) {
 		{"マルケス", "Marquez", 0.9, 0.99},
 		{"マルケス", "Makes", 0, 0.89},
 		{"カルロス", "Carlos", 0.9, 0.99}, // the r and l of rl are two syllables
-		{"오를로프", "Orlov", 0.9, 0.99},  // in Hangul too (를로, ㄹㄹ: one l)
-		{"史蒂文", "Steven", 0.9, 0.99},  // Chinese writes v with w
-		{"빅터", "Victor", 0.9, 0.99},   // Korean with b
-		{"폴란드", "Poland", 0.9, 0.99},  // a Hangul word of several syllables, as a word
+		{"오를로프", "Orlov", 0.9, 0.99},
+		{"워싱턴", "Washington", 0.9, 0.99}, // spelt in Korean syllables, but three of them  // in Hangul too (를로, ㄹㄹ: one l)
+		{"史蒂文", "Steven", 0.9, 0.99},     // Chinese writes v with w
+		{"빅터", "Victor", 0.9, 0.99},      // Korean with b
+		{"폴란드", "Poland", 0.9, 0.99},     // a Hangul word of several syllables, as a word
 		{"로버트 폴란드", "Robert Poland", 0.9, 0.99},
 		{"민변", "Minverna", 0, 0.89}, // a rendering keeps a final a
 		{"민변", "Minnoven", 0, 0.89}, // and drops no vowel but an e

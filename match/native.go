@@ -10,7 +10,8 @@ import (
 // nativeSpelling reports whether a Latin word is spelt in the syllables its language's own
 // romanizations give the script's names: for Han, pinyin (pinyinNameSyllables) or one
 // syllable of Wade–Giles (Chin, Sung, Hsi); for Hangul, the romanized Hangul syllables (after
-// koreanFold, so McCune–Reischauer spellings count). Such a word is a Chinese or
+// koreanFold, so McCune–Reischauer spellings count), two of them at most (see below). Such a
+// word is a Chinese or
 // Korean name, compared by spelling: rendering by ear (sounds) is for foreign names, and among
 // native names, whose syllables are few and alike, it would pair Wang Junzheng with 은정 장.
 func nativeSpelling(w, script string) bool {
@@ -22,8 +23,13 @@ func nativeSpelling(w, script string) bool {
 		}
 		set = pinyinNameSyllables()
 	case "hangul":
-		set = hangulSyllables()
-		w = koreanFold(w)
+		// A Korean given name is two syllables, written as one word or two; a word that takes
+		// three or more, with three consonants its sound keeps, is a foreign name spelt so by
+		// chance (Washington, wa-sing-ton, 워싱턴) or names run together, and is compared by
+		// ear too. (Three syllables of two such consonants are mostly vowels: Amira, Demoya
+		// would sound like too many renderings.)
+		n := syllablesIn(koreanFold(w), hangulSyllables(), false)
+		return n > 0 && (n <= 2 || len(soundOf(spoken(w, "latin", bySyllables), bySyllables)) < 3)
 	default:
 		return false
 	}

@@ -136,23 +136,32 @@ func TestFold(t *testing.T) {
 // TestSpelledIn: spelledIn, walking a syllableSet, finds what looking each part of the word up
 // in the set's map finds, for random words over the sets' letters.
 func TestSpelledIn(t *testing.T) {
-	ref := func(w string, set map[string]bool, doubled bool) bool {
-		ok := make([]bool, len(w)+1)
-		ok[0] = true
+	// ref is the fewest syllables of set w is spelt in, -1 if none, by a plain search.
+	ref := func(w string, set map[string]bool, doubled bool) int {
+		fewest := make([]int, len(w)+1)
+		for i := range fewest {
+			fewest[i] = -1
+		}
+		fewest[0] = 0
+		reach := func(j, n int) {
+			if fewest[j] < 0 || n < fewest[j] {
+				fewest[j] = n
+			}
+		}
 		for i := range len(w) {
-			if !ok[i] {
+			if fewest[i] < 0 {
 				continue
 			}
 			if doubled && i+1 < len(w) && w[i] == w[i+1] && !strings.ContainsRune("aeiou", rune(w[i])) {
-				ok[i+1] = true
+				reach(i+1, fewest[i])
 			}
 			for j := i + 1; j <= len(w) && j <= i+maxSyllable; j++ {
 				if set[w[i:j]] {
-					ok[j] = true
+					reach(j, fewest[i]+1)
 				}
 			}
 		}
-		return ok[len(w)]
+		return fewest[len(w)]
 	}
 	sets := map[string]map[string]bool{
 		"pinyin":  {},
@@ -183,9 +192,13 @@ func TestSpelledIn(t *testing.T) {
 		}
 		for _, w := range words {
 			for _, doubled := range []bool{false, true} {
-				want := ref(w, set, doubled)
+				n := ref(w, set, doubled)
+				want := n >= 0
 				if got := spelledIn(w, trie, doubled); got != want {
 					t.Fatalf("%s: spelledIn(%q, doubled %v) = %v, want %v", name, w, doubled, got, want)
+				}
+				if got := syllablesIn(w, trie, doubled); got != n {
+					t.Fatalf("%s: syllablesIn(%q, doubled %v) = %v, want %v", name, w, doubled, got, n)
 				}
 				if want {
 					found++

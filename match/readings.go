@@ -372,19 +372,29 @@ func readingWord(t *token, lang int) bool {
 // spelledIn reports whether w is a sequence of syllables of set (of up to maxSyllable
 // letters), with a consonant doubled before a syllable when doubled says so.
 func spelledIn(w string, set *syllableSet, doubled bool) bool {
-	var buf [64]bool
-	ok := buf[:0]
+	return syllablesIn(w, set, doubled) >= 0
+}
+
+// syllablesIn is the fewest syllables of set w is a sequence of (see spelledIn), -1 if none.
+func syllablesIn(w string, set *syllableSet, doubled bool) int {
+	var buf [64]uint8
+	fewest := buf[:0] // fewest[i]: the fewest syllables w[:i] is spelt in, plus one (0: none)
 	if len(w) >= len(buf) {
-		ok = make([]bool, 0, len(w)+1)
+		fewest = make([]uint8, 0, len(w)+1)
 	}
-	ok = ok[:len(w)+1]
-	ok[0] = true
+	fewest = fewest[:len(w)+1]
+	fewest[0] = 1
+	reach := func(j int, n uint8) {
+		if fewest[j] == 0 || n < fewest[j] {
+			fewest[j] = n
+		}
+	}
 	for i := range len(w) {
-		if !ok[i] {
+		if fewest[i] == 0 {
 			continue
 		}
 		if doubled && i+1 < len(w) && w[i] == w[i+1] && !strings.ContainsRune("aeiou", rune(w[i])) {
-			ok[i+1] = true
+			reach(i+1, fewest[i])
 		}
 		node := int32(0)
 		for j := i; j < len(w) && j < i+maxSyllable; j++ {
@@ -396,11 +406,11 @@ func spelledIn(w string, set *syllableSet, doubled bool) bool {
 				break
 			}
 			if set.end[node] {
-				ok[j+1] = true
+				reach(j+1, min(fewest[i], 254)+1)
 			}
 		}
 	}
-	return ok[len(w)]
+	return int(fewest[len(w)]) - 1
 }
 
 // A syllableSet holds syllables written in the letters a to z as a trie, for spelledIn, which
