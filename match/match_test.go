@@ -436,7 +436,8 @@ func TestScore(t *testing.T) {
 		{"マルケス", "Makes", 0, 0.89},
 		{"カルロス", "Carlos", 0.9, 0.99}, // the r and l of rl are two syllables
 		{"오를로프", "Orlov", 0.9, 0.99},
-		{"워싱턴", "Washington", 0.9, 0.99}, // spelt in Korean syllables, but three of them  // in Hangul too (를로, ㄹㄹ: one l)
+		{"워싱턴", "Washington", 0.9, 0.99}, // spelt in Korean syllables, but three of them
+		{"玛丽安娜", "Mariana", 0.9, 0.99},   // in pinyin's, four  // in Hangul too (를로, ㄹㄹ: one l)
 		{"史蒂文", "Steven", 0.9, 0.99},     // Chinese writes v with w
 		{"빅터", "Victor", 0.9, 0.99},      // Korean with b
 		{"폴란드", "Poland", 0.9, 0.99},     // a Hangul word of several syllables, as a word

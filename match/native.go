@@ -10,30 +10,30 @@ import (
 // nativeSpelling reports whether a Latin word is spelt in the syllables its language's own
 // romanizations give the script's names: for Han, pinyin (pinyinNameSyllables) or one
 // syllable of Wade–Giles (Chin, Sung, Hsi); for Hangul, the romanized Hangul syllables (after
-// koreanFold, so McCune–Reischauer spellings count), two of them at most (see below). Such a
-// word is a Chinese or
-// Korean name, compared by spelling: rendering by ear (sounds) is for foreign names, and among
-// native names, whose syllables are few and alike, it would pair Wang Junzheng with 은정 장.
+// koreanFold, so McCune–Reischauer spellings count). Such a word is a Chinese or Korean name,
+// compared by spelling: rendering by ear (sounds) is for foreign names, and among native
+// names, whose syllables are few and alike, it would pair Wang Junzheng with 은정 장.
+//
+// A Chinese or Korean given name is two syllables, written as one word or two; a word that
+// takes three or more, with three consonants its sound keeps, is a foreign name spelt so by
+// chance (Mariana, ma-ri-a-na in pinyin's letters, 玛丽安娜; Washington, wa-sing-ton,
+// 워싱턴) or names run together, and is not native: it is compared by ear too. (Three
+// syllables of two such consonants are mostly vowels: Amira, Demoya would sound like too many
+// renderings.)
 func nativeSpelling(w, script string) bool {
-	var set *syllableSet
+	var n int
 	switch script {
 	case "han":
 		if wadeGilesPinyin(w) != nil {
 			return true // a syllable in Wade–Giles: Chin, Sung, Hsi
 		}
-		set = pinyinNameSyllables()
+		n = syllablesIn(w, pinyinNameSyllables(), false)
 	case "hangul":
-		// A Korean given name is two syllables, written as one word or two; a word that takes
-		// three or more, with three consonants its sound keeps, is a foreign name spelt so by
-		// chance (Washington, wa-sing-ton, 워싱턴) or names run together, and is compared by
-		// ear too. (Three syllables of two such consonants are mostly vowels: Amira, Demoya
-		// would sound like too many renderings.)
-		n := syllablesIn(koreanFold(w), hangulSyllables(), false)
-		return n > 0 && (n <= 2 || len(soundOf(spoken(w, "latin", bySyllables), bySyllables)) < 3)
+		n = syllablesIn(koreanFold(w), hangulSyllables(), false)
 	default:
 		return false
 	}
-	return w != "" && spelledIn(w, set, false)
+	return n > 0 && (n <= 2 || len(soundOf(spoken(w, "latin", bySyllables), bySyllables)) < 3)
 }
 
 var (
