@@ -479,8 +479,12 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		return false
 	}
 	script := other.script()
-	if m == bySyllables && !slices.ContainsFunc(lw, func(t *token) bool { return !nativeSpelling(t.text, script) }) {
-		return false // a Chinese or Korean name, compared by its spelling
+	// A Chinese or Korean name, every word spelt in its script's syllables, is compared by its
+	// spelling; but a run of Hangul syllables that adds syllables of eu to a Latin word's
+	// (addsEu) renders it, and is compared by ear (fits).
+	nativeName := m == bySyllables && !slices.ContainsFunc(lw, func(t *token) bool { return !nativeSpelling(t.text, script) })
+	if nativeName && !words {
+		return false
 	}
 	// fits reports whether the Latin words ws sound like the other words os, in order. The
 	// other name's patronymics may be left out (a rendering's: renderedPatronymicEndings), as
@@ -508,9 +512,9 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 			return false
 		}
 		for k := 1; k <= len(os)-len(ws)+1; k++ {
-			var text string
-			mode := bySyllables // of the Latin word's key (soundsAlt)
-			spelt := w.text     // the Latin word as read for that key (latinReadings)
+			var text, heard string // heard: the text whose vowels byEar compares, if not text
+			mode := bySyllables    // of the Latin word's key (soundsAlt)
+			spelt := w.text        // the Latin word as read for that key (latinReadings)
 			if words {
 				// The word as the index files it (runWord): a surname that begins it in its
 				// Revised Romanization (이조고 is ijogo, not Lee Jogo).
@@ -519,6 +523,12 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					continue
 				}
 				text = other.runText(j, j+k)
+				if nativeName {
+					if syllables, eu := euSyllables(os[:k]); !addsEu(syllables, eu, nativeSyllables(w.text, script)) {
+						continue
+					}
+					heard = withoutEu(os[:k]) // the eu it adds is no vowel of the word's (미레크, mirek)
+				}
 				if rs := sounds(text, script)[m]; w.sounds[m] == rs {
 					if blocked || short && !polysyllabic(text) {
 						continue
@@ -554,7 +564,10 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 				}
 				text = b.String()
 			}
-			if (m != bySyllables || byEar(spelt, w.script, text, script, mode)) && fits(ws[1:], os[k:]) {
+			if heard == "" {
+				heard = text
+			}
+			if (m != bySyllables || byEar(spelt, w.script, heard, script, mode)) && fits(ws[1:], os[k:]) {
 				return true
 			}
 		}
@@ -1371,7 +1384,43 @@ func native(x, y *token) bool {
 	if !alphabetic(x.script) {
 		x, y = y, x
 	}
-	return alphabetic(x.script) && nativeSpelling(x.text, y.script)
+	if !alphabetic(x.script) {
+		return false
+	}
+	// A run of Hangul syllables with the vowel eu may add it to the word's consonants
+	// (addsEu): the run's syllables, which tokens do not keep, tell in soundsAlign.
+	return nativeSpelling(x.text, y.script) && !(y.script == "hangul" && strings.Contains(y.text, "eu"))
+}
+
+// addsEu reports whether a run of Hangul syllables, of which eu are the vowel eu alone after a
+// consonant (크, 스, 르), renders a foreign word of n syllables, adding those to its
+// consonants (Mirek, mi-rek, 미레크, mi-re-keu): it has more syllables than n, all but n of
+// them such. A Korean name has as many syllables in Hangul as in Latin letters.
+func addsEu(syllables, eu, n int) bool { return syllables > n && syllables-eu <= n }
+
+// euSyllables counts the syllables of a run of Hangul tokens, one syllable each, and those of
+// them that are the vowel eu alone after a consonant (addsEu).
+func euSyllables(ts []*token) (syllables, eu int) {
+	for _, t := range ts {
+		if c, ok := strings.CutSuffix(t.text, "eu"); ok && !strings.ContainsAny(c, "aeiouwy") {
+			eu++
+		}
+	}
+	return len(ts), eu
+}
+
+// withoutEu spells a run of Hangul tokens, one syllable each, together, writing those that are
+// the vowel eu alone after a consonant without it.
+func withoutEu(ts []*token) string {
+	var b strings.Builder
+	for _, t := range ts {
+		if c, ok := strings.CutSuffix(t.text, "eu"); ok && !strings.ContainsAny(c, "aeiouwy") {
+			b.WriteString(c)
+		} else {
+			b.WriteString(t.text)
+		}
+	}
+	return b.String()
 }
 
 // byEar reports whether a rendering in a syllabic script has no more syllables than the Latin

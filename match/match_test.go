@@ -434,10 +434,13 @@ func TestScore(t *testing.T) {
 		{"블라디미르 푸틴", "Vladimir Putin", 0.9, 0.99}, // the r sounded (soundsAlt)
 		{"マルケス", "Marquez", 0.9, 0.99},
 		{"マルケス", "Makes", 0, 0.89},
-		{"カルロス", "Carlos", 0.9, 0.99}, // the r and l of rl are two syllables
-		{"오를로프", "Orlov", 0.9, 0.99},
+		{"カルロス", "Carlos", 0.9, 0.99},    // the r and l of rl are two syllables
+		{"오를로프", "Orlov", 0.9, 0.99},     // in Hangul too (를로, ㄹㄹ: one l)
 		{"워싱턴", "Washington", 0.9, 0.99}, // spelt in Korean syllables, but three of them
-		{"玛丽安娜", "Mariana", 0.9, 0.99},   // in pinyin's, four  // in Hangul too (를로, ㄹㄹ: one l)
+		{"玛丽安娜", "Mariana", 0.9, 0.99},   // in pinyin's, four
+		{"미레크", "Mirek", 0.9, 0.99},      // mi-rek, and a syllable of eu added: mi-re-keu
+		{"아넬레", "Anel", 0, 0.89},         // a-nel, and a syllable of e: another name
+		{"케어드", "Kita", 0, 0.89},         // the eu added is no vowel: not a's
 		{"史蒂文", "Steven", 0.9, 0.99},     // Chinese writes v with w
 		{"빅터", "Victor", 0.9, 0.99},      // Korean with b
 		{"폴란드", "Poland", 0.9, 0.99},     // a Hangul word of several syllables, as a word

@@ -20,20 +20,27 @@ import (
 // 워싱턴) or names run together, and is not native: it is compared by ear too. (Three
 // syllables of two such consonants are mostly vowels: Amira, Demoya would sound like too many
 // renderings.)
-func nativeSpelling(w, script string) bool {
+func nativeSpelling(w, script string) bool { return nativeSyllables(w, script) > 0 }
+
+// nativeSyllables is the number of syllables of a word nativeSpelling holds for (the fewest it
+// is spelt in), 0 for any other.
+func nativeSyllables(w, script string) int {
 	var n int
 	switch script {
 	case "han":
 		if wadeGilesPinyin(w) != nil {
-			return true // a syllable in Wade–Giles: Chin, Sung, Hsi
+			return 1 // a syllable in Wade–Giles: Chin, Sung, Hsi
 		}
 		n = syllablesIn(w, pinyinNameSyllables(), false)
 	case "hangul":
 		n = syllablesIn(koreanFold(w), hangulSyllables(), false)
 	default:
-		return false
+		return 0
 	}
-	return n > 0 && (n <= 2 || len(soundOf(spoken(w, "latin", bySyllables), bySyllables)) < 3)
+	if n <= 0 || n > 2 && len(soundOf(spoken(w, "latin", bySyllables), bySyllables)) >= 3 {
+		return 0
+	}
+	return n
 }
 
 var (
