@@ -1584,9 +1584,10 @@ func sound(text string, mode int, frame *[]string) string {
 		letter := r
 		r = soundClass(r, mode)
 		// The r and l of rl are two syllables in a syllabic script, each r-like (Carlos,
-		// カルロス, 카를로스; Orlov, オルロフ), not one sound as a doubled letter is. (Hangul
-		// read letter by letter writes the l of a name as lr, ㄹㄹ: one sound.)
-		if r == last && !(mode >= bySyllables && lastLetter == 'r' && letter == 'l') {
+		// カルロス, 카를로스; Orlov, オルロフ), not one sound as a doubled letter is; so are the
+		// m and n of mn (Kramnik, クラムニク). (Hangul read letter by letter writes the l of a
+		// name as lr, ㄹㄹ: one sound; Kana and Han a doubled m as nm, ンマ: Rommel, ロンメル.)
+		if r == last && !(mode >= bySyllables && (lastLetter == 'r' && letter == 'l' || lastLetter == 'm' && letter == 'n')) {
 			continue
 		}
 		b = utf8.AppendRune(b, r)

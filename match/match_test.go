@@ -436,6 +436,8 @@ func TestScore(t *testing.T) {
 		{"マルケス", "Makes", 0, 0.89},
 		{"カルロス", "Carlos", 0.9, 0.99},    // the r and l of rl are two syllables
 		{"오를로프", "Orlov", 0.9, 0.99},     // in Hangul too (를로, ㄹㄹ: one l)
+		{"クラムニク", "Kramnik", 0.9, 0.99},  // and the m and n of mn
+		{"ロンメル", "Rommel", 0.9, 0.99},    // but nm writes a doubled m
 		{"워싱턴", "Washington", 0.9, 0.99}, // spelt in Korean syllables, but three of them
 		{"玛丽安娜", "Mariana", 0.9, 0.99},   // in pinyin's, four
 		{"미레크", "Mirek", 0.9, 0.99},      // mi-rek, and a syllable of eu added: mi-re-keu
