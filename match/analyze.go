@@ -1,6 +1,7 @@
 package match
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -602,6 +603,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 			p := piece{text: w, script: "latin", word: wi}
 			if marked != nil && marked[wi] != fields[wi] {
 				p.marked = marked[wi]
+			}
+			if pl := polishLetters(cmp.Or(p.marked, w)); pl != "" {
+				p.marked = pl
 			}
 			words = append(words, p)
 		case "han", "hangul":
@@ -1710,6 +1714,58 @@ var markedLetters = strings.NewReplacer(
 	"č", "ch", "Č", "Ch", "ć", "ch", "Ć", "Ch", "ç", "ch", "Ç", "Ch",
 	"ž", "zh", "Ž", "Zh", "ź", "zh", "Ź", "Zh", "ż", "zh", "Ż", "Zh",
 	"đ", "dj", "Đ", "Dj", "ț", "ts", "Ț", "Ts", "ţ", "ts", "Ţ", "Ts", "ñ", "ny", "Ñ", "Ny",
+)
+
+// polishLetters is a word in Polish spelling (one with cz, sz or rz) with its digraphs written
+// as other scripts render them, as markedLetters writes marked letters: cz ch, sz sh, rz zh;
+// and with them ch h, ci, si, zi and ni before a vowel ch, sh, zh and ny, w v (Kaczmarek,
+// Качмарек, カチマレク; Brzeziński, Бжезинский; Wojciechowski, Войцеховский). "" for any other
+// word.
+func polishLetters(w string) string {
+	// digraph: w[i:i+2] is one of them, its z no ž written out (Držić, drzhich, is Croatian)
+	digraph := func(i int) bool {
+		return i+1 < len(w) && w[i+1] == 'z' && strings.IndexByte("csr", w[i]) >= 0 && (i+2 == len(w) || w[i+2] != 'h')
+	}
+	found := false
+	for i := range len(w) {
+		if found = digraph(i); found {
+			break
+		}
+	}
+	if !found {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		next := byte(0)
+		if i+1 < len(w) {
+			next = w[i+1]
+		}
+		vowelAfter := i+2 < len(w) && strings.IndexByte("aeiouy", w[i+2]) >= 0
+		switch {
+		case digraph(i):
+			b.WriteString(polishDigraphs[w[i]])
+			i++
+		case w[i] == 'c' && next == 'h':
+			b.WriteByte('h')
+			i++
+		case next == 'i' && vowelAfter && strings.IndexByte("cszn", w[i]) >= 0:
+			b.WriteString(polishSoft[w[i]])
+			i++
+		case w[i] == 'w':
+			b.WriteByte('v')
+		default:
+			b.WriteByte(w[i])
+		}
+	}
+	return b.String()
+}
+
+// polishDigraphs are the sounds of cz, sz and rz by their first letter; polishSoft those of
+// ci, si, zi and ni before a vowel.
+var (
+	polishDigraphs = map[byte]string{'c': "ch", 's': "sh", 'r': "zh"}
+	polishSoft     = map[byte]string{'c': "ch", 's': "sh", 'z': "zh", 'n': "ny"}
 )
 
 // markedRunes are the letters markedLetters writes otherwise.

@@ -434,8 +434,10 @@ func TestScore(t *testing.T) {
 		{"블라디미르 푸틴", "Vladimir Putin", 0.9, 0.99}, // the r sounded (soundsAlt)
 		{"マルケス", "Marquez", 0.9, 0.99},
 		{"マルケス", "Makes", 0, 0.89},
-		{"カルロス", "Carlos", 0.9, 0.99},    // the r and l of rl are two syllables
-		{"오를로프", "Orlov", 0.9, 0.99},     // in Hangul too (를로, ㄹㄹ: one l)
+		{"カルロス", "Carlos", 0.9, 0.99},        // the r and l of rl are two syllables
+		{"오를로프", "Orlov", 0.9, 0.99},         // in Hangul too (를로, ㄹㄹ: one l)
+		{"カスペルチャク", "Kasperczak", 0.9, 0.99}, // Polish cz, ch (polishLetters)
+		{"Качмарек", "Kaczmarek", 0.95, 0.99},
 		{"クラムニク", "Kramnik", 0.9, 0.99},  // and the m and n of mn
 		{"ロンメル", "Rommel", 0.9, 0.99},    // but nm writes a doubled m
 		{"워싱턴", "Washington", 0.9, 0.99}, // spelt in Korean syllables, but three of them

@@ -236,3 +236,20 @@ func FuzzNormalizeAtComma(f *testing.F) {
 		}
 	})
 }
+
+func TestPolishLetters(t *testing.T) {
+	for _, tt := range []struct{ w, want string }{
+		{"kaczmarek", "kachmarek"},
+		{"brzezinski", "bzhezinski"},
+		{"szczepanski", "shchepanski"},
+		{"kosciuszko", "koschushko"}, // ci before a vowel
+		{"chrzanowski", "hzhanovski"},
+		{"wojciechowski", ""}, // no cz, sz or rz: not read as Polish
+		{"drzhich", ""},       // Držić with its ž written out: Croatian
+		{"smith", ""},
+	} {
+		if got := polishLetters(tt.w); got != tt.want {
+			t.Errorf("polishLetters(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
