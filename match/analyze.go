@@ -606,6 +606,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 			}
 			if pl := polishLetters(cmp.Or(p.marked, w)); pl != "" {
 				p.marked = pl
+			} else if it := italianLetters(cmp.Or(p.marked, w)); it != "" {
+				p.marked = it
 			}
 			words = append(words, p)
 		case "han", "hangul":
@@ -1756,6 +1758,71 @@ func polishLetters(w string) string {
 			b.WriteByte('v')
 		default:
 			b.WriteByte(w[i])
+		}
+	}
+	return b.String()
+}
+
+// italianLetters is a word in Italian spelling (one with cc or gg before e or i, ci or gi before
+// another vowel, sc before e or i, gli or gn) with its letters written as other scripts render
+// them: c and cc before e or i ch, g and gg j, sc sh, the i of ci, gi, sci and gli before a
+// vowel silent, gl before i ly, gn ny, ch and gh k and g (Boccaccio, Боккаччо; Ruggiero,
+// Руджеро; Marignano, Мариньяно); "" for any other word. French writes gn so too (Lamoignon,
+// Ламуаньон). A word that ends in ie is English's (Maggie, Reggie: a hard g).
+func italianLetters(w string) string {
+	if strings.HasSuffix(w, "ie") {
+		return "" // English (Maggie, マギー), not Italian
+	}
+	vowel := func(i int) bool { return i < len(w) && strings.IndexByte("aeiou", w[i]) >= 0 }
+	front := func(i int) bool { return i < len(w) && (w[i] == 'e' || w[i] == 'i') }
+	found := false
+	for i := 0; i+2 < len(w) && !found; i++ {
+		switch w[i : i+2] {
+		case "cc", "gg", "sc":
+			found = front(i + 2)
+		case "ci", "gi":
+			found = vowel(i+2) && w[i+2] != 'i'
+		case "gl":
+			found = w[i+2] == 'i'
+		case "gn":
+			found = true
+		}
+	}
+	if !found {
+		return ""
+	}
+	var b strings.Builder
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		switch {
+		case (c == 'c' || c == 'g') && i+1 < len(w) && w[i+1] == c && front(i+2):
+			continue // cc, gg before e or i: one sound, written below
+		case c == 's' && i+1 < len(w) && w[i+1] == 'c' && front(i+2):
+			b.WriteString("sh")
+			i++
+			if w[i+1] == 'i' && vowel(i+2) {
+				i++ // the i of scia: silent
+			}
+		case (c == 'c' || c == 'g') && i+1 < len(w) && w[i+1] == 'h':
+			b.WriteByte(map[bool]byte{true: 'k', false: 'g'}[c == 'c'])
+			i++
+		case c == 'g' && i+2 < len(w) && w[i+1] == 'l' && w[i+2] == 'i':
+			b.WriteString("ly")
+			i += 2
+			if vowel(i + 1) {
+				continue
+			}
+			b.WriteByte('i')
+		case c == 'g' && i+1 < len(w) && w[i+1] == 'n':
+			b.WriteString("ny")
+			i++
+		case (c == 'c' || c == 'g') && front(i+1):
+			b.WriteString(map[bool]string{true: "ch", false: "j"}[c == 'c'])
+			if w[i+1] == 'i' && vowel(i+2) {
+				i++ // the i of cia, gio: silent
+			}
+		default:
+			b.WriteByte(c)
 		}
 	}
 	return b.String()

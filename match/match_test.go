@@ -437,6 +437,9 @@ func TestScore(t *testing.T) {
 		{"カルロス", "Carlos", 0.9, 0.99},        // the r and l of rl are two syllables
 		{"오를로프", "Orlov", 0.9, 0.99},         // in Hangul too (를로, ㄹㄹ: one l)
 		{"カスペルチャク", "Kasperczak", 0.9, 0.99}, // Polish cz, ch (polishLetters)
+		{"Боккаччо", "Boccaccio", 0.9, 0.99}, // Italian cc before i, ch (italianLetters)
+		{"ルッジェーロ", "Ruggiero", 0.9, 0.99},
+		{"Мариньяно", "Marignano", 0.9, 0.99},
 		{"Качмарек", "Kaczmarek", 0.95, 0.99},
 		{"クラムニク", "Kramnik", 0.9, 0.99},  // and the m and n of mn
 		{"ロンメル", "Rommel", 0.9, 0.99},    // but nm writes a doubled m

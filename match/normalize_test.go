@@ -253,3 +253,22 @@ func TestPolishLetters(t *testing.T) {
 		}
 	}
 }
+
+func TestItalianLetters(t *testing.T) {
+	for _, tt := range []struct{ w, want string }{
+		{"boccaccio", "boccacho"}, // cc before i, and the i silent before o
+		{"castellucci", "castelluchi"},
+		{"ruggiero", "rujero"},
+		{"gioacchino", "joackino"}, // gi before o; cch a k
+		{"sciascia", "shasha"},
+		{"bidoglio", "bidolyo"},
+		{"marignano", "marinyano"},
+		{"pinocchio", ""}, // cch only: not read as Italian
+		{"gibson", ""},
+		{"smith", ""},
+	} {
+		if got := italianLetters(tt.w); got != tt.want {
+			t.Errorf("italianLetters(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
