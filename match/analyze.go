@@ -671,8 +671,14 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				frame = hebrewFrame(w)
 			}
 			soft := script == "cyrillic" && strings.ContainsAny(w, "іў") // w is normalised: lower case
+			var marked string
+			if script == "greek" && len(ts) == 1 {
+				if d := greekForeign(w); d != "" {
+					marked = normalizeOnce(d)
+				}
+			}
 			for _, t := range ts {
-				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame, soft: soft})
+				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame, soft: soft, marked: marked})
 			}
 		}
 	}

@@ -43,6 +43,18 @@ func greekLatin(w string) string {
 	return b.String()
 }
 
+// greekForeign is a Greek word with ντ, μπ and γκ inside it read as the d, b and g they are
+// in a foreign name (greekVoiced: Βλαντίμιρ, vladimir; Ρέιγκαν, Reagan), for comparing it with
+// renderings in other scripts (token.marked), where its text keeps the nd of a Greek name's
+// spelling (Κωνσταντίνος, Konstantinos); "" for a word with none of them.
+func greekForeign(w string) string {
+	l := greekLatin(w)
+	if v := greekVoiced.Replace(l); v != l {
+		return v
+	}
+	return ""
+}
+
 var greekDigraphs = map[string]string{
 	"ου": "ou", "αι": "ai", "ει": "ei", "οι": "oi", "υι": "yi", "αυ": "av", "ευ": "ev", "ηυ": "iv",
 	"μπ": "mp", "ντ": "nt", "γκ": "gk", "γγ": "ng", "γξ": "nx", "γχ": "nch", "τσ": "ts", "τζ": "tz",

@@ -533,6 +533,14 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					if blocked || short && !polysyllabic(text) {
 						continue
 					}
+				} else if mk := w.marked(); mk != nil && (mk.sounds[m] == rs || m == bySyllables && mk.alts()[0] == rs) && len(rs) >= minSound[m][0] {
+					// The word with its marked letters or its language's spelling written out
+					// (Βλαντίμιρ, vladimir; Boccaccio, bokkacho), in its own key or the one with
+					// the r the rendering sounds.
+					spelt = mk.text
+					if mk.sounds[m] != rs {
+						mode = bySyllablesR
+					}
 				} else {
 					// Another key of the Latin word: with the r the rendering sounds (Hangul
 					// writes v with a b: soundAlt[0] only), or as other languages read it
