@@ -819,9 +819,14 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	// count at half a person's share (titledExtra), when the word is rare and they weigh no
 	// more than it. In an index rarity decides: President Kim is not KIM, Chol; compared
 	// alone, without an index, words weigh alike.
+	titledRendition := false
 	switch {
 	case words == 1 && extra == personExtra && (titledOutweighs(na, nb, usedB) || titledOutweighs(nb, na, usedA)):
 		extra = titledExtra
+		// Against a name in a script other than Latin and Cyrillic, whose word pairs by ear
+		// at 0.9 (Präsident Putin, ウラジーミル・プーチン), the other words' share would take a
+		// pair that matches below the threshold: the score keeps the threshold then.
+		titledRendition = na.rendition || nb.rendition
 	case na.rendering == bySyllables || nb.rendering == bySyllables:
 		extra = max(extra, 1.0/3)
 	case words < 2:
@@ -838,10 +843,29 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 		restA = sylA + bodyA[1] + (restA-sylA-bodyA[0])*extra
 	}
 	s := matched / (matchedA + restA + matchedB + restB)
+	if titledRendition && !na.leavesSyllable(usedA) && !nb.leavesSyllable(usedB) {
+		s = max(s, min(matched/(matchedA+matchedB), byEarSim))
+	}
 	if swapped {
 		return 0.8 * s, "tokens+generation_differs"
 	}
 	return s, "tokens"
+}
+
+// byEarSim is the similarity of two words in two scripts that sound alike (tokenSim): the
+// default threshold.
+const byEarSim = 0.9
+
+// leavesSyllable reports whether a token of the name that used leaves unpaired is one syllable
+// of a Chinese or Korean name (수빈 이, su bin i), which counts in full (align), and not a word
+// of several syllables (弗拉基米尔, fulajimier) or one in Kana.
+func (n *name) leavesSyllable(used []bool) bool {
+	for i, t := range n.tokens {
+		if !used[i] && t.syllables && t.script != "kana" && !polysyllabic(t.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // compoundSim is the similarity of two words written together and one word spelt so, as of

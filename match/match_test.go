@@ -573,6 +573,12 @@ func TestScoreSchema(t *testing.T) {
 		// A word in Kana left over is a word, not a syllable.
 		{"Obama", "バラク・オバマ", "Person", 0.85, 0.86},
 		{"President Obama", "バラク・オバマ", "Person", 0.95, 0.96},
+		// A title and a word that pairs by ear (0.9) keep the threshold against a rendering
+		// of the whole name; not a syllable of a Korean name left over, nor no title.
+		{"Präsident Putin", "ウラジーミル・プーチン", "Person", 0.9, 0.9},
+		{"Präsident Putin", "弗拉基米尔·普京", "Person", 0.9, 0.9},
+		{"Putin", "ウラジーミル・プーチン", "Person", 0, 0.89},
+		{"SU, Madame", "수빈 이", "Person", 0, 0.89},
 	} {
 		got := match.ScoreSchema(tt.a, tt.b, tt.schema)
 		if got < tt.min || got > tt.max {
