@@ -347,6 +347,22 @@ func dutchOe(s string) string {
 
 var belarusianSoft = newFold("tsi", "ti", "dzi", "di")
 
+// belarusianRussian is a Belarusian word in Latin letters as the Russian form of the name
+// reads, which renderings in other scripts write (token.marked): its soft ts and dz before i
+// as t and d (belarusianSoft), and a u that begins it before a consonant as the v it stands
+// for (Уладзімір Пуцін, uladzimir putsin: vladimir putin; ウラジーミル・プーチン, فلاديمير
+// بوتين); "" when that reads it as it is.
+func belarusianRussian(w string) string {
+	r := belarusianSoft.Replace(w)
+	if len(r) > 1 && r[0] == 'u' && strings.IndexByte("aeiouy", r[1]) < 0 {
+		r = "v" + r[1:]
+	}
+	if r == w {
+		return ""
+	}
+	return r
+}
+
 // greekVoiced reads ντ, μπ and γκ inside a Greek word (nd, mb and gk in greekLatin) as the d,
 // b and g they are when Greek renders foreign names (Βλαντίμιρ, Vladimir), as greekLatin reads
 // them at its start: the Greek word's spelling form (xt); its text keeps ELOT's letters, in
@@ -672,10 +688,13 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 			}
 			soft := script == "cyrillic" && strings.ContainsAny(w, "іў") // w is normalised: lower case
 			var marked string
-			if script == "greek" && len(ts) == 1 {
+			switch {
+			case script == "greek" && len(ts) == 1:
 				if d := greekForeign(w); d != "" {
 					marked = normalizeOnce(d)
 				}
+			case soft && len(ts) == 1:
+				marked = belarusianRussian(ts[0])
 			}
 			for _, t := range ts {
 				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame, soft: soft, marked: marked})

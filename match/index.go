@@ -143,7 +143,7 @@ func byteBit(c byte) uint32 {
 // first letter, and that of its spelling of its sound (initialFits); of a word in a script
 // that renders (Han, Kana, Hangul, an abjad), those of every consonant whose class its sound
 // begins with (initialFits: V. for 弗拉基米尔 or فلاديمير), a superset where initialFits
-// asks more, as bounds may be.
+// asks more, as bounds may be; and those of its marked reading.
 func initialsOf(t *token) uint32 {
 	b := initialBit(t)
 	if t.xt != "" {
@@ -155,6 +155,9 @@ func initialsOf(t *token) uint32 {
 				b |= byteBit(byte(c))
 			}
 		}
+	}
+	if mk := t.marked(); mk != nil {
+		b |= initialsOf(mk) // tokenSim pairs its marked reading too (В. for Уладзімір, vladimir)
 	}
 	return b
 }

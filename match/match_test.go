@@ -579,6 +579,9 @@ func TestScoreSchema(t *testing.T) {
 		{"Präsident Putin", "弗拉基米尔·普京", "Person", 0.9, 0.9},
 		{"Putin", "ウラジーミル・プーチン", "Person", 0, 0.89},
 		{"SU, Madame", "수빈 이", "Person", 0, 0.89},
+		// A Belarusian name read as the Russian one renderings write (belarusianRussian).
+		{"Уладзімір Пуцін", "فلاديمير بوتين", "Person", 0.9, 0.99},
+		{"Уладзімір Пуцін", "블라디미르 푸틴", "Person", 0.9, 0.99},
 	} {
 		got := match.ScoreSchema(tt.a, tt.b, tt.schema)
 		if got < tt.min || got > tt.max {

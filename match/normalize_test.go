@@ -272,3 +272,17 @@ func TestItalianLetters(t *testing.T) {
 		}
 	}
 }
+
+func TestBelarusianRussian(t *testing.T) {
+	for _, tt := range []struct{ w, want string }{
+		{"uladzimir", "vladimir"},
+		{"putsin", "putin"},
+		{"lukashenka", ""}, // read as it is
+		{"ulas", "vlas"},   // Улас, Влас
+		{"uasil", ""},      // a u before a vowel is a u
+	} {
+		if got := belarusianRussian(tt.w); got != tt.want {
+			t.Errorf("belarusianRussian(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
