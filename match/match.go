@@ -25,9 +25,12 @@
 // Greek word without its ending, a Latvian or Lithuanian word without its (balticStem), an
 // East Slavic given name or patronymic in another of its Russian, Ukrainian and Belarusian
 // forms (givenName: Vladimir, Volodymyr, Uladzimir), or, for a word in another script, the
-// same sound as a Latin word: see sounds; a Latin word with marked letters is also read with
-// them written out against other scripts: token.marked, Şahin as shahin), and the score is the weighted share of both names
-// that found a counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less
+// same sound as a Latin word: see sounds; a word is also read against other scripts as they
+// render it, token.marked: a Latin word's marked letters written out, Şahin as shahin, its
+// Polish or Italian spelling as said, Kaczmarek as kachmarek, Boccaccio as bokkacho, a Greek
+// word's ντ as the d of a foreign name, a Belarusian word as the Russian form, Уладзімір
+// Пуцін as vladimir putin), and the score is the weighted share of both names that found a
+// counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less
 // when the other side is fully matched, and least in persons' names (extraShare); a
 // patronymic left over against a name that has none, or in a comparison with a rendering in
 // another script (renderings leave patronymics out, or write their own:
