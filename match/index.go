@@ -533,8 +533,8 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 	if t.given != "" {
 		fn(keyGiven, t.given, "") // givenName
 	}
-	if m := t.marked(); m != nil {
-		eachTokenKey(m, query, fn) // its marked letters written out (tokenSim)
+	if m := t.marked(); m != nil && !query {
+		eachTokenKey(m, query, fn) // its marked reading (tokenSim; a query's: keyed)
 	}
 	if t.script == "latin" || t.script == "cyrillic" {
 		// Cyrillic words meet Latin ones, and no others, by their folds.
@@ -1072,6 +1072,17 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 			sc.vocab = append(sc.vocab, k.id)
 		}
 	})
+	if m := qt.marked(); m != nil {
+		// The word's marked reading is compared with words in other scripts only
+		// (tokenSim): the Latin words its keys find are the word's own business.
+		eachTokenKey(m, true, func(f byte, a, b string) {
+			for _, k := range ix.ttable.lookup(ix.hash(f, a, b)) {
+				if ix.toks[k.id].script != "latin" {
+					sc.vocab = append(sc.vocab, k.id)
+				}
+			}
+		})
+	}
 	slices.Sort(sc.vocab)
 	sc.vocab = slices.Compact(sc.vocab)
 	return sc.vocab

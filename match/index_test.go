@@ -117,6 +117,9 @@ func pairsWithoutKey(q, n *name) bool {
 	keys := func(t *token, query bool) map[string]bool {
 		m := map[string]bool{}
 		eachTokenKey(t, query, func(f byte, a, b string) { m[string(f)+a+"\x00"+b] = true })
+		if mk := t.marked(); mk != nil && query { // as Index.keyed looks them up
+			eachTokenKey(mk, query, func(f byte, a, b string) { m[string(f)+a+"\x00"+b] = true })
+		}
 		return m
 	}
 	for _, qt := range q.tokens {
