@@ -27,7 +27,7 @@
 // forms (givenName: Vladimir, Volodymyr, Uladzimir), or, for a word in another script, the
 // same sound as a Latin word: see sounds; a word is also read against other scripts as they
 // render it, token.marked: a Latin word's marked letters written out, Şahin as shahin, its
-// Polish or Italian spelling as said, Kaczmarek as kachmarek, Boccaccio as bokkacho, a Greek
+// Polish or Italian spelling as said, Kaczmarek as kachmarek, Boccaccio as boccacho, a Greek
 // word's ντ as the d of a foreign name, a Belarusian word as the Russian form, Уладзімір
 // Пуцін as vladimir putin), and the score is the weighted share of both names that found a
 // counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less

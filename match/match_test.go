@@ -616,6 +616,9 @@ func FuzzScore(f *testing.F) {
 		{"SU, Madame", "RI, Su Yong"}, {"현우 현정 장", "Präsident Putin"}, {"Цімафей Дзмітрыеў", "Putyin elnök"},
 		{"President Obama", "バラク・オバマ"}, {"A,B,", ",ў"}, {"Президент Путин", "블라디미르 푸틴"},
 		{"Şahin Čačić", "Слободан Милошевић"}, {"أيوب", "Dzhokhar"}, {"ג'ורג' דוידוביץ'", "צ׳׳' ג״'"},
+		{"Kaczmarek Boccaccio", "カスペルチャク 보카치오"}, {"Držić Szczepański", "Sciascia Gigli"},
+		{"미레크 케어드", "Mirek Kita"}, {"워싱턴", "玛丽安娜"}, {"Уладзімір Пуцін", "Präsident Putin"},
+		{"Carlos Kramnik", "カルロス ロンメル"},
 	} {
 		f.Add(s[0], s[1])
 	}
