@@ -624,6 +624,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				p.marked = pl
 			} else if it := italianLetters(cmp.Or(p.marked, w)); it != "" {
 				p.marked = it
+			} else if de := germanLetters(w); de != "" && p.marked == "" {
+				p.marked = de
 			}
 			words = append(words, p)
 		case "han", "hangul":
@@ -1851,6 +1853,52 @@ func italianLetters(w string) string {
 		}
 	}
 	return b.String()
+}
+
+// germanLetters is a word in German spelling (one with sch or tz, or a w before a vowel at its
+// start) read as other scripts render it: sch sh, tz and z ts, w v, ei ai, ie i, a j before a
+// vowel y, ch after a vowel kh, an initial st or sp sht or shp (Schüssel, שיסל; Clausewitz,
+// Клаузевиц), when the word has no marked letters to read (token.marked holds one reading);
+// "" for any other word.
+func germanLetters(w string) string {
+	if !strings.Contains(w, "sch") && !strings.Contains(w, "tz") && !(len(w) > 1 && w[0] == 'w' && strings.IndexByte("aeiou", w[1]) >= 0) {
+		return ""
+	}
+	var b strings.Builder
+	vowel := func(i int) bool { return i >= 0 && i < len(w) && strings.IndexByte("aeiouy", w[i]) >= 0 }
+	for i := 0; i < len(w); i++ {
+		switch {
+		case strings.HasPrefix(w[i:], "sch"):
+			b.WriteString("sh")
+			i += 2
+		case i == 0 && (strings.HasPrefix(w, "st") || strings.HasPrefix(w, "sp")):
+			b.WriteString("sh")
+		case strings.HasPrefix(w[i:], "tz"):
+			b.WriteString("ts")
+			i++
+		case w[i] == 'z':
+			b.WriteString("ts")
+		case w[i] == 'w':
+			b.WriteByte('v')
+		case strings.HasPrefix(w[i:], "ei"):
+			b.WriteString("ai")
+			i++
+		case strings.HasPrefix(w[i:], "ie"):
+			b.WriteByte('i')
+			i++
+		case w[i] == 'j' && vowel(i+1):
+			b.WriteByte('y')
+		case strings.HasPrefix(w[i:], "ch") && vowel(i-1):
+			b.WriteString("kh")
+			i++
+		default:
+			b.WriteByte(w[i])
+		}
+	}
+	if r := b.String(); r != w {
+		return r
+	}
+	return ""
 }
 
 // polishDigraphs are the sounds of cz, sz and rz by their first letter; polishSoft those of

@@ -443,6 +443,8 @@ func TestScore(t *testing.T) {
 		{"보카치오", "Boccaccio", 0.9, 0.99},               // the marked reading against Hangul syllables too (soundsAlign)
 		{"ウラジーミル・プーチン", "Βλαντίμιρ Πούτιν", 0.9, 0.99}, // Greek ντ, a foreign d (greekForeign)
 		{"블라디미르 푸틴", "Βλαντίμιρ Πούτιν", 0.9, 0.99},
+		{"Клаузевиц", "Clausewitz", 0.9, 0.99}, // German tz and w (germanLetters)
+		{"שיסל", "Schüssel", 0.9, 0.99},
 		{"Качмарек", "Kaczmarek", 0.95, 0.99},
 		{"クラムニク", "Kramnik", 0.9, 0.99},  // and the m and n of mn
 		{"ロンメル", "Rommel", 0.9, 0.99},    // but nm writes a doubled m

@@ -286,3 +286,19 @@ func TestBelarusianRussian(t *testing.T) {
 		}
 	}
 }
+
+func TestGermanLetters(t *testing.T) {
+	for _, tt := range []struct{ w, want string }{
+		{"clausewitz", "clausevits"},
+		{"schussel", "shussel"},
+		{"stein", ""}, // no sch, tz or initial w: not read as German
+		{"steinmetz", "shtainmets"},
+		{"weidauer", "vaidauer"},
+		{"bach", ""},
+		{"wright", ""}, // w before a consonant
+	} {
+		if got := germanLetters(tt.w); got != tt.want {
+			t.Errorf("germanLetters(%q) = %q, want %q", tt.w, got, tt.want)
+		}
+	}
+}
