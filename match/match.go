@@ -27,10 +27,10 @@
 // forms (givenName: Vladimir, Volodymyr, Uladzimir), or, for a word in another script, the
 // same sound as a Latin word: see sounds; a word is also read against other scripts as they
 // render it, token.marked: a Latin word's marked letters written out, Şahin as shahin, its
-// Polish or Italian spelling as said, Kaczmarek as kachmarek, Boccaccio as boccacho, a Greek
-// word's ντ as the d of a foreign name, a Belarusian word as the Russian form, Уладзімір
-// Пуцін as vladimir putin), and the score is the weighted share of both names that found a
-// counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less
+// Polish, Italian or German spelling as said, Kaczmarek as kachmarek, Boccaccio as boccacho,
+// Clausewitz as clausevits, a Greek word's ντ as the d of a foreign name, a Belarusian word
+// as the Russian form, Уладзімір Пуцін as vladimir putin), and the score is the weighted
+// share of both names that found a counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less
 // when the other side is fully matched, and least in persons' names (extraShare); a
 // patronymic left over against a name that has none, or in a comparison with a rendering in
 // another script (renderings leave patronymics out, or write their own:
