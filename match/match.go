@@ -809,6 +809,14 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	if na.patronymic == 0 || na.rendition || nb.rendition {
 		restB -= nb.unmatchedPatronymics(usedB)
 	}
+	// Arabic writes its article in the word (القاعدة, الأسد): a Latin al or el left over
+	// against such a word counts nothing (AL QAEDA, Al-Assad).
+	if nb.arabicArticle() {
+		restA -= na.unmatchedArticles(usedA)
+	}
+	if na.arabicArticle() {
+		restB -= nb.unmatchedArticles(usedB)
+	}
 	// A syllable of a Chinese or Korean name left over always counts in full: 徐博彬 is not
 	// Xu Bin. A word in Kana is a word (バラク・オバマ, Barack Obama; やまだ たろう).
 	sylA, sylB := na.unmatched(usedA, true), nb.unmatched(usedB, true)
@@ -1029,6 +1037,29 @@ func (n *name) unmatchedPatronymics(used []bool) float64 {
 		}
 	}
 	return s
+}
+
+// unmatchedArticles is the weight of the tokens al and el (particles) of a name that used
+// leaves unpaired (all of them when used is nil).
+func (n *name) unmatchedArticles(used []bool) float64 {
+	var s float64
+	for i, t := range n.tokens {
+		if t.kind == kindStop && (t.text == "al" || t.text == "el") && (used == nil || !used[i]) {
+			s += n.weight(i)
+		}
+	}
+	return s
+}
+
+// arabicArticle reports whether a name has a word in Arabic letters that may begin with the
+// article ال, read l (القاعدة, lqd): one that begins with l.
+func (n *name) arabicArticle() bool {
+	for _, t := range n.tokens {
+		if t.kind == kindWord && t.script == "arabic" && strings.HasPrefix(t.text, "l") {
+			return true
+		}
+	}
+	return false
 }
 
 // patronymics is the weight of a name's patronymics.

@@ -445,6 +445,8 @@ func TestScore(t *testing.T) {
 		{"블라디미르 푸틴", "Βλαντίμιρ Πούτιν", 0.9, 0.99},
 		{"Клаузевиц", "Clausewitz", 0.9, 0.99}, // German tz and w (germanLetters)
 		{"שיסל", "Schüssel", 0.9, 0.99},
+		{"القاعدة", "AL QAEDA", 0.9, 0.99}, // the article written in the word: al left over counts nothing
+		{"الأسد", "Al-Assad", 0.9, 0.99},
 		{"Качмарек", "Kaczmarek", 0.95, 0.99},
 		{"クラムニク", "Kramnik", 0.9, 0.99},  // and the m and n of mn
 		{"ロンメル", "Rommel", 0.9, 0.99},    // but nm writes a doubled m
