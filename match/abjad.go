@@ -56,12 +56,48 @@ func abjadSim(x, y *token) float64 {
 	}
 	// Arabic writes the article al- as part of the word (النبوي, al-Nabawi), Latin spellings
 	// apart or not at all (Nabawi): the skeleton without it is the Latin word's.
+	gh, ah := ghAsG(lat), "" // other skeletons of the Latin word
+	if ab.script == "arabic" && strings.HasSuffix(ab.frame, "A") {
+		ah = taMarbuta(lat)
+	}
 	if ab.script == "arabic" && !lat.abjad() && lat.kind == kindWord && !strings.HasPrefix(lat.skel, "l") {
-		if k := withoutArticle(ab); k != "" && (k == lat.skel || k == lat.skelX) {
+		if k := withoutArticle(ab); k != "" && (k == lat.skel || k == lat.skelX || k == gh || k == ah) {
 			return 0.9
 		}
 	}
+	// Latin spells غ gh, which unidecode reads g (غسان, Ghassan; البغدادي, al-Baghdadi), and
+	// writes an h for the ة that ends a word (نصرة, Nusrah; حمزة, Hamzah), or a t before
+	// another word (جبهة النصرة, Jabhat al-Nusrah), which unidecode leaves out (the word's
+	// frame ends with its vowel).
+	if ab.script == "arabic" && (gh != "" && gh == ab.skel || ah != "" && ah == ab.skel) {
+		return 0.9
+	}
 	return 0
+}
+
+// taMarbuta is the skeleton of a Latin word that ends in ah or eh, or at or et, without its
+// final h or t, as the ة an Arabic word may end with is read (abjadSim); "" for another word,
+// or one of fewer than two consonants left.
+func taMarbuta(t *token) string {
+	if t.script != "latin" || t.kind != kindWord || len(t.text) < 3 {
+		return ""
+	}
+	switch t.text[len(t.text)-2:] {
+	case "ah", "eh", "at", "et":
+		if k := skeleton(t.text[:len(t.text)-1]); len(k) >= 2 {
+			return k
+		}
+	}
+	return ""
+}
+
+// ghAsG is the skeleton of a Latin word with a gh read g, as Arabic's غ is (abjadSim); "" for
+// a word without gh, or in another script.
+func ghAsG(t *token) string {
+	if t.script != "latin" || t.kind != kindWord || !strings.Contains(t.text, "gh") {
+		return ""
+	}
+	return skeleton(strings.ReplaceAll(t.text, "gh", "g"))
 }
 
 // jAsY is a word that begins with j, in an alphabet, read with a y for it, as Central Europe

@@ -603,6 +603,12 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	if k := withoutArticle(t); k != "" {
 		fn(keySkeleton, k, "") // abjadSim
 	}
+	if k := ghAsG(t); len(k) >= 2 {
+		fn(keySkeleton, k, "") // abjadSim
+	}
+	if k := taMarbuta(t); k != "" {
+		fn(keySkeleton, k, "") // abjadSim
+	}
 	if k := jAsY(t); k != nil {
 		fn(keySkeleton, k.skel, "") // abjadSim
 		if k.skelX != k.skel {
