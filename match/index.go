@@ -221,6 +221,7 @@ const (
 	keyHalfS    = 'D' // its last half
 	keyWadeGile = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
 	keyCompound = 'j' // two neighbouring Latin words of a name written together (compounds)
+	keyAbjadCmp = 'b' // two neighbouring words of a name in an abjad, their skeleton together (abjadCompounds)
 	keyRender   = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
 	keyFrame    = 'F' // the shape of a word of one consonant, and its vowels (frameShape)
 	keyBurmese  = 'X' // the sound of a word of a name in Burmese (burmeseWordKeys), and of a Latin query's words
@@ -674,6 +675,9 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 		for i := 0; i+1 < len(n.tokens); i++ {
 			if compoundPart(n.tokens[i]) && compoundPart(n.tokens[i+1]) {
 				fn(keyCompound, n.tokens[i].text+n.tokens[i+1].text)
+			}
+			if k := abjadCompound(n.tokens[i], n.tokens[i+1]); k != "" {
+				fn(keyAbjadCmp, k) // a Latin query's word looks its skeletons up (Match)
 			}
 		}
 	}
@@ -1417,6 +1421,37 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if compoundPart(qt) {
 			for _, k := range ix.ntable.lookup(ix.hash(keyCompound, qt.text, "")) {
 				pairWord(k.id, qi, compoundSim*(qt.w+2*wordMax), 2*wordMax)
+			}
+		}
+	}
+	// The same for two neighbouring words in an abjad, by their skeleton written together
+	// (abjadCompounds): of the query against the index's words; a word of the query in an
+	// alphabet against two words of a name.
+	for qi := 0; qi+1 < nq; qi++ {
+		x1, x2 := qn.tokens[qi], qn.tokens[qi+1]
+		k := abjadCompound(x1, x2)
+		if k == "" {
+			continue
+		}
+		for _, h := range ix.ttable.lookup(ix.hash(keySkeleton, k, "")) {
+			if t := ix.toks[h.id]; t.kind == kindWord && alphabetic(t.script) && (t.skel == k || t.skelX == k) {
+				for _, id := range ix.post[h.id] {
+					pairWord(id, qi, 0.9*(x1.w+t.w), t.w)
+					pairWord(id, qi+1, 0.9*(x2.w+t.w), t.w)
+				}
+			}
+		}
+	}
+	for qi, qt := range qn.tokens {
+		if qt.kind != kindWord || !alphabetic(qt.script) {
+			continue
+		}
+		for i, k := range [2]string{qt.skel, qt.skelX} {
+			if len(k) < minWholeSkeleton || i == 1 && k == qt.skel {
+				continue
+			}
+			for _, h := range ix.ntable.lookup(ix.hash(keyAbjadCmp, k, "")) {
+				pairWord(h.id, qi, 0.9*(qt.w+2*wordMax), 2*wordMax)
 			}
 		}
 	}

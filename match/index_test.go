@@ -429,6 +429,12 @@ func TestIndex_ArabicArticle(t *testing.T) {
 	findsEachOther(t, []string{"القاعدة", "الأسد", "الشباب"}, []string{"AL QAEDA", "Al-Assad", "Al-Shabaab"})
 }
 
+// TestIndex_AbjadCompound: two words in an abjad written together meet a Latin word in the
+// index too, either way round (abjadCompounds).
+func TestIndex_AbjadCompound(t *testing.T) {
+	findsEachOther(t, []string{"حسن نصر الله", "عبد الرحمن خليل"}, []string{"NASRALLAH, Hassan", "KHALIL, Abdulrahman"})
+}
+
 // TestIndex_SlavicC: a Latin word's c meets a Cyrillic ц in the index too (slavicC). These
 // pairs share other keys as well, and pass without slavicC's own key; what that key adds was
 // measured on the Russian slice (docs/benchmarks.md).

@@ -732,6 +732,8 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	}
 	cands = compounds(a, b, false, cands)
 	cands = compounds(b, a, true, cands)
+	cands = abjadCompounds(a, b, false, cands)
+	cands = abjadCompounds(b, a, true, cands)
 	// Ties break on the pair's texts, taken in either order, so that compare(a, b) and
 	// compare(b, a) make the same pairs.
 	key := func(c pair) string {
@@ -911,6 +913,40 @@ func compounds(xs, ys []*token, flipped bool, cands []pair) []pair {
 // compoundPart reports whether a token may be a part of a compound, or one: a word written in
 // Latin letters.
 func compoundPart(t *token) bool { return t.kind == kindWord && t.script == "latin" && t.text != "" }
+
+// abjadCompounds appends to cands the pairs, at 0.9 (abjadSim), of two neighbouring words of xs
+// in an abjad whose consonants written together are those of a word of ys in an alphabet
+// (نصر الله, Nasrallah; عبد الرحمن, Abdulrahman), four at least; flipped as for compounds.
+func abjadCompounds(xs, ys []*token, flipped bool, cands []pair) []pair {
+	for i := 0; i+1 < len(xs); i++ {
+		k := abjadCompound(xs[i], xs[i+1])
+		if k == "" {
+			continue
+		}
+		for j, y := range ys {
+			if y.kind == kindWord && alphabetic(y.script) && (k == y.skel || k == y.skelX) {
+				if flipped {
+					cands = append(cands, pair{j, i, 0.9, -1, i + 1})
+				} else {
+					cands = append(cands, pair{i, j, 0.9, i + 1, -1})
+				}
+			}
+		}
+	}
+	return cands
+}
+
+// abjadCompound is the skeleton of two words in one abjad written together, when it has four
+// consonants at least (abjadCompounds); "" otherwise.
+func abjadCompound(x1, x2 *token) string {
+	if x1.kind != kindWord || x2.kind != kindWord || !x1.abjad() || x2.script != x1.script {
+		return ""
+	}
+	if k := skeleton(x1.text + x2.text); len(k) >= minWholeSkeleton {
+		return k
+	}
+	return ""
+}
 
 // explain gives the features of a comparison of query name q with name n (see compare), for
 // a match's record: the words that paired and how alike they are, whether a name was
