@@ -207,11 +207,17 @@ func (t *token) deriveSpelling() {
 // (Abdulaziz, Abdurrahman), and Abd Allah as abdullah (Abdallah, Abdulla). Abdul Aziz and Abd
 // al-Aziz are then one name, and Abdulaziz pairs with them as a compound (compounds). The
 // words keep their number but for the article, so that a typo (Adbul) or a word inserted
-// (Mohammad Abdul Abbas) counts as before.
+// (Mohammad Abdul Abbas) counts as before. In Arabic letters, عبد before a word with the
+// article is read bdl, the abdul's consonants (عبد الملك, Abdul Malik).
 func canonAbd(ps []piece) []piece {
 	out := ps[:0] // words are only dropped: written in place, behind the reading
 	for i := 0; i < len(ps); i++ {
 		p := ps[i]
+		if p.script == "arabic" && p.kind == kindWord && p.text == "bd" && i+1 < len(ps) && ps[i+1].script == "arabic" && strings.HasPrefix(ps[i+1].text, "l") {
+			// عبد before a word with the article (عبد الملك): the abdul of Abdul Malik,
+			// the article written in the next word (abjadSim reads it without).
+			p.text = "bdl"
+		}
 		if p.script == "latin" && p.kind == kindWord {
 			switch {
 			case p.text == "abd" && i+2 < len(ps) && ps[i+1].script == "latin" && arabicArticles[ps[i+1].text]:

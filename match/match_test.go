@@ -447,10 +447,11 @@ func TestScore(t *testing.T) {
 		{"שיסל", "Schüssel", 0.9, 0.99},
 		{"القاعدة", "AL QAEDA", 0.9, 0.99}, // the article written in the word: al left over counts nothing
 		{"الأسد", "Al-Assad", 0.9, 0.99},
-		{"البغدادي", "Baghdadi", 0.9, 0.99},              // gh, which unidecode reads g
-		{"جبهة النصرة", "JABHAT AL-NUSRAH", 0.9, 0.99},   // ة written t, and h
-		{"Maroghashvili", "Margoshvili", 0, 0.89},        // not between Latin words
-		{"حسن نصر الله", "NASRALLAH, Hassan", 0.9, 0.99}, // two Arabic words, one Latin (abjadCompounds)
+		{"البغدادي", "Baghdadi", 0.9, 0.99},                       // gh, which unidecode reads g
+		{"جبهة النصرة", "JABHAT AL-NUSRAH", 0.9, 0.99},            // ة written t, and h
+		{"Maroghashvili", "Margoshvili", 0, 0.89},                 // not between Latin words
+		{"حسن نصر الله", "NASRALLAH, Hassan", 0.9, 0.99},          // two Arabic words, one Latin (abjadCompounds)
+		{"عبد الملك الحوثي", "AL HOUTHI, Abdul Malik", 0.9, 0.99}, // عبد before the article is abdul (canonAbd)
 		{"Качмарек", "Kaczmarek", 0.95, 0.99},
 		{"クラムニク", "Kramnik", 0.9, 0.99},  // and the m and n of mn
 		{"ロンメル", "Rommel", 0.9, 0.99},    // but nm writes a doubled m
