@@ -54,12 +54,12 @@ func abjadSim(x, y *token) float64 {
 			}
 		}
 	}
-	// Arabic writes the article al- as part of the word (النبوي, al-Nabawi), Latin spellings
-	// apart or not at all (Nabawi): the skeleton without it is the Latin word's.
-	gh, ah := ghAsG(lat), "" // other skeletons of the Latin word
+	gh, ah := ghAsG(lat), "" // the Latin word's skeletons as Arabic writes it (below)
 	if ab.script == "arabic" && strings.HasSuffix(ab.frame, "A") {
 		ah = taMarbuta(lat)
 	}
+	// Arabic writes the article al- as part of the word (النبوي, al-Nabawi), Latin spellings
+	// apart or not at all (Nabawi): the skeleton without it is the Latin word's.
 	if ab.script == "arabic" && !lat.abjad() && lat.kind == kindWord && !strings.HasPrefix(lat.skel, "l") {
 		if k := withoutArticle(ab); k != "" && (k == lat.skel || k == lat.skelX || k == gh || k == ah) {
 			return 0.9
