@@ -1837,7 +1837,11 @@ func italianLetters(w string) string {
 				i++ // the i of scia: silent
 			}
 		case (c == 'c' || c == 'g') && i+1 < len(w) && w[i+1] == 'h':
-			b.WriteByte(map[bool]byte{true: 'k', false: 'g'}[c == 'c'])
+			if c == 'c' {
+				b.WriteByte('k') // ch
+			} else {
+				b.WriteByte('g') // gh
+			}
 			i++
 		case c == 'g' && i+2 < len(w) && w[i+1] == 'l' && w[i+2] == 'i':
 			b.WriteString("ly")
@@ -1850,7 +1854,11 @@ func italianLetters(w string) string {
 			b.WriteString("ny")
 			i++
 		case (c == 'c' || c == 'g') && front(i+1):
-			b.WriteString(map[bool]string{true: "ch", false: "j"}[c == 'c'])
+			if c == 'c' {
+				b.WriteString("ch")
+			} else {
+				b.WriteByte('j')
+			}
 			if w[i+1] == 'i' && vowel(i+2) {
 				i++ // the i of cia, gio: silent
 			}
