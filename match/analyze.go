@@ -630,8 +630,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				p.marked = pl
 			} else if it := italianLetters(cmp.Or(p.marked, w)); it != "" {
 				p.marked = it
-			} else if de := germanLetters(w); de != "" && p.marked == "" {
-				p.marked = de
+			} else if p.marked == "" {
+				p.marked = germanLetters(w) // "" for a word not in German spelling
 			}
 			words = append(words, p)
 		case "han", "hangul":

@@ -527,7 +527,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 				}
 				text = other.runText(j, j+k)
 				if nativeName {
-					if syllables, eu := euSyllables(os[:k]); !addsEu(syllables, eu, nativeSyllables(w.text, script)) {
+					if !addsEu(os[:k], nativeSyllables(w.text, script)) {
 						continue
 					}
 					heard = withoutEu(os[:k]) // the eu it adds is no vowel of the word's (미레크, mirek)
@@ -1494,29 +1494,33 @@ func native(x, y *token) bool {
 	return nativeSpelling(x.text, y.script) && !(y.script == "hangul" && strings.Contains(y.text, "eu"))
 }
 
-// addsEu reports whether a run of Hangul syllables, of which eu are the vowel eu alone after a
-// consonant (크, 스, 르), renders a foreign word of n syllables, adding those to its
-// consonants (Mirek, mi-rek, 미레크, mi-re-keu): it has more syllables than n, all but n of
-// them such. A Korean name has as many syllables in Hangul as in Latin letters.
-func addsEu(syllables, eu, n int) bool { return syllables > n && syllables-eu <= n }
-
-// euSyllables counts the syllables of a run of Hangul tokens, one syllable each, and those of
-// them that are the vowel eu alone after a consonant (addsEu).
-func euSyllables(ts []*token) (syllables, eu int) {
+// addsEu reports whether a run of Hangul tokens, one syllable each, renders a foreign word of
+// n syllables, adding syllables of the vowel eu alone after a consonant to its consonants
+// (Mirek, mi-rek, 미레크, mi-re-keu): it has more syllables than n, all but n of them such
+// (euOnly). A Korean name has as many syllables in Hangul as in Latin letters.
+func addsEu(ts []*token, n int) bool {
+	eu := 0
 	for _, t := range ts {
-		if c, ok := strings.CutSuffix(t.text, "eu"); ok && !strings.ContainsAny(c, "aeiouwy") {
+		if _, ok := euOnly(t); ok {
 			eu++
 		}
 	}
-	return len(ts), eu
+	return len(ts) > n && len(ts)-eu <= n
+}
+
+// euOnly returns the consonant of a Hangul syllable that is the vowel eu alone after one (크,
+// keu: k; 스, 르), and whether it is one.
+func euOnly(t *token) (string, bool) {
+	c, ok := strings.CutSuffix(t.text, "eu")
+	return c, ok && !strings.ContainsAny(c, "aeiouwy")
 }
 
 // withoutEu spells a run of Hangul tokens, one syllable each, together, writing those that are
-// the vowel eu alone after a consonant without it.
+// the vowel eu alone after a consonant without it (euOnly).
 func withoutEu(ts []*token) string {
 	var b strings.Builder
 	for _, t := range ts {
-		if c, ok := strings.CutSuffix(t.text, "eu"); ok && !strings.ContainsAny(c, "aeiouwy") {
+		if c, ok := euOnly(t); ok {
 			b.WriteString(c)
 		} else {
 			b.WriteString(t.text)
