@@ -102,9 +102,19 @@ type nameStat struct {
 	// that outgrowsStops
 	short bool
 	cjk   bool
+	// titled: it is a title and one rare word (rareTitleWord)
+	titled bool
 	// norm is a hash of the normalised name, for telling most candidates from the query
 	// without reading the name
 	norm uint64
+}
+
+// rareTitleWord reports whether a name is a title and one word that weighs rareWeight or more
+// (titledOutweighs), which may match a person's name at the threshold whatever the
+// other words of that name (align).
+func rareTitleWord(n *name) bool {
+	w := n.titleWord()
+	return w != nil && w.w >= rareWeight
 }
 
 // Values of nameStat.stops.
@@ -784,7 +794,7 @@ func (ix *Index) Freeze() {
 	for i, n := range ix.names {
 		st := &ix.nstat[i]
 		*st = nameStat{weight: n.total(), patronymics: n.patronymics(), extra: ix.extra[ix.entries[ix.owner[i]].schema], hangul: n.hangul, rendition: n.rendition,
-			cjk: n.cjk, norm: maphash.String(ix.seed, n.normalized)}
+			cjk: n.cjk, titled: rareTitleWord(n), norm: maphash.String(ix.seed, n.normalized)}
 		for _, t := range n.tokens {
 			if t.kind != kindWord {
 				ix.others = append(ix.others, t)
@@ -1313,7 +1323,10 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	ta := qn.total()
 	// Bounds for name id (see bound): patronymics left over count nothing against a name with
 	// none or in a comparison with a rendering (compare).
-	qRendition, qPatronymics := qn.rendition, qn.patronymics()
+	// A title and one word, of the query or the name, may match a person's name at the
+	// threshold whatever the other name's other words weigh (align): the bound is the
+	// threshold then.
+	qRendition, qPatronymics, qTitled := qn.rendition, qn.patronymics(), rareTitleWord(qn)
 	boundFor := func(id int32, u, r0, mb, extra float64) float64 {
 		st := &ix.nstat[id]
 		ta, tb := ta, st.weight
@@ -1321,7 +1334,11 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			tb -= st.patronymics
 			ta, r0 = ta-qPatronymics, max(0, r0-qPatronymics)
 		}
-		return bound(u, r0, mb, ta, tb, extra)
+		b := bound(u, r0, mb, ta, tb, extra)
+		if qTitled || st.titled {
+			b = max(b, byEarSim)
+		}
+		return b
 	}
 	var words, others []int // positions of the query's words and of its other tokens
 	for i, t := range qn.tokens {
@@ -1565,8 +1582,9 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		id    int32
 		bound float64
 	}
-	// Minor words: the names already found, and those whose initials or particles might pair
-	// with a major word, which the first bound allows for.
+	// Minor words: the names already found, those whose initials or particles might pair
+	// with a major word, which the first bound allows for, and those that are a title and one
+	// word (boundFor).
 	if minor != nil {
 		var major []int
 		for _, qi := range words {
@@ -1582,7 +1600,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			for _, id := range ix.post[h.v] {
 				if sc.slot[id] == -1 {
 					st := &ix.nstat[id]
-					if !slices.ContainsFunc(major, func(qi int) bool { return vsOther(st, qi) > 0 }) {
+					if !st.titled && !slices.ContainsFunc(major, func(qi int) bool { return vsOther(st, qi) > 0 }) {
 						continue
 					}
 				}

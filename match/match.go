@@ -764,6 +764,8 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	usedA, usedB := make([]bool, len(a)), make([]bool, len(b))
 	var matched float64
 	words := 0 // pairs of two words (not initials, particles or legal forms)
+	// the similarity of the last of them, and the weight of its two words
+	var wordSim, wordW float64
 	// A person's own name paired with a forebear's: Salman bin Muhammad and Muhammad bin
 	// Salman are father and son, not one person.
 	swapped := false
@@ -787,6 +789,7 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 		matched += c.sim * w
 		if a[c.i].kind == kindWord && b[c.j].kind == kindWord {
 			words++
+			wordSim, wordW = c.sim, w
 			if na.generation != nil && nb.generation != nil {
 				ga, gb := na.generation[c.i], nb.generation[c.j]
 				swapped = swapped || ga != notInChain && gb != notInChain && (ga == 0) != (gb == 0)
@@ -832,14 +835,15 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 	// count at half a person's share (titledExtra), when the word is rare and they weigh no
 	// more than it. In an index rarity decides: President Kim is not KIM, Chol; compared
 	// alone, without an index, words weigh alike.
-	titledRendition := false
+	titled := false
 	switch {
 	case words == 1 && extra == personExtra && (titledOutweighs(na, nb, usedB) || titledOutweighs(nb, na, usedA)):
 		extra = titledExtra
-		// Against a name in a script other than Latin and Cyrillic, whose word pairs by ear
-		// at 0.9 (Präsident Putin, ウラジーミル・プーチン), the other words' share would take a
-		// pair that matches below the threshold: the score keeps the threshold then.
-		titledRendition = na.rendition || nb.rendition
+		// A family name that pairs at the threshold or above, spelt another usual way
+		// (Präsident Putin, Vladimir Poutine; Vladimiras Putinas) or rendered by ear in another
+		// script (ウラジーミル・プーチン, 0.9), would fall below it by the other words' share
+		// where the same word would not: the score keeps the threshold then.
+		titled = true
 	case na.rendering == bySyllables || nb.rendering == bySyllables:
 		extra = max(extra, 1.0/3)
 	case words < 2:
@@ -856,8 +860,15 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 		restA = sylA + bodyA[1] + (restA-sylA-bodyA[0])*extra
 	}
 	s := matched / (matchedA + restA + matchedB + restB)
-	if titledRendition && !na.leavesSyllable(usedA) && !nb.leavesSyllable(usedB) {
-		s = max(s, min(matched/(matchedA+matchedB), byEarSim))
+	if titled && !na.leavesSyllable(usedA) && !nb.leavesSyllable(usedB) {
+		// The score the same word would give; against a rendering, whose other words may be
+		// read as syllables that count in full (弗拉基米尔·普京), the share of both names that
+		// paired.
+		floor := (matched + (1-wordSim)*wordW) / (matchedA + restA + matchedB + restB)
+		if na.rendition || nb.rendition {
+			floor = matched / (matchedA + matchedB)
+		}
+		s = max(s, min(floor, wordSim, byEarSim))
 	}
 	if swapped {
 		return 0.8 * s, "tokens+generation_differs"
@@ -1108,18 +1119,7 @@ func (n *name) patronymics() float64 { return n.unmatchedPatronymics(nil) }
 // the comma of a name written so (PUTIN, Vladimir), or else its first or last (Vladimir
 // Putin, Kim Jong Un). A title and a given name are not (Madame SU and RI, Su Yong).
 func titledOutweighs(a, b *name, used []bool) bool {
-	if !a.titled {
-		return false
-	}
-	var word *token
-	for _, t := range a.tokens {
-		if t.kind == kindWord {
-			if word != nil {
-				return false
-			}
-			word = t
-		}
-	}
+	word := a.titleWord()
 	if word == nil || word.w < rareWeight {
 		return false
 	}
@@ -1132,6 +1132,23 @@ func titledOutweighs(a, b *name, used []bool) bool {
 		}
 	}
 	return true
+}
+
+// titleWord is the one word of a name that is a title and one word (Präsident Putin), or nil.
+func (n *name) titleWord() *token {
+	if !n.titled {
+		return nil
+	}
+	var word *token
+	for _, t := range n.tokens {
+		if t.kind == kindWord {
+			if word != nil {
+				return nil
+			}
+			word = t
+		}
+	}
+	return word
 }
 
 // rareWeight is the weight (Index.weight) of a word held by about 70 of the 22,000 names of
