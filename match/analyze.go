@@ -526,6 +526,7 @@ type name struct {
 	// rendition: no token is written in Latin or Cyrillic letters (a rendering, in another
 	// script, of a name that may be written in them)
 	rendition bool
+	baltic    bool      // a man's name in a Baltic language's form (Knowledge.balticName)
 	ko        *syllabic // of a name written in Hangul (hangul), nil otherwise
 	// patronymic has bit i set when token i is a patronymic (markPatronymics); tokens past
 	// the 64th, which only expansions of a name's 64 words reach, are never marked.
@@ -855,6 +856,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 		}
 	}
 	n.markPatronymics()
+	n.baltic = k.balticName(n)
 	return n
 }
 

@@ -69,6 +69,7 @@ type Index struct {
 	schemata []string           // the schemata of the indexed entities
 	extra    []float64          // extraShare of each of schemata
 	burmese  int                // names written in Burmese (see Match)
+	baltic   int                // names in a Baltic language's form (see Match)
 
 	// Derived on the first Match after an Add.
 	mu     sync.Mutex
@@ -235,6 +236,7 @@ const (
 	keyRender   = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
 	keyFrame    = 'F' // the shape of a word of one consonant, and its vowels (frameShape)
 	keyBurmese  = 'X' // the sound of a word of a name in Burmese (burmeseWordKeys), and of a Latin query's words
+	keyBaltic   = 'L' // a key of a word of a name in a Baltic language's form without its ending (eachBalticKey)
 )
 
 // NewIndex returns an empty index.
@@ -386,6 +388,9 @@ func (ix *Index) insert(e *oversight.Entity, a analysed) {
 		ix.names, ix.owner, ix.raw = append(ix.names, n), append(ix.owner, pos), append(ix.raw, a.raws[i])
 		if n.burmese() {
 			ix.burmese++
+		}
+		if n.baltic {
+			ix.baltic++
 		}
 		seen := map[string]bool{}
 		for j, t := range n.tokens {
@@ -671,6 +676,9 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 		for _, k := range burmeseWordKeys(n) {
 			fn(keyBurmese, k)
 		}
+		// A name in a Baltic language's form is filed under the keys of its words without
+		// their endings, which the words of a rendered query look up (Match).
+		eachBalticKey(n, func(f byte, a, b string) { fn(keyBaltic, balticKey(f, a, b)) })
 	}
 	eachReadKey(n, query, fn)
 	// A Latin query looks up the whole skeletons of the names in abjads.
@@ -1518,12 +1526,26 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			}
 		}
 	})
+	// soundFound records that name id was found by a key of its sound, or of a word's.
+	soundFound := func(id int32) {
+		if c := candidate(id); c >= 0 {
+			sc.found[c] |= foundNamed | foundSound
+		}
+	}
+	var qBaltic *name // the query without its Baltic endings (compare), if in such a form
+	if qn.baltic {
+		qBaltic = qn.withoutBalticEndings()
+	}
 	// A query's words in Latin letters (or another alphabet) meet the names in Burmese that
 	// have a word that sounds like one of them (burmeseWordKeys; soundsAlign pairs them in any
 	// order), when the index holds any; a query in Burmese meets the names in alphabets through
 	// their words' sound keys (eachTokenKey).
 	if ix.burmese > 0 {
-		for _, t := range qn.tokens {
+		ts := qn.tokens
+		if qBaltic != nil {
+			ts = append(slices.Clip(ts), qBaltic.tokens...) // without its endings too (compare)
+		}
+		for _, t := range ts {
 			if t.kind != kindWord || !alphabetic(t.script) {
 				continue
 			}
@@ -1536,8 +1558,39 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 					continue
 				}
 				for _, nk := range ix.ntable.lookup(ix.hash(keyBurmese, k, "")) {
-					if c := candidate(nk.id); c >= 0 {
-						sc.found[c] |= foundNamed | foundSound
+					soundFound(nk.id)
+				}
+			}
+		}
+	}
+	// A rendered query meets the names in a Baltic language's form by their words without
+	// their endings (eachBalticKey), when the index holds any; a query in such a form meets
+	// the rendered names whose words pair with its words so (compare).
+	if ix.baltic > 0 && qn.rendered() {
+		look := func(f byte, a, b string) {
+			for _, nk := range ix.ntable.lookup(ix.hash(keyBaltic, balticKey(f, a, b), "")) {
+				soundFound(nk.id)
+			}
+		}
+		for _, t := range qn.tokens {
+			if t.kind == kindWord {
+				eachTokenKey(t, true, look)
+			}
+		}
+		qn.eachRun(func(text string) { eachTokenKey(runWord(text), true, look) })
+		for _, k := range burmeseWordKeys(qn) { // as a Burmese query's words meet Latin words below
+			look(tokenSoundKeys[0][bySyllables], k, "")
+		}
+	}
+	if qBaltic != nil {
+		for _, st := range qBaltic.tokens {
+			if st.kind != kindWord {
+				continue
+			}
+			for _, v := range ix.keyed(sc, st) {
+				if t := ix.toks[v]; !alphabetic(t.script) && tokenSim(st, t) > 0 {
+					for _, id := range ix.post[v] {
+						soundFound(id)
 					}
 				}
 			}
@@ -1546,9 +1599,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	for _, k := range burmeseWordKeys(qn) {
 		for _, v := range ix.ttable.lookup(ix.hash(tokenSoundKeys[0][bySyllables], k, "")) {
 			for _, id := range ix.post[v.id] {
-				if c := candidate(id); c >= 0 {
-					sc.found[c] |= foundNamed | foundSound
-				}
+				soundFound(id)
 			}
 		}
 	}

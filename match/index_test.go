@@ -442,6 +442,14 @@ func TestIndex_SlavicC(t *testing.T) {
 	findsEachOther(t, []string{"Лоренц", "Курелац", "Цветкович", "Цибулка"}, []string{"Lorenc", "Kurelac", "Cvetkovic", "Cibulka"})
 }
 
+// TestIndex_BalticForm: names in a Baltic language's form and renderings of the names
+// without their endings find each other (eachBalticKey, and the query's words without them).
+func TestIndex_BalticForm(t *testing.T) {
+	findsEachOther(t, []string{"Vladimiras Putinas", "Sergejs Lavrovs", "Ivanas Petrovas"}, []string{"ウラジーミル・プーチン", "سيرغي لافروف", "伊万·彼得罗夫"})
+	findsEachOther(t, []string{"Vladimirs Putins", "Sergejus Lavrovas"}, []string{"블라디미르 푸틴", "סרגיי לברוב"})
+	findsEachOther(t, []string{"Vladimiras Putinas"}, []string{"ဗလာဒီမီယာ ပူတင်"})
+}
+
 // TestIndex_ByEarAtThreshold: a pair of words by ear scores 0.9, the threshold, whatever the
 // weights the index gives the words; the arithmetic of some weights made it
 // 0.8999999999999999, and the index left out what oversight match --pairs calls a match.

@@ -150,7 +150,19 @@ const personExtra = 1.0 / 5
 const titledExtra = personExtra / 2
 
 // compare scores two analysed names and says which comparison decided; extra is extraShare.
+// A name in a Baltic language's form is compared with a rendering without its endings too.
 func compare(a, b *name, extra float64) (float64, string) {
+	s, method := compareNames(a, b, extra)
+	if s < 0.99 && (a.baltic && b.rendered() || b.baltic && a.rendered()) {
+		if s2, m2 := compareNames(a.withoutBalticEndings(), b.withoutBalticEndings(), extra); s2 > s {
+			return s2, m2 + "+baltic"
+		}
+	}
+	return s, method
+}
+
+// compareNames is compare, each name as it is.
+func compareNames(a, b *name, extra float64) (float64, string) {
 	switch {
 	case a.normalized == "" || b.normalized == "":
 		return 0, ""
@@ -963,6 +975,9 @@ func abjadCompound(x1, x2 *token) string {
 // a match's record: the words that paired and how alike they are, whether a name was
 // transliterated and from which script, and the penalties applied.
 func explain(q, n *name, extra float64, method string) map[string]any {
+	if strings.HasSuffix(method, "+baltic") {
+		q, n = q.withoutBalticEndings(), n.withoutBalticEndings()
+	}
 	var kept []pair
 	alignPairs(q, n, extra, &kept)
 	type paired struct {
