@@ -670,6 +670,9 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	for _, k := range n.abjadRenderingKeys() { // abjadRenderingMeet, as renderingKeys above
 		fn(keyRender, k)
 	}
+	for _, k := range burmeseRenderingKeys(n) { // burmeseRenderingMeet
+		fn(keyRender, k)
+	}
 	// A name in Burmese is filed under its words' sounds, which the words of a query in Latin
 	// letters (or another alphabet) look up (Match).
 	if !query {

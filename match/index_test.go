@@ -268,6 +268,10 @@ func TestIndex_LatinReadings(t *testing.T) {
 func TestIndex_Burmese(t *testing.T) {
 	findsEachOther(t, []string{"မင်းအောင်လှိုင်", "အောင်ဆန်းစုကြည်", "ဗလာဒီမီယာ ပူတင်", "သိန်းစိန်", "စိုးဝင်း"},
 		[]string{"Min Aung Hlaing", "Aung San Suu Kyi", "Vladimir Putin", "Thein Sein", "Soe Win"})
+	// and renderings in Han, Hangul, Kana and abjads (burmeseRenderingKeys)
+	for _, r := range []string{"ウラジーミル・プーチン", "弗拉基米尔·普京", "블라디미르 푸틴", "فلاديمير بوتين"} {
+		findsEachOther(t, []string{"ဗလာဒီမီယာ ပူတင်"}, []string{r})
+	}
 }
 
 // TestIndex_WadeGiles: Chinese names in Wade–Giles and in Han or pinyin find each other.

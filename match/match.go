@@ -259,6 +259,10 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 	if 0.9 > s && (a.abjad && b.cjk && abjadRenderingMeet(a, b) || b.abjad && a.cjk && abjadRenderingMeet(b, a)) {
 		s, method = 0.9, "sound"
 	}
+	// And a name in Burmese and its rendering in those scripts (burmeseRenderingMeet).
+	if 0.9 > s && (a.burmese() && (b.cjk || b.abjad) && burmeseRenderingMeet(a, b) || b.burmese() && (a.cjk || a.abjad) && burmeseRenderingMeet(b, a)) {
+		s, method = 0.9, "sound"
+	}
 	// Two different legal forms (S.A.S. and S.A.R.L.) suggest two entities of one group.
 	if legalConflict(a.tokens, b.tokens) {
 		s *= 0.92
@@ -340,11 +344,33 @@ func renderedVowelsAgree(x, y []string) bool {
 // its key is tried with every r too (bySyllablesR). The abjad writes few vowels, so the key
 // needs minAbjadRenderingKey consonants.
 func abjadRenderingMeet(ab, r *name) bool {
+	return renderingHasKey(r, ab.abjadRenderingKeys())
+}
+
+// renderingHasKey reports whether a name in Han, Hangul or Kana that renders a foreign name
+// has one of the keys (renderingKeys). A name with a word of one syllable is a native one.
+func renderingHasKey(r *name, keys []string) bool {
 	if slices.ContainsFunc(strings.Fields(r.normalized), func(w string) bool { return utf8.RuneCountInString(w) < 2 }) {
 		return false // a word of one syllable: a Chinese, Japanese or Korean name's (丹 英 邹)
 	}
-	keys, _ := r.renderingKeys()
-	for _, k := range ab.abjadRenderingKeys() {
+	rkeys, _ := r.renderingKeys()
+	for _, k := range keys {
+		if slices.Contains(rkeys, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// burmeseRenderingMeet reports whether a name in Burmese (bu) and one in Han, Hangul or Kana or
+// in an abjad (r) render one foreign name by ear (ဗလာဒီမီယာ ပူတင်, ウラジーミル・プーチン,
+// فلاديمير بوتين): their words written together sound alike (burmeseRenderingKeys).
+func burmeseRenderingMeet(bu, r *name) bool {
+	keys := burmeseRenderingKeys(bu)
+	if r.cjk {
+		return renderingHasKey(r, keys)
+	}
+	for _, k := range r.abjadRenderingKeys() {
 		if slices.Contains(keys, k) {
 			return true
 		}

@@ -215,8 +215,18 @@ func TestScore(t *testing.T) {
 		{"စိုးဝင်း", "Sae Win", 0, 0.89},
 		{"ဗလာဒီမီယာ ပူတင်", "Vladimir Putin", 0.9, 0.9},
 		{"ဗလာဒီမီယာ ပူတင်", "Wladimir Putin", 0.9, 0.9}, // as German reads the w (latinReadings)
-		{"블라디미르 푸틴", "Vlagyimir Putyin", 0.9, 0.9},      // as Hungarian reads gy and ty (hungarianReading)
-		{"မင်းအောင်လှိုင်", "Min Aung", 0, 0.85},        // a syllable left over counts in full
+		// A foreign name in Burmese and its renderings in Han, Hangul, Kana and abjads, by
+		// their words' sounds written together, Burmese's y read as r (burmeseRenderingMeet);
+		// not a Burmese name, whose syllables Burmese writes together (Thein Sein is not
+		// シンセン, Shenzhen).
+		{"ဗလာဒီမီယာ ပူတင်", "ウラジーミル・プーチン", 0.9, 0.9},
+		{"ဗလာဒီမီယာ ပူတင်", "弗拉基米尔·普京", 0.9, 0.9},
+		{"ဗလာဒီမီယာ ပူတင်", "블라디미르 푸틴", 0.9, 0.9},
+		{"ဗလာဒီမီယာ ပူတင်", "فلاديمير بوتين", 0.9, 0.9},
+		{"ဦး သိန်းစိန်", "シンセン", 0, 0.85},
+		{"သိန်းစိန်", "シンセン", 0, 0.85},
+		{"블라디미르 푸틴", "Vlagyimir Putyin", 0.9, 0.9}, // as Hungarian reads gy and ty (hungarianReading)
+		{"မင်းအောင်လှိုင်", "Min Aung", 0, 0.85},   // a syllable left over counts in full
 		{"သန်းရွှေ", "Than Shwe Win", 0, 0.93},
 		{"သိန်းစိန်", "Than Shwe", 0, 0.5},
 		// A rendering adds no vowel before the consonant a Latin word begins with

@@ -182,6 +182,62 @@ func (s *burmeseSyllable) latin() string {
 	return onset + vowel + map[string]string{"k": "k", "ng": "n", "c": "t", "t": "t", "n": "n", "ny": "", "y": ""}[s.final]
 }
 
+// burmeseRenderingKeys are the keys of a name written in Burmese that its renderings in Han,
+// Hangul or Kana (renderingKeys) and in an abjad (abjadRenderingKeys) have: its words' sounds
+// (bySyllables) written together, each word read with its syllables' y as y and as r, which
+// Burmese writes for a foreign r (ဗလာဒီမီယာ, ba-la-di-mi-ya: Vladimir; ရ is y in Burmese
+// names), at most maxRenderingKeys of them, each minAbjadRenderingKey consonants long at
+// least. Burmese writes a foreign name's words apart and a Burmese name's syllables together
+// (မင်းအောင်လှိုင်), a title apart or not (ဦး သိန်းစိန်): a name is read so when it has two
+// words or more, each of two syllables or more; nil for other names.
+func burmeseRenderingKeys(n *name) []string {
+	if !n.burmese() {
+		return nil
+	}
+	var words [][]string
+	for _, f := range strings.Fields(n.normalized) {
+		if Script(f) == "myanmar" {
+			syls := strings.Fields(burmeseLatin(f))
+			if len(syls) < 2 {
+				return nil
+			}
+			words = append(words, syls)
+		}
+	}
+	if len(words) < 2 {
+		return nil
+	}
+	keys := []string{""}
+	for _, syls := range words {
+		readings := []string{strings.Join(syls, "")}
+		asR := slices.Clone(syls)
+		for i, s := range asR {
+			if strings.HasPrefix(s, "y") {
+				asR[i] = "r" + s[1:]
+			}
+		}
+		if r := strings.Join(asR, ""); r != readings[0] {
+			readings = append(readings, r)
+		}
+		var next []string
+		for _, k := range keys {
+			for _, r := range readings {
+				if len(next) < maxRenderingKeys {
+					next = append(next, k+sounds(r, "myanmar")[bySyllables])
+				}
+			}
+		}
+		keys = next
+	}
+	var out []string
+	for _, k := range keys {
+		if len(k) >= minAbjadRenderingKey && !slices.Contains(out, k) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // burmeseWordKeys are the sound keys (bySyllables) of the words of a name written in Burmese,
 // each word's syllables written together, of minSound's length for a word at least: those a
 // Latin word of the name it renders has (ဗလာဒီမီယာ, ba-la-di-mi-ya, b-r-t-n: Vladimir).
