@@ -1548,6 +1548,11 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 		if qBaltic != nil {
 			ts = append(slices.Clip(ts), qBaltic.tokens...) // without its endings too (compare)
 		}
+		for _, t := range qn.tokens {
+			if m := t.marked(); m != nil && t.kind == kindWord {
+				ts = append(slices.Clip(ts), m) // and in its marked reading (soundsAlign)
+			}
+		}
 		for _, t := range ts {
 			if t.kind != kindWord || !alphabetic(t.script) {
 				continue

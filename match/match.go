@@ -601,10 +601,14 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 				}
 			} else {
 				if rs := joinSounds(os[:k], m); w.sounds[m] != rs {
-					// Or as other languages read the word (Wladimir, ဗလာဒီမီယာ).
-					var ok bool
-					if spelt, mode, ok = readingWithKey(w, rs); !ok || m != bySyllables {
-						continue
+					if mk := w.marked(); mk != nil && mk.sounds[m] == rs {
+						spelt = mk.text // its marked reading, as above (Βλαντίμιρ, ဗလာဒီမီယာ)
+					} else {
+						// Or as other languages read the word (Wladimir, ဗလာဒီမီယာ).
+						var ok bool
+						if spelt, mode, ok = readingWithKey(w, rs); !ok || m != bySyllables {
+							continue
+						}
 					}
 				}
 				var b strings.Builder

@@ -224,6 +224,9 @@ func TestScore(t *testing.T) {
 		{"ဗလာဒီမီယာ ပူတင်", "블라디미르 푸틴", 0.9, 0.9},
 		{"ဗလာဒီမီယာ ပူတင်", "فلاديمير بوتين", 0.9, 0.9},
 		{"ဦး သိန်းစိန်", "シンセン", 0, 0.85},
+		// and other alphabets, a word in its marked reading (Greek's ντ, Belarusian's ц)
+		{"ဗလာဒီမီယာ ပူတင်", "Βλαντίμιρ Πούτιν", 0.9, 0.9},
+		{"ဗလာဒီမီယာ ပူတင်", "Уладзімір Пуцін", 0.9, 0.9},
 		{"သိန်းစိန်", "シンセン", 0, 0.85},
 		{"블라디미르 푸틴", "Vlagyimir Putyin", 0.9, 0.9}, // as Hungarian reads gy and ty (hungarianReading)
 		{"မင်းအောင်လှိုင်", "Min Aung", 0, 0.85},   // a syllable left over counts in full
