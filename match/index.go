@@ -568,6 +568,14 @@ func eachTokenKey(t *token, query bool, fn func(family byte, a, b string)) {
 			}
 		}
 	}
+	eachTokenSoundKey(t, query, fn)
+	if g := givenReading(t); g != nil {
+		eachTokenSoundKey(g, query, fn) // its Russian form's, which renderings render (tokenSim)
+	}
+}
+
+// eachTokenSoundKey calls fn with the sound keys of a word token (see eachTokenKey).
+func eachTokenSoundKey(t *token, query bool, fn func(family byte, a, b string)) {
 	eachSoundKey(tokenSoundKeys, &t.sounds, alphabetic(t.script), rendering(t.script), 0, query, func(f byte, s string) { fn(f, s, "") })
 	row := 0 // as in eachSoundKey: a Latin query looks up the keys of other scripts
 	if query == alphabetic(t.script) {

@@ -454,6 +454,13 @@ func TestIndex_BalticForm(t *testing.T) {
 	findsEachOther(t, []string{"Vladimiras Putinas"}, []string{"ဗလာဒီမီယာ ပူတင်"})
 }
 
+// TestIndex_GivenReading: a given name in its Ukrainian form and renderings of its Russian
+// form find each other (givenReading's sound keys).
+func TestIndex_GivenReading(t *testing.T) {
+	findsEachOther(t, []string{"Volodymyr Putin", "Hryhoriy"}, []string{"ウラジーミル・プーチン", "グリゴリー"})
+	findsEachOther(t, []string{"Путін Володимир Володимирович"}, []string{"ဗလာဒီမီယာ ပူတင်"})
+}
+
 // TestIndex_ByEarAtThreshold: a pair of words by ear scores 0.9, the threshold, whatever the
 // weights the index gives the words; the arithmetic of some weights made it
 // 0.8999999999999999, and the index left out what oversight match --pairs calls a match.

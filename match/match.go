@@ -54,6 +54,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -554,6 +555,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		}
 		for k := 1; k <= len(os)-len(ws)+1; k++ {
 			var text, heard string // heard: the text whose vowels byEar compares, if not text
+			var runKey string      // the key of the run of the other name's tokens (mode m)
 			mode := bySyllables    // of the Latin word's key (soundsAlt)
 			spelt := w.text        // the Latin word as read for that key (latinReadings)
 			if words {
@@ -570,14 +572,17 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					}
 					heard = withoutEu(os[:k]) // the eu it adds is no vowel of the word's (미레크, mirek)
 				}
-				if rs := sounds(text, script)[m]; w.sounds[m] == rs {
+				rs := sounds(text, script)[m]
+				runKey = rs
+				if w.sounds[m] == rs {
 					if blocked || short && !polysyllabic(text) {
 						continue
 					}
-				} else if mk := w.marked(); mk != nil && (mk.sounds[m] == rs || m == bySyllables && mk.alts()[0] == rs) && len(rs) >= minSound[m][0] {
+				} else if mk := readingWithSound(w, rs, m); mk != nil {
 					// The word with its marked letters or its language's spelling written out
-					// (Βλαντίμιρ, vladimir; Boccaccio, bokkacho), in its own key or the one with
-					// the r the rendering sounds.
+					// (Βλαντίμιρ, vladimir; Boccaccio, bokkacho), or a given name in its Russian
+					// form (Volodymyr, vladimir), in its own key or the one with the r the
+					// rendering sounds.
 					spelt = mk.text
 					if mk.sounds[m] != rs {
 						mode = bySyllablesR
@@ -600,17 +605,30 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					}
 				}
 			} else {
-				if rs := joinSounds(os[:k], m); w.sounds[m] != rs {
+				rs := joinSounds(os[:k], m)
+				if w.sounds[m] != rs {
+					// Its marked reading, as above (Βλαντίμιρ, ဗလာဒီမီယာ), or as other
+					// languages read the word (Wladimir, ဗလာဒီမီယာ), or its given name's
+					// Russian form, read so (Volodymyr, ဗလာဒီမီယာ).
+					ok := false
 					if mk := w.marked(); mk != nil && mk.sounds[m] == rs {
-						spelt = mk.text // its marked reading, as above (Βλαντίμιρ, ဗလာဒီမီယာ)
-					} else {
-						// Or as other languages read the word (Wladimir, ဗလာဒီမီယာ).
-						var ok bool
-						if spelt, mode, ok = readingWithKey(w, rs); !ok || m != bySyllables {
-							continue
+						spelt, ok = mk.text, true
+					}
+					for _, r := range [2]*token{w, givenReading(w)} {
+						if ok || r == nil {
+							break
+						}
+						if r != w && r.sounds[m] == rs {
+							spelt, ok = r.text, true
+						} else if m == bySyllables {
+							spelt, mode, ok = readingWithKey(r, rs)
 						}
 					}
+					if !ok {
+						continue
+					}
 				}
+				runKey = rs
 				var b strings.Builder
 				for _, t := range os[:k] {
 					b.WriteString(t.text)
@@ -623,6 +641,12 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 			if (m != bySyllables || byEar(spelt, w.script, heard, script, mode)) && fits(ws[1:], os[k:]) {
 				return true
 			}
+			// A given name in another language's form is heard in its Russian form too, whose
+			// key the run has (Volodymyr, ဗလာဒီမီယာ: vladimir).
+			if g := givenReading(w); g != nil && m == bySyllables && spelt != g.text && g.sounds[m] == runKey &&
+				byEar(g.text, g.script, heard, script, bySyllables) && fits(ws[1:], os[k:]) {
+				return true
+			}
 		}
 		return false
 	}
@@ -632,6 +656,18 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		}
 	}
 	return false
+}
+
+// readingWithSound is the marked reading of a word (token.marked), or else its given name's
+// Russian form (givenReading), whose sound key in mode m, or with the r a rendering sounds, is
+// rs, of minSound's length for a word at least; nil if neither is.
+func readingWithSound(w *token, rs string, m int) *token {
+	for _, r := range [2]*token{w.marked(), givenReading(w)} {
+		if r != nil && (r.sounds[m] == rs || m == bySyllables && r.alts()[0] == rs) && len(rs) >= minSound[m][0] {
+			return r
+		}
+	}
+	return nil
 }
 
 // unsharedWords are the words of each of two names but those written alike in both
@@ -1327,7 +1363,35 @@ func tokenSim(x, y *token) float64 {
 	if m := y.marked(); m != nil && x.script != "latin" && s < 0.95 {
 		s = max(s, tokenSimAs(x, m))
 	}
+	// A given name in another language's form, against a rendering, is also read in its
+	// Russian form, which renderings render (Volodymyr, ウラジーミル).
+	if g := givenReading(x); g != nil && s < 0.9 && !alphabetic(y.script) {
+		s = max(s, tokenSimAs(g, y))
+	}
+	if g := givenReading(y); g != nil && s < 0.9 && !alphabetic(x.script) {
+		s = max(s, tokenSimAs(x, g))
+	}
 	return s
+}
+
+// givenTokens holds the tokens of the canonical forms of given names (givenReading).
+var givenTokens sync.Map // string → *token
+
+// givenReading is a token of the canonical (Russian) form of the East Slavic given name a word
+// is in another form (token.given: Volodymyr, Uladzimir, Wladimir: vladimir), or nil for a
+// word that is none, or is that form.
+func givenReading(t *token) *token {
+	if t.given == "" || t.given == t.text || t.given == t.xt || strings.Contains(t.given, "+") {
+		return nil
+	}
+	if g, ok := givenTokens.Load(t.given); ok {
+		return g.(*token)
+	}
+	g := &token{text: t.given, kind: kindWord, script: "latin", given: t.given}
+	g.derive()
+	g.w = kindWeight(g)
+	v, _ := givenTokens.LoadOrStore(t.given, g)
+	return v.(*token)
 }
 
 // tokenSimAs is tokenSim of the two tokens as they are written.

@@ -227,6 +227,13 @@ func TestScore(t *testing.T) {
 		// and other alphabets, a word in its marked reading (Greek's ντ, Belarusian's ц)
 		{"ဗလာဒီမီယာ ပူတင်", "Βλαντίμιρ Πούτιν", 0.9, 0.9},
 		{"ဗလာဒီမီယာ ပူတင်", "Уладзімір Пуцін", 0.9, 0.9},
+		// A given name in its Ukrainian or Belarusian form against a rendering of its Russian
+		// form, which renderings render (givenReading).
+		{"Volodymyr", "ウラジーミル", 0.9, 0.9},
+		{"Hryhoriy", "グリゴリー", 0.9, 0.95},
+		{"Putin Volodymyr Volodymyrovych", "ウラジーミル・プーチン", 0.9, 0.9},
+		{"Volodymyr Putin", "블라디미르 푸틴", 0.9, 0.9},
+		{"Путін Володимир Володимирович", "ဗလာဒီမီယာ ပူတင်", 0.9, 0.9},
 		{"သိန်းစိန်", "シンセン", 0, 0.85},
 		{"블라디미르 푸틴", "Vlagyimir Putyin", 0.9, 0.9}, // as Hungarian reads gy and ty (hungarianReading)
 		{"မင်းအောင်လှိုင်", "Min Aung", 0, 0.85},   // a syllable left over counts in full
