@@ -830,9 +830,18 @@ func alignPairs(na, nb *name, extra float64, kept *[]pair) (float64, string) {
 		}
 		return d
 	}
+	// At equal similarity a patronymic pairs with a patronymic, and a word that is none with
+	// one that is none, first: Vladimir V. Putin's V. (a patronymic's initial) is Володимирович's
+	// in Путін Володимир Володимирович, and Vladimir is Володимир.
+	agree := func(c pair) bool {
+		return c.i < 64 && c.j < 64 && (na.patronymic&(1<<c.i) != 0) == (nb.patronymic&(1<<c.j) != 0)
+	}
 	sort.SliceStable(cands, func(p, q int) bool {
 		if cands[p].sim != cands[q].sim {
 			return cands[p].sim > cands[q].sim
+		}
+		if ap, aq := agree(cands[p]), agree(cands[q]); ap != aq {
+			return ap
 		}
 		if kp, kq := key(cands[p]), key(cands[q]); kp != kq {
 			return kp < kq

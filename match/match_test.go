@@ -298,6 +298,10 @@ func TestScore(t *testing.T) {
 		{"فلاديمير بوتين", "K. Putin", 0, 0.6},
 		// An initial for a patronymic (markPatronymicInitials) counts as a patronymic does.
 		{"Vladimir V. Putin", "ウラジーミル・プーチン", 0.9, 0.9},
+		// A patronymic's initial pairs with a patronymic before a given name (alignPairs), and
+		// is left over against a rendering, which leaves patronymics out.
+		{"Vladimir V. Putin", "弗拉基米尔·普京", 0.9, 0.9},
+		{"Vladimir V. Putin", "Путін Володимир Володимирович", 0.94, 0.95},
 		{"В. В. Путин", "В. И. Путин", 0, 0.89},
 		{"William Smith", "V. Smith", 0, 0.6},
 		{"W. Putin", "Vladimir Putin", 0, 0.6},
