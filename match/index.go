@@ -154,7 +154,8 @@ func byteBit(c byte) uint32 {
 // first letter, and that of its spelling of its sound (initialFits); of a word in a script
 // that renders (Han, Kana, Hangul, an abjad), those of every consonant whose class its sound
 // begins with (initialFits: V. for 弗拉基米尔 or فلاديمير), a superset where initialFits
-// asks more, as bounds may be; and those of its marked reading.
+// asks more, as bounds may be; those of its marked reading; and that of its given name's
+// Russian form (initialGiven).
 func initialsOf(t *token) uint32 {
 	b := initialBit(t)
 	if t.xt != "" {
@@ -169,6 +170,9 @@ func initialsOf(t *token) uint32 {
 	}
 	if mk := t.marked(); mk != nil {
 		b |= initialsOf(mk) // tokenSim pairs its marked reading too (В. for Уладзімір, vladimir)
+	}
+	if t.given != "" {
+		b |= byteBit(t.given[0]) // initialGiven (V. for Wladimirowitsch)
 	}
 	return b
 }

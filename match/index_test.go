@@ -459,6 +459,8 @@ func TestIndex_BalticForm(t *testing.T) {
 func TestIndex_GivenReading(t *testing.T) {
 	findsEachOther(t, []string{"Volodymyr Putin", "Hryhoriy"}, []string{"ウラジーミル・プーチン", "グリゴリー"})
 	findsEachOther(t, []string{"Путін Володимир Володимирович"}, []string{"ဗလာဒီမီယာ ပူတင်"})
+	// and initials in the Russian form's letters (initialGiven, initialsOf)
+	findsEachOther(t, []string{"Oleksandr Petrenko", "Wladimir Wladimirowitsch Putin"}, []string{"A. Petrenko", "Vladimir V. Putin"})
 }
 
 // TestIndex_ByEarAtThreshold: a pair of words by ear scores 0.9, the threshold, whatever the

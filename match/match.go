@@ -1783,7 +1783,7 @@ func spellingSim(x, y *token) float64 {
 		// as the word's spelling of its sound begins: В. (V.) for Wladimir, whose fold is
 		// vladimir, or V. for ভ্লাদিমির (bhladimir, vladimir). In one script the fold says too
 		// much: V. is not William (villiam).
-		if x.text[0] == y.text[0] || x.kind != y.kind && x.script != y.script && initialFits(x, y) {
+		if x.text[0] == y.text[0] || x.kind != y.kind && (x.script != y.script && initialFits(x, y) || initialGiven(x, y)) {
 			return 0.9
 		}
 		return 0
@@ -1858,6 +1858,16 @@ func spellingSim(x, y *token) float64 {
 		return r * 0.85
 	}
 	return 0
+}
+
+// initialGiven reports whether, of two tokens, the one that is an initial is the first letter
+// of the other's East Slavic given name or patronymic in its Russian form (token.given): V.
+// for Wladimirowitsch, Władimirowicz, Uladzimiravich (vladimir+p), as В. is.
+func initialGiven(x, y *token) bool {
+	if x.kind != kindInitial {
+		x, y = y, x
+	}
+	return y.given != "" && x.text[0] == y.given[0]
 }
 
 // initialFits reports whether, of two tokens, the one that is an initial is the first letter of

@@ -302,6 +302,11 @@ func TestScore(t *testing.T) {
 		// is left over against a rendering, which leaves patronymics out.
 		{"Vladimir V. Putin", "弗拉基米尔·普京", 0.9, 0.9},
 		{"Vladimir V. Putin", "Путін Володимир Володимирович", 0.94, 0.95},
+		// An initial stands for a given name or patronymic in its Russian form too
+		// (initialGiven), not a W. for Vladimir.
+		{"Vladimir V. Putin", "Wladimir Wladimirowitsch Putin", 0.95, 0.97},
+		{"V. Putin", "Wladimir Putin", 0.9, 0.96},
+		{"A. Petrenko", "Oleksandr Petrenko", 0.9, 0.96},
 		{"В. В. Путин", "В. И. Путин", 0, 0.89},
 		{"William Smith", "V. Smith", 0, 0.6},
 		{"W. Putin", "Vladimir Putin", 0, 0.6},
