@@ -1615,6 +1615,12 @@ func initialV(s string) bool {
 	return len(s) > 1 && s[0] == 'v' && !strings.ContainsRune("aeiouy", rune(s[1]))
 }
 
+// kanaInitialV reports whether a word in Kana begins with the u Japanese writes for a v before
+// a consonant (ウラジーミル, Vladimir; initialV), which a V. stands for (initialFits).
+func kanaInitialV(t *token) bool {
+	return t.script == "kana" && t.text != "" && t.text[0] == 'u' && initialV("v"+t.text[1:])
+}
+
 // native reports whether, of two words, the one in an alphabet is spelt in the native
 // syllables of the other's script (nativeSpelling).
 func native(x, y *token) bool {
@@ -1876,7 +1882,7 @@ func initialFits(x, y *token) bool {
 	if x.kind != kindInitial {
 		x, y = y, x
 	}
-	if y.xt != "" && x.text[0] == y.xt[0] {
+	if y.xt != "" && x.text[0] == y.xt[0] || x.text[0] == 'v' && kanaInitialV(y) {
 		return true
 	}
 	// A rendering in a syllabic script begins with the sound of the initial's letter, in the

@@ -293,6 +293,8 @@ func TestScore(t *testing.T) {
 		{"ভ্লাদিমির পুতিন", "V. Putin", 0.95, 0.96},
 		{"弗拉基米尔·普京", "V. Putin", 0.9, 0.9}, // the sound a rendering begins with
 		{"弗拉基米尔·普京", "K. Putin", 0, 0.6},
+		{"ウラジーミル・プーチン", "V. Putin", 0.9, 0.9}, // Japanese's u for a v (kanaInitialV)
+		{"ウラジーミル・プーチン", "В. В. Путин", 0.9, 0.9},
 		{"فلاديمير بوتين", "В. В. Путин", 0.9, 0.95}, // an abjad's first consonant: f for v
 		{"ולדימיר פוטין", "V. V. Putin", 0.9, 0.95},
 		{"فلاديمير بوتين", "K. Putin", 0, 0.6},
