@@ -380,15 +380,16 @@ func burmeseRenderingMeet(bu, r *name) bool {
 }
 
 // abjadRenderingKeys are the keys of a name in an abjad that abjadRenderingMeet compares, of
-// minAbjadRenderingKey consonants at least: its words' sounds (bySyllables) written
-// together, and the same with every r (bySyllablesR); nil for other names.
+// minAbjadRenderingKey consonants at least: its words' sounds (bySyllables) but its
+// patronymics' written together, and the same with every r (bySyllablesR); nil for other
+// names.
 func (n *name) abjadRenderingKeys() []string {
 	if !n.abjad {
 		return nil
 	}
 	var base, withR strings.Builder
-	for _, t := range n.tokens {
-		if t.kind == kindWord {
+	for i, t := range n.tokens {
+		if t.kind == kindWord && n.patronymic&(1<<i) == 0 { // as renderingKeys
 			base.WriteString(t.sounds[bySyllables])
 			withR.WriteString(soundOf(spoken(t.text, t.script, bySyllables), bySyllablesR))
 		}
