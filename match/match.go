@@ -381,21 +381,29 @@ func burmeseRenderingMeet(bu, r *name) bool {
 
 // abjadRenderingKeys are the keys of a name in an abjad that abjadRenderingMeet compares, of
 // minAbjadRenderingKey consonants at least: its words' sounds (bySyllables) but its
-// patronymics' written together, and the same with every r (bySyllablesR); nil for other
-// names.
+// patronymics' written together, and the same with every r (bySyllablesR); and, where a
+// Hebrew word begins with a ו before a consonant, which the keys read as a vowel, the same
+// with it read v, as in foreign names (ולדימיר, Vladimir); nil for other names.
 func (n *name) abjadRenderingKeys() []string {
 	if !n.abjad {
 		return nil
 	}
-	var base, withR strings.Builder
+	var base, withR, baseV, withRV strings.Builder
 	for i, t := range n.tokens {
 		if t.kind == kindWord && n.patronymic&(1<<i) == 0 { // as renderingKeys
-			base.WriteString(t.sounds[bySyllables])
-			withR.WriteString(soundOf(spoken(t.text, t.script, bySyllables), bySyllablesR))
+			k, kr := t.sounds[bySyllables], soundOf(spoken(t.text, t.script, bySyllables), bySyllablesR)
+			base.WriteString(k)
+			withR.WriteString(kr)
+			if t.script == "hebrew" && initialV(t.text) {
+				v := string(soundClass('v', bySyllables))
+				k, kr = v+k, v+kr
+			}
+			baseV.WriteString(k)
+			withRV.WriteString(kr)
 		}
 	}
 	var keys []string
-	for _, k := range [2]string{base.String(), withR.String()} {
+	for _, k := range [4]string{base.String(), withR.String(), baseV.String(), withRV.String()} {
 		if len(k) >= minAbjadRenderingKey && !slices.Contains(keys, k) {
 			keys = append(keys, k)
 		}
