@@ -176,8 +176,8 @@ func (t *token) deriveSpelling() {
 	case "georgian":
 		// Georgian gives a foreign name that ends in a consonant the nominative ending -i
 		// (პუტინი, Putini; ბუში, Bushi): its spelling form drops it.
-		if n := len(t.xt); n >= 4 && t.xt[n-1] == 'i' && strings.IndexByte("aeiouy", t.xt[n-2]) < 0 {
-			t.xt = t.xt[:n-1]
+		if stem := georgianNominative(t.xt); stem != "" {
+			t.xt = stem
 		}
 	case "cyrillic":
 		// Belarusian writes the soft t and d of Russian as ц and дз (tsekanne, dzekanne):
@@ -704,6 +704,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				}
 			case soft && len(ts) == 1:
 				marked = belarusianRussian(ts[0])
+			case script == "georgian" && len(ts) == 1:
+				marked = georgianNominative(ts[0])
 			}
 			for _, t := range ts {
 				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame, soft: soft, marked: marked})
@@ -1869,6 +1871,17 @@ func italianLetters(w string) string {
 		}
 	}
 	return b.String()
+}
+
+// georgianNominative is a Georgian word read in Latin letters without the nominative ending
+// -i that Georgian gives a foreign name ending in a consonant (პუტინი, putini: Putin), as
+// other scripts render the name, or "" for a word with no such ending. A Georgian name's own
+// i (სააკაშვილი) is read so too: the reading is an alternative (token.marked).
+func georgianNominative(w string) string {
+	if n := len(w); n >= 4 && w[n-1] == 'i' && strings.IndexByte("aeiouy", w[n-2]) < 0 {
+		return w[:n-1]
+	}
+	return ""
 }
 
 // germanLetters is a word in German spelling (one with sch or tz, or a w before a vowel at its

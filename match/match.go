@@ -650,11 +650,13 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 			if (m != bySyllables || byEar(spelt, w.script, heard, script, mode)) && fits(ws[1:], os[k:]) {
 				return true
 			}
-			// A given name in another language's form is heard in its Russian form too, whose
-			// key the run has (Volodymyr, ဗလာဒီမီယာ: vladimir).
-			if g := givenReading(w); g != nil && m == bySyllables && spelt != g.text && g.sounds[m] == runKey &&
-				byEar(g.text, g.script, heard, script, bySyllables) && fits(ws[1:], os[k:]) {
-				return true
+			// The word's marked reading, or a given name's Russian form, is heard too where
+			// the run has its key (პუტინი, putini: putin, 푸틴; Volodymyr, ဗလာဒီမီယာ: vladimir).
+			for _, r := range [2]*token{w.marked(), givenReading(w)} {
+				if r != nil && m == bySyllables && spelt != r.text && r.sounds[m] == runKey &&
+					byEar(r.text, r.script, heard, script, bySyllables) && fits(ws[1:], os[k:]) {
+					return true
+				}
 			}
 		}
 		return false

@@ -335,6 +335,9 @@ func TestScore(t *testing.T) {
 		{"Պուտին", "Putin", 0.99, 0.99},                                   // Armenian ու is u
 		{"პუტინი", "Putin", 0.95, 0.95},                                   // Georgian's nominative -i
 		{"სააკაშვილი", "Saakashvili", 0.99, 0.99},                         // a Georgian name's own i
+		{"პუტინი", "プーチン", 0.9, 0.9},                                      // against renderings, without the -i
+		{"ვლადიმერ პუტინი", "블라디미르 푸틴", 0.9, 0.9},
+		{"სააკაშვილი", "サアカシュヴィリ", 0.9, 0.95}, // and with it
 		// A patronymic left over against a name with none counts nothing; another patronymic
 		// is another name.
 		{"Vladimirs Putins", "Vladimir Vladimirovich Putin", 0.9, 0.95},
