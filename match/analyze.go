@@ -706,6 +706,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				marked = belarusianRussian(ts[0])
 			case script == "georgian" && len(ts) == 1:
 				marked = georgianNominative(ts[0])
+			case (script == "bengali" || script == "devanagari") && len(ts) == 1 && strings.Contains(ts[0], "bh"):
+				marked = strings.ReplaceAll(ts[0], "bh", "v") // a foreign v (deriveSpelling): ভ্লাদিমির
 			}
 			for _, t := range ts {
 				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame, soft: soft, marked: marked})

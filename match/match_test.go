@@ -335,6 +335,7 @@ func TestScore(t *testing.T) {
 		{"Պուտին", "Putin", 0.99, 0.99},                                   // Armenian ու is u
 		{"პუტინი", "Putin", 0.95, 0.95},                                   // Georgian's nominative -i
 		{"სააკაშვილი", "Saakashvili", 0.99, 0.99},                         // a Georgian name's own i
+		{"भ्लादिमिर पुटिन", "ウラジーミル・プーチン", 0.9, 0.9},                      // Hindi's भ for a foreign v, against renderings too
 		{"პუტინი", "プーチン", 0.9, 0.9},                                      // against renderings, without the -i
 		{"ვლადიმერ პუტინი", "블라디미르 푸틴", 0.9, 0.9},
 		{"სააკაშვილი", "サアカシュヴィリ", 0.9, 0.95}, // and with it
