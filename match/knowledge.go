@@ -56,6 +56,7 @@ type Knowledge struct {
 	// given are East Slavic given names in their Russian, Ukrainian and Belarusian forms, by
 	// their cyrillicFold → the name's canonical form (given_names_east_slavic.tsv; givenName)
 	given        map[string]string
+	givenCanon   []*token            // the canonical forms of given, each once (renderedGiven)
 	abbrev       map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
 	abbrevDotted map[string]string   // an abbreviation that counts only written with dots → so written
 }
@@ -130,6 +131,7 @@ func DefaultKnowledge() *Knowledge {
 				}
 				k.given[fold] = canon
 			}
+			k.givenCanon = append(k.givenCanon, givenToken(canon))
 		})
 		k.european = map[string][]string{}
 		readTSV("knowledge/terms_european.tsv", func(en, forms string) {
@@ -261,6 +263,15 @@ func (k *Knowledge) givenName(t *token) string {
 		}
 	}
 	return ""
+}
+
+// renderedGiven reports whether a word in a script other than Latin and Cyrillic renders an
+// East Slavic given name by ear (ウラジーミル, فلاديمير: Vladimir), as tokenSim pairs them.
+func (k *Knowledge) renderedGiven(t *token) bool {
+	if t.kind != kindWord || t.script == "latin" || t.script == "cyrillic" || t.given != "" {
+		return false
+	}
+	return slices.ContainsFunc(k.givenCanon, func(g *token) bool { return tokenSim(g, t) >= byEarSim })
 }
 
 // givenNameOf is givenName of a word's letters.

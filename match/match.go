@@ -106,7 +106,7 @@ func ScoreSchema(a, b, schema string) float64 {
 		nx := k.analyzeFor(x, schema)
 		for _, ny := range nbs {
 			e := extra
-			if schema == "" && (titledPerson(nx, ny) || titledPerson(ny, nx)) {
+			if schema == "" && (k.titledPerson(nx, ny) || k.titledPerson(ny, nx)) {
 				e = personExtra
 			}
 			if s, _ := compare(nx, ny, e); s > best {
@@ -119,10 +119,10 @@ func ScoreSchema(a, b, schema string) float64 {
 
 // titledPerson reports whether two names of no known schema are read as persons' names: a
 // has a title (Präsident Putin), and b a given name or patronymic (token.given: Vladimir
-// Putin) and no legal form. A title alone does not say the other name is a person's (Putin
-// Holding).
-func titledPerson(a, b *name) bool {
-	return a.titled && slices.ContainsFunc(b.tokens, func(t *token) bool { return t.given != "" }) &&
+// Putin), or one rendered in another script (renderedGiven: ウラジーミル・プーチン), and no
+// legal form. A title alone does not say the other name is a person's (Putin Holding).
+func (k *Knowledge) titledPerson(a, b *name) bool {
+	return a.titled && slices.ContainsFunc(b.tokens, func(t *token) bool { return t.given != "" || k.renderedGiven(t) }) &&
 		!slices.ContainsFunc(b.tokens, func(t *token) bool { return t.kind == kindLegal })
 }
 
@@ -1404,13 +1404,18 @@ func givenReading(t *token) *token {
 	if t.given == "" || t.given == t.text || t.given == t.xt || strings.Contains(t.given, "+") {
 		return nil
 	}
-	if g, ok := givenTokens.Load(t.given); ok {
+	return givenToken(t.given)
+}
+
+// givenToken is the token of a given name's canonical form (Knowledge.given), made once.
+func givenToken(canon string) *token {
+	if g, ok := givenTokens.Load(canon); ok {
 		return g.(*token)
 	}
-	g := &token{text: t.given, kind: kindWord, script: "latin", given: t.given}
+	g := &token{text: canon, kind: kindWord, script: "latin", given: canon}
 	g.derive()
 	g.w = kindWeight(g)
-	v, _ := givenTokens.LoadOrStore(t.given, g)
+	v, _ := givenTokens.LoadOrStore(canon, g)
 	return v.(*token)
 }
 
