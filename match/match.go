@@ -1482,8 +1482,11 @@ func soundsAlt(x, y *token) bool {
 			return true
 		}
 	}
-	// The word read as other languages say it (latinReadings).
+	// The word read as other languages say it (latinReadings), its v dropped as above.
 	for _, rk := range readingKeys(x) {
+		if (rk.mode == bySyllablesV || rk.mode == bySyllablesRV) && y.script != "han" && y.script != "kana" {
+			continue
+		}
 		for _, s := range keys {
 			if s == rk.key && soundSays(x, y, s, bySyllables) && byEar(rk.spelt, x.script, y.text, y.script, rk.mode) && !native(x, y) {
 				return true
@@ -1500,8 +1503,9 @@ type readingKey struct {
 	key   string
 }
 
-// readingKeys are the keys, in bySyllables and bySyllablesR, of a Latin word's other readings
-// (latinReadings), where they differ from its own: of two consonants at least, and of three
+// readingKeys are the keys, in bySyllables and bySyllablesR (and bySyllablesV and
+// bySyllablesRV for a reading that begins with a v before a consonant), of a Latin word's
+// other readings (latinReadings), where they differ from its own: of two consonants at least, and of three
 // where the reading drops one of the word's (a j read as a y: Jarir, y-r-r, would meet 알리,
 // a-l-li, by two).
 func readingKeys(w *token) []readingKey {
@@ -1511,7 +1515,14 @@ func readingKeys(w *token) []readingKey {
 	var out []readingKey
 	for _, r := range latinReadings(w.text) {
 		sp := spoken(r, w.script, bySyllables)
-		for _, mode := range [2]int{bySyllables, bySyllablesR} {
+		modes := []int{bySyllables, bySyllablesR}
+		if initialV(r) {
+			// A v before a consonant that begins the reading, which Japanese writes as a u
+			// and Chinese with a w (Vlagyimir, vladimir: ウラジーミル), as soundsAlt reads the
+			// word's own.
+			modes = append(modes, bySyllablesV, bySyllablesRV)
+		}
+		for _, mode := range modes {
 			k := soundOf(sp, mode)
 			if len(k) < minFiled[bySyllables] || len(k) < minSound[bySyllables][0] && len(k) < len(w.sounds[bySyllables]) {
 				continue

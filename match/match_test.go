@@ -239,8 +239,9 @@ func TestScore(t *testing.T) {
 		{"Volodymyr Putin", "블라디미르 푸틴", 0.9, 0.9},
 		{"Путін Володимир Володимирович", "ဗလာဒီမီယာ ပူတင်", 0.9, 0.9},
 		{"သိန်းစိန်", "シンセン", 0, 0.85},
-		{"블라디미르 푸틴", "Vlagyimir Putyin", 0.9, 0.9}, // as Hungarian reads gy and ty (hungarianReading)
-		{"မင်းအောင်လှိုင်", "Min Aung", 0, 0.85},   // a syllable left over counts in full
+		{"블라디미르 푸틴", "Vlagyimir Putyin", 0.9, 0.9},    // as Hungarian reads gy and ty (hungarianReading)
+		{"ウラジーミル・プーチン", "Vlagyimir Putyin", 0.9, 0.9}, // and Japanese writes its v (readingKeys)
+		{"မင်းအောင်လှိုင်", "Min Aung", 0, 0.85},      // a syllable left over counts in full
 		{"သန်းရွှေ", "Than Shwe Win", 0, 0.93},
 		{"သိန်းစိန်", "Than Shwe", 0, 0.5},
 		// A rendering adds no vowel before the consonant a Latin word begins with
