@@ -1385,11 +1385,15 @@ func tokenSim(x, y *token) float64 {
 	}
 	// A given name in another language's form, against a rendering, is also read in its
 	// Russian form, which renderings render (Volodymyr, ウラジーミル).
-	if g := givenReading(x); g != nil && s < 0.9 && !alphabetic(y.script) {
-		s = max(s, tokenSimAs(g, y))
+	if s < 0.9 && x.given != "" && !alphabetic(y.script) {
+		if g := givenReading(x); g != nil {
+			s = max(s, tokenSimAs(g, y))
+		}
 	}
-	if g := givenReading(y); g != nil && s < 0.9 && !alphabetic(x.script) {
-		s = max(s, tokenSimAs(x, g))
+	if s < 0.9 && y.given != "" && !alphabetic(x.script) {
+		if g := givenReading(y); g != nil {
+			s = max(s, tokenSimAs(x, g))
+		}
 	}
 	return s
 }
