@@ -29,18 +29,24 @@
 // render it, token.marked: a Latin word's marked letters written out, Şahin as shahin, its
 // Polish, Italian or German spelling as said, Kaczmarek as kachmarek, Boccaccio as boccacho,
 // Clausewitz as clausevits, a Greek word's ντ as the d of a foreign name, a Belarusian word
-// as the Russian form, Уладзімір Пуцін as vladimir putin), and the score is the weighted
+// as the Russian form, Уладзімір Пуцін as vladimir putin, a Georgian word without the -i of
+// its nominative, Hindi's bh as a v; and a given name in its Russian form, givenReading,
+// which renderings render), and the score is the weighted
 // share of both names that found a counterpart. Extra tokens on one side (a middle name, a patronymic) weigh less
 // when the other side is fully matched, and least in persons' names (extraShare); a
 // patronymic left over against a name that has none, or in a comparison with a rendering in
 // another script (renderings leave patronymics out, or write their own:
 // renderedPatronymicEndings), counts nothing, and a title
-// and one rare word (President Putin) are a person's family name. Names are also compared
+// and one rare word (President Putin) are a person's family name, which keeps the threshold
+// where the word matches. A name in Latvian or Lithuanian form is compared with renderings
+// without its endings too (balticName). Names are also compared
 // written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), two
 // neighbouring words as one word of the other name (compounds), a Hangul name against a Latin
 // one in runs of syllables (syllableRuns), a Han name in the Korean and Japanese readings of
 // its characters (readingsAlign), a Chinese name in Wade–Giles against Han or pinyin
-// (wadeGilesAlign), and a name in an abjad by its whole consonant skeleton. Scores are in
+// (wadeGilesAlign), a name in an abjad by its whole consonant skeleton, and renderings in
+// Han, Hangul, Kana, abjads and Burmese against each other by their words' sounds written
+// together (renderingsMeet, abjadRenderingMeet, burmeseRenderingMeet). Scores are in
 // [0,1]; 1 only for equal normalised names. Each match found through an Index records what
 // produced its score (explain), and an entity holding one of the query's identifiers matches
 // whatever its name.
