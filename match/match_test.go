@@ -674,7 +674,9 @@ func FuzzScore(f *testing.F) {
 		{"Şahin Čačić", "Слободан Милошевић"}, {"أيوب", "Dzhokhar"}, {"ג'ורג' דוידוביץ'", "צ׳׳' ג״'"},
 		{"Kaczmarek Boccaccio", "カスペルチャク 보카치오"}, {"Držić Szczepański", "Sciascia Gigli"},
 		{"미레크 케어드", "Mirek Kita"}, {"워싱턴", "玛丽安娜"}, {"Уладзімір Пуцін", "Präsident Putin"},
-		{"Carlos Kramnik", "カルロス ロンメル"},
+		{"Carlos Kramnik", "カルロス ロンメル"}, {"Vladimiras Putinas", "ウラジーミル・プーチン"},
+		{"ဗလာဒီမီယာ ပူတင်", "ולדימיר פוטין"}, {"ვლადიმერ პუტინი", "Präsident Poutine"},
+		{"Vladimir V. Putin", "Путін Володимир Володимирович"}, {"भ्लादिमिर", "Sergejs Lavrovs"},
 	} {
 		f.Add(s[0], s[1])
 	}
