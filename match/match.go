@@ -270,6 +270,11 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 	if 0.9 > s && (a.burmese() && (b.cjk || b.abjad) && burmeseRenderingMeet(a, b) || b.burmese() && (a.cjk || a.abjad) && burmeseRenderingMeet(b, a)) {
 		s, method = 0.9, "sound"
 	}
+	// A title and one word against a person's name in Burmese (titledBurmese), as against
+	// other renderings (align keeps the threshold).
+	if 0.9 > s && extra == personExtra && (titledBurmese(a, b) || titledBurmese(b, a)) {
+		s, method = 0.9, "sound"
+	}
 	// Two different legal forms (S.A.S. and S.A.R.L.) suggest two entities of one group.
 	if legalConflict(a.tokens, b.tokens) {
 		s *= 0.92

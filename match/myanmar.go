@@ -238,6 +238,48 @@ func burmeseRenderingKeys(n *name) []string {
 	return out
 }
 
+// titledBurmese reports whether t is a title and one rare word (titledOutweighs) that sounds
+// like the first or the last word of bu, a foreign name in Burmese of two words or more
+// (Präsident Putin, ဗလာဒီမီယာ ပူတင်): soundsAlign compares a Burmese name as a whole, syllable
+// by syllable, and leaves no word over.
+func titledBurmese(t, bu *name) bool {
+	w := t.titleWord()
+	if w == nil || w.w < rareWeight || !alphabetic(w.script) || !bu.burmese() {
+		return false
+	}
+	words := burmeseWords(bu)
+	if len(words) < 2 {
+		return false
+	}
+	for _, ws := range [2][]*token{words[0], words[len(words)-1]} {
+		one := *bu
+		one.tokens, one.patronymic = ws, 0
+		if soundsAlign(t, &one, bySyllables, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// burmeseWords are the tokens (syllables) of each word of a name in Burmese, or nil where its
+// words and its tokens do not agree (a title cut from a word: cutBurmeseTitle).
+func burmeseWords(n *name) [][]*token {
+	var words [][]*token
+	at := 0
+	for _, f := range strings.Fields(n.normalized) {
+		c := len(strings.Fields(burmeseLatin(f)))
+		if Script(f) != "myanmar" || c == 0 || at+c > len(n.tokens) {
+			return nil
+		}
+		words = append(words, n.tokens[at:at+c])
+		at += c
+	}
+	if at != len(n.tokens) {
+		return nil
+	}
+	return words
+}
+
 // burmeseWordKeys are the sound keys (bySyllables) of the words of a name written in Burmese,
 // each word's syllables written together, of minSound's length for a word at least: those a
 // Latin word of the name it renders has (ဗလာဒီမီယာ, ba-la-di-mi-ya, b-r-t-n: Vladimir).

@@ -72,6 +72,11 @@ func TestScore_Titles(t *testing.T) {
 		{"ဒေါ်အောင်ဆန်းစုကြည်", "Aung San Suu Kyi", "Person", 0.95, 0.99},
 		{"ဦးသိန်းစိန်", "သိန်းစိန်", "Person", 0.99, 0.99},
 		{"ဦး", "U", "Person", 0.9, 1}, // a title alone is the name
+		// A title and one word against a foreign name in Burmese, its first or last word
+		// (titledBurmese), as against other renderings; not with no schema.
+		{"Präsident Putin", "ဗလာဒီမီယာ ပူတင်", "Person", 0.9, 0.9},
+		{"Президент Путин", "ဗလာဒီမီယာ ပူတင်", "Person", 0.9, 0.9},
+		{"Putin", "ဗလာဒီမီယာ ပူတင်", "Person", 0, 0.89},
 		{"ဦးသိန်းစိန်", "Thein Sein", "Company", 0, 0.9},
 	} {
 		for _, p := range [][2]string{{c.a, c.b}, {c.b, c.a}} {
@@ -111,7 +116,7 @@ func TestIndex_TitledRareWord(t *testing.T) {
 // threshold (align keeps it), whatever the bounds read of the other words' share.
 func TestIndex_TitledSpelling(t *testing.T) {
 	ix := NewIndex(DefaultConfig())
-	for id, name := range map[string]string{"lt": "Vladimiras Putinas", "fr": "Jean-Pierre Poutine", "vp": "Vladimir Putin", "aa": "Ali Ali Hasan Abkar"} {
+	for id, name := range map[string]string{"lt": "Vladimiras Putinas", "fr": "Jean-Pierre Poutine", "vp": "Vladimir Putin", "aa": "Ali Ali Hasan Abkar", "bu": "ဗလာဒီမီယာ ပူတင်"} {
 		ix.Add(&oversight.Entity{ID: id, Schema: "Person", Properties: map[string][]string{"name": {name}}})
 	}
 	for i, given := range []string{"Chol", "Song", "Il", "Yong", "Jin", "Hyok", "Nam", "Su", "Ho", "Bok"} {
@@ -121,8 +126,9 @@ func TestIndex_TitledSpelling(t *testing.T) {
 		query string
 		want  []string
 	}{
-		{"Präsident Putin", []string{"fr", "lt", "vp"}},
+		{"Präsident Putin", []string{"bu", "fr", "lt", "vp"}}, // in Burmese too (titledBurmese)
 		{"Sheikh Abukar", nil},
+		{"Президент Путин", []string{"bu", "fr", "lt", "vp"}},
 	} {
 		var got []string
 		for _, m := range ix.Match(oversight.NameQuery{Name: c.query}, 0.9) {
