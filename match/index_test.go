@@ -461,6 +461,7 @@ func TestIndex_GivenReading(t *testing.T) {
 	findsEachOther(t, []string{"Путін Володимир Володимирович"}, []string{"ဗလာဒီမီယာ ပူတင်"})
 	// and initials in the Russian form's letters (initialGiven, initialsOf)
 	findsEachOther(t, []string{"Oleksandr Petrenko", "Wladimir Wladimirowitsch Putin"}, []string{"A. Petrenko", "Vladimir V. Putin"})
+	findsEachOther(t, []string{"블라디미르 푸틴"}, []string{"В. В. Путин"}) // initials against Hangul words (soundsAlign)
 }
 
 // TestIndex_ByEarAtThreshold: a pair of words by ear scores 0.9, the threshold, whatever the

@@ -517,34 +517,51 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		lat, other = b, a
 	}
 	var lw, ow []*token
+	var lwPos []int // the positions of lw's tokens in lat (with words)
+	nWords := 0     // lw's words (with words, lw holds initials too)
 	if words {
-		for _, t := range lat.tokens {
+		// An initial stands for a whole Hangul word whose sound begins with its letter
+		// (initialFits: V. Putin, 블라디미르 푸틴).
+		for i, t := range lat.tokens {
+			if t.kind == kindWord || t.kind == kindInitial {
+				lw, lwPos = append(lw, t), append(lwPos, i)
+			}
 			if t.kind == kindWord {
-				lw = append(lw, t)
+				nWords++
 			}
 		}
 		ow = other.tokens // every token a Hangul word (runText and wholeWord count on them)
 	} else {
 		lw, ow = unsharedWords(lat, other)
+		nWords = len(lw)
 	}
 	// A rendering may leave out the Latin name's patronymics (align): the words are tried
 	// with them and without.
 	var lwShort []*token
 	if lat.patronymic != 0 {
-		for _, t := range lw {
-			if i := slices.Index(lat.tokens, t); i < 0 || lat.patronymic&(1<<i) == 0 {
+		for j, t := range lw {
+			i := slices.Index(lat.tokens, t)
+			if lwPos != nil {
+				i = lwPos[j] // the tokens of one text are one token: В. В. Путин
+			}
+			if i < 0 || lat.patronymic&(1<<i) == 0 {
 				lwShort = append(lwShort, t)
 			}
 		}
 	}
-	if len(lw) == 0 || len(lwShort) == 0 && len(lw) > len(ow) {
+	if nWords == 0 || len(lwShort) == 0 && len(lw) > len(ow) {
 		return false
 	}
 	script := other.script()
 	// A Chinese or Korean name, every word spelt in its script's syllables, is compared by its
 	// spelling; but a run of Hangul syllables that adds syllables of eu to a Latin word's
 	// (addsEu) renders it, and is compared by ear (fits).
-	nativeName := m == bySyllables && !slices.ContainsFunc(lw, func(t *token) bool { return !nativeSpelling(t.text, script) })
+	nativeName := m == bySyllables && !slices.ContainsFunc(lw, func(t *token) bool { return t.kind == kindWord && !nativeSpelling(t.text, script) })
+	if nativeName && nWords < len(lw) && slices.ContainsFunc(other.tokens, endsInEu) {
+		// With initials, a Hangul word that ends in a syllable of eu alone renders a foreign
+		// word (블라디미르): the name is a rendering, whatever its other words (V. Putin).
+		nativeName = false
+	}
 	if nativeName && !words {
 		return false
 	}
@@ -562,13 +579,22 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 			return len(os) == 0
 		}
 		w := ws[0]
+		if w.kind == kindInitial {
+			for k := 1; k <= len(os)-len(ws)+1; k++ {
+				j := len(ow) - len(os)
+				if other.wholeWord(j, j+k) && initialFits(w, runWord(other.runText(j, j+k))) && fits(ws[1:], os[k:]) {
+					return true
+				}
+			}
+			return false
+		}
 		// With words, a key of two consonants pairs a Latin name of one word of two syllables
 		// or more with a Hangul word as long (Tupper, 터퍼), as soundSays lets words pair; not
 		// in names of several words, whose short words meet by chance (은정 장, WANG Junzheng).
 		// The key with the r the rendering sounds (Sergei, srk, 세르게이) may be long enough where
 		// the one without it (sk) is not: a pair by it is no short one.
 		short := words && len(w.sounds[m]) < minSound[m][0]
-		blocked := short && (len(lw) > 1 || len(w.sounds[m]) < minFiled[m] || !polysyllabic(w.text))
+		blocked := short && (nWords > 1 || len(w.sounds[m]) < minFiled[m] || !polysyllabic(w.text))
 		altLong := words && m == bySyllables && len(w.alts()[0]) >= minSound[m][0]
 		if blocked && !altLong {
 			return false
@@ -1689,6 +1715,13 @@ func addsEu(ts []*token, n int) bool {
 		}
 	}
 	return len(ts) > n && len(ts)-eu <= n
+}
+
+// endsInEu reports whether a Hangul token ends in a syllable that is the vowel eu alone after
+// a consonant (르, 스, 크: euOnly), which Korean adds to a foreign word's final consonant.
+func endsInEu(t *token) bool {
+	s, ok := strings.CutSuffix(t.text, "eu")
+	return ok && s != "" && !strings.ContainsAny(s[len(s)-1:], "aeiouwy")
 }
 
 // euOnly returns the consonant of a Hangul syllable that is the vowel eu alone after one (크,

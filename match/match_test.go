@@ -298,6 +298,9 @@ func TestScore(t *testing.T) {
 		{"ভ্লাদিমির পুতিন", "V. Putin", 0.95, 0.96},
 		{"弗拉基米尔·普京", "V. Putin", 0.9, 0.9}, // the sound a rendering begins with
 		{"弗拉基米尔·普京", "K. Putin", 0, 0.6},
+		{"블라디미르 푸틴", "V. Putin", 0.9, 0.9}, // a whole Hangul word, by ear (endsInEu)
+		{"블라디미르 푸틴", "В. В. Путин", 0.9, 0.9},
+		{"블라디미르 푸틴", "K. Putin", 0, 0.6},
 		{"ウラジーミル・プーチン", "V. Putin", 0.9, 0.9}, // Japanese's u for a v (kanaInitialV)
 		{"ウラジーミル・プーチン", "В. В. Путин", 0.9, 0.9},
 		{"فلاديمير بوتين", "В. В. Путин", 0.9, 0.95}, // an abjad's first consonant: f for v
