@@ -517,11 +517,16 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		lat, other = b, a
 	}
 	var lw, ow []*token
-	var lwPos []int // the positions of lw's tokens in lat (with words)
-	nWords := 0     // lw's words (with words, lw holds initials too)
-	if words {
-		// An initial stands for a whole Hangul word whose sound begins with its letter
-		// (initialFits: V. Putin, 블라디미르 푸틴).
+	var lwPos []int // the positions of lw's tokens in lat (with words, or against Burmese)
+	nWords := 0     // lw's words (lw may hold initials too)
+	// A Burmese name's words, where an initial may stand for one.
+	var burmese [][]*token
+	if !words && other.burmese() && slices.ContainsFunc(lat.tokens, func(t *token) bool { return t.kind == kindInitial }) {
+		burmese = burmeseWords(other)
+	}
+	if words || burmese != nil {
+		// An initial stands for a whole Hangul or Burmese word whose sound begins with its
+		// letter (initialFits: V. Putin, 블라디미르 푸틴, ဗလာဒီမီယာ ပူတင်).
 		for i, t := range lat.tokens {
 			if t.kind == kindWord || t.kind == kindInitial {
 				lw, lwPos = append(lw, t), append(lwPos, i)
@@ -530,7 +535,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 				nWords++
 			}
 		}
-		ow = other.tokens // every token a Hangul word (runText and wholeWord count on them)
+		ow = other.tokens // every token a Hangul word or Burmese syllable (runText, wholeWord, burmese)
 	} else {
 		lw, ow = unsharedWords(lat, other)
 		nWords = len(lw)
@@ -580,8 +585,19 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		}
 		w := ws[0]
 		if w.kind == kindInitial {
+			j := len(ow) - len(os)
+			if burmese != nil {
+				// the Burmese word that begins at j, if one does
+				at := 0
+				for _, bw := range burmese {
+					if at == j && len(bw) <= len(os) {
+						return initialFits(w, burmeseWordToken(bw)) && fits(ws[1:], os[len(bw):])
+					}
+					at += len(bw)
+				}
+				return false
+			}
 			for k := 1; k <= len(os)-len(ws)+1; k++ {
-				j := len(ow) - len(os)
 				if other.wholeWord(j, j+k) && initialFits(w, runWord(other.runText(j, j+k))) && fits(ws[1:], os[k:]) {
 					return true
 				}

@@ -301,6 +301,8 @@ func TestScore(t *testing.T) {
 		{"블라디미르 푸틴", "V. Putin", 0.9, 0.9}, // a whole Hangul word, by ear (endsInEu)
 		{"블라디미르 푸틴", "В. В. Путин", 0.9, 0.9},
 		{"블라디미르 푸틴", "K. Putin", 0, 0.6},
+		{"ဗလာဒီမီယာ ပူတင်", "В. В. Путин", 0.9, 0.9}, // and a whole Burmese word (burmeseWords)
+		{"ဗလာဒီမီယာ ပူတင်", "K. Putin", 0, 0.6},
 		{"ウラジーミル・プーチン", "V. Putin", 0.9, 0.9}, // Japanese's u for a v (kanaInitialV)
 		{"ウラジーミル・プーチン", "В. В. Путин", 0.9, 0.9},
 		{"فلاديمير بوتين", "В. В. Путин", 0.9, 0.95}, // an abjad's first consonant: f for v

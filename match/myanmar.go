@@ -280,6 +280,18 @@ func burmeseWords(n *name) [][]*token {
 	return words
 }
 
+// burmeseWordToken is a Burmese word, its syllables (burmeseWords) written together, as a token
+// with the sounds of its reading.
+func burmeseWordToken(syllables []*token) *token {
+	var b strings.Builder
+	for _, t := range syllables {
+		b.WriteString(t.text)
+	}
+	t := &token{text: b.String(), kind: kindWord, script: "myanmar"}
+	t.sounds = sounds(t.text, t.script)
+	return t
+}
+
 // burmeseWordKeys are the sound keys (bySyllables) of the words of a name written in Burmese,
 // each word's syllables written together, of minSound's length for a word at least: those a
 // Latin word of the name it renders has (ဗလာဒီမီယာ, ba-la-di-mi-ya, b-r-t-n: Vladimir).
