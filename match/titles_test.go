@@ -73,8 +73,10 @@ func TestScore_Titles(t *testing.T) {
 		{"ဦးသိန်းစိန်", "သိန်းစိန်", "Person", 0.99, 0.99},
 		{"ဦး", "U", "Person", 0.9, 1}, // a title alone is the name
 		// A title and one word against a foreign name in Burmese, its first or last word
-		// (titledBurmese), as against other renderings; not with no schema.
+		// (titledBurmese), as against other renderings; with no schema, where a Burmese
+		// word renders a given name (titledPerson).
 		{"Präsident Putin", "ဗလာဒီမီယာ ပူတင်", "Person", 0.9, 0.9},
+		{"Putyin elnök", "ဗလာဒီမီယာ ပူတင်", "", 0.9, 0.9},
 		{"Президент Путин", "ဗလာဒီမီယာ ပူတင်", "Person", 0.9, 0.9},
 		{"Putin", "ဗလာဒီမီယာ ပူတင်", "Person", 0, 0.89},
 		{"ဦးသိန်းစိန်", "Thein Sein", "Company", 0, 0.9},
