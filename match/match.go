@@ -711,7 +711,7 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 			}
 			// The word's marked reading, or a given name's Russian form, is heard too where
 			// the run has its key (პუტინი, putini: putin, 푸틴; Volodymyr, ဗလာဒီမီယာ: vladimir).
-			for _, r := range [2]*token{w.marked(), givenReading(w)} {
+			for _, r := range w.otherReadings() {
 				if r != nil && m == bySyllables && spelt != r.text && r.sounds[m] == runKey &&
 					byEar(r.text, r.script, heard, script, bySyllables) && fits(ws[1:], os[k:]) {
 					return true
@@ -728,11 +728,15 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 	return false
 }
 
+// otherReadings are a word's marked reading (token.marked) and its given name's Russian form
+// (givenReading), each nil where it has none.
+func (t *token) otherReadings() [2]*token { return [2]*token{t.marked(), givenReading(t)} }
+
 // readingWithSound is the marked reading of a word (token.marked), or else its given name's
 // Russian form (givenReading), whose sound key in mode m, or with the r a rendering sounds, is
 // rs, of minSound's length for a word at least; nil if neither is.
 func readingWithSound(w *token, rs string, m int) *token {
-	for _, r := range [2]*token{w.marked(), givenReading(w)} {
+	for _, r := range w.otherReadings() {
 		if r != nil && (r.sounds[m] == rs || m == bySyllables && r.alts()[0] == rs) && len(rs) >= minSound[m][0] {
 			return r
 		}
