@@ -736,7 +736,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 			if v, ok := k.particle[t.text]; ok {
 				t.text = v // ibn is bin
 			}
-		case utf8.RuneCountInString(t.text) == 1 && unicode.IsLetter([]rune(t.text)[0]):
+		case utf8.RuneCountInString(t.text) == 1 && unicode.IsLetter([]rune(t.text)[0]) && t.script != "arabic":
+			// Arabic writes no initials: a word read as one letter is a word of one consonant
+			// (آغا, agha), not an initial that pairs with any word of its letter.
 			t.kind = kindInitial
 		}
 		if t.kind != kindHonorific {

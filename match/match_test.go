@@ -354,6 +354,9 @@ func TestScore(t *testing.T) {
 		{"Sergej", "Sergei", 0.95, 0.95},
 		{"Nikolay Tolstoj", "Nikolai Tolstoy", 0.95, 0.95},
 		{"Miraj", "Mire", 0, 0.7}, // Arabic's j after an a is a consonant
+		// An Arabic word read as one letter is a word of one consonant, not an initial.
+		{"Janan Agha", "جانان آغا", 0.9, 0.95},
+		{"Jan Goedhart", "جانان آغا", 0, 0.6},
 		// Spellings that share their consonants share them as often (skeletonOf).
 		{"KONONON", "YAKUNIN", 0, 0.5},
 		{"Osama", "Usama", 0.9, 0.9},
