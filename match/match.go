@@ -261,7 +261,7 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 	// (Poland ~ 폴란드, as Poland ~ 波兰 in tokenSim).
 	if m := max(a.rendering, b.rendering); a.alphabetic != b.alphabetic && 0.9 > s && m != byLetters {
 		ua, ub := unsharedWords(a, b)
-		if sa := joinSounds(ua, m); len(sa) >= minSound[m][1] && sa == joinSounds(ub, m) && soundsAlign(a, b, m, false) ||
+		if sa := joinSounds(ua, m); len(sa) >= minSound[m][1] && sa == joinSounds(ub, m) && !nativeHan(a) && !nativeHan(b) && soundsAlign(a, b, m, false) ||
 			(a.hangul || b.hangul) && soundsAlign(a, b, m, true) ||
 			(a.burmese() || b.burmese()) && soundsAlign(a, b, m, false) {
 			s, method = 0.9, "sound"
@@ -363,6 +363,12 @@ func renderedVowelsAgree(x, y []string) bool {
 // needs minAbjadRenderingKey consonants.
 func abjadRenderingMeet(ab, r *name) bool {
 	return renderingHasKey(r, ab.abjadRenderingKeys())
+}
+
+// nativeHan reports whether a name in Han has a word of one character written apart (充 佐藤):
+// a Chinese or Japanese name's, not a rendering of a foreign one by ear.
+func nativeHan(n *name) bool {
+	return n.script() == "han" && slices.ContainsFunc(strings.Fields(n.normalized), func(w string) bool { return utf8.RuneCountInString(w) == 1 })
 }
 
 // renderingHasKey reports whether a name in Han, Hangul or Kana that renders a foreign name

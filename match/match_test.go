@@ -357,6 +357,10 @@ func TestScore(t *testing.T) {
 		// An Arabic word read as one letter is a word of one consonant, not an initial.
 		{"Janan Agha", "جانان آغا", 0.9, 0.95},
 		{"Jan Goedhart", "جانان آغا", 0, 0.6},
+		// A Han name with a word of one character written apart is a native one, not a
+		// rendering of a Latin name by its whole sound (nativeHan).
+		{"充 佐藤", "SHAMSUDDIN", 0, 0.6},
+		{"充 佐藤", "Chong Zuoteng", 0.95, 0.99},
 		// Spellings that share their consonants share them as often (skeletonOf).
 		{"KONONON", "YAKUNIN", 0, 0.5},
 		{"Osama", "Usama", 0.9, 0.9},
