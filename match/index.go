@@ -1556,13 +1556,13 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 	// order), when the index holds any; a query in Burmese meets the names in alphabets through
 	// their words' sound keys (eachTokenKey).
 	if ix.burmese > 0 {
-		ts := qn.tokens
+		ts := slices.Clip(qn.tokens) // appended to below in an array of its own
 		if qBaltic != nil {
-			ts = append(slices.Clip(ts), qBaltic.tokens...) // without its endings too (compare)
+			ts = append(ts, qBaltic.tokens...) // without its endings too (compare)
 		}
 		for _, t := range qn.tokens {
 			if m := t.marked(); m != nil && t.kind == kindWord {
-				ts = append(slices.Clip(ts), m) // and in its marked reading (soundsAlign)
+				ts = append(ts, m) // and in its marked reading (soundsAlign)
 			}
 		}
 		for _, t := range ts {
