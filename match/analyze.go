@@ -1408,15 +1408,16 @@ func polysyllabic(s string) bool {
 // does (Latin, Cyrillic, Greek, Armenian, Georgian, India's scripts …): a name in it is
 // compared with a rendering by ear (Han, Kana, Hangul, the abjads) as a Latin one is.
 func alphabetic(script string) bool {
-	return rendering(script) == byLetters && !unwrittenVowels(script)
+	return rendering(script) == byLetters
 }
 
 func rendering(script string) int {
 	switch script {
-	case "arabic", "hebrew", "thai":
-		return byConsonants
 	case "han", "kana", "hangul", "myanmar":
 		return bySyllables
+	}
+	if unwrittenVowels(script) {
+		return byConsonants // the abjads, and the Brahmic scripts read without their vowels
 	}
 	return byLetters
 }

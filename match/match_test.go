@@ -550,6 +550,12 @@ func TestScore(t *testing.T) {
 		// Thai by its consonants.
 		{"ทักษิณ ชินวัตร", "Thaksin Shinawatra", 0.9, 0.99},
 		{"สมชาย", "Samuel", 0, 0.8},
+		// Khmer too, by its consonants' sounds as well as by its skeleton (ព reads b): the
+		// final e of French Poutine is no consonant (as Thai and Arabic, Khmer then meets
+		// Patino: Latin vowels are not checked against a script that leaves some out).
+		{"វ៉្លាឌីមៀរ ពូទីន", "Vladimir Poutine", 0.9, 0.99},
+		{"ពូទីន", "Poutine", 0.9, 0.99},
+		{"ពូទីន", "Martin", 0, 0.8},
 		// Arabic names cut into words otherwise in Latin letters (wholeSkeleton), and two
 		// names of several words whose skeletons only run together.
 		{"عبد الله", "Abdullah", 0.9, 0.99},
