@@ -126,12 +126,15 @@ func ScoreSchema(a, b, schema string) float64 {
 // titledPerson reports whether two names of no known schema are read as persons' names: a
 // has a title (Präsident Putin), and b a given name or patronymic (token.given: Vladimir
 // Putin), or one rendered in another script (renderedGiven: ウラジーミル・プーチン, a Burmese
-// word: ဗလာဒီမီယာ), and no legal form. A title alone does not say the other name is a person's (Putin Holding).
+// word: ဗလာဒီမီယာ), or an initial that stands for a patronymic (markPatronymicInitials: В.
+// В. Путин, as Russian writes a person's name; initials in Latin letters say nothing: J. P.
+// Morgan is a bank), and no legal form. A title alone does not say the other name is a
+// person's (Putin Holding).
 func (k *Knowledge) titledPerson(a, b *name) bool {
 	if !a.titled || slices.ContainsFunc(b.tokens, func(t *token) bool { return t.kind == kindLegal }) {
 		return false
 	}
-	if slices.ContainsFunc(b.tokens, func(t *token) bool { return t.given != "" || k.renderedGiven(t) }) {
+	if b.patronymic != 0 || slices.ContainsFunc(b.tokens, func(t *token) bool { return t.given != "" || k.renderedGiven(t) }) {
 		return true
 	}
 	// A name in Burmese by its words, not its syllables (ဗလာဒီမီယာ, Vladimir).

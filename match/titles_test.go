@@ -45,7 +45,13 @@ func TestScore_Titles(t *testing.T) {
 		// and a given name rendered in another script (renderedGiven)
 		{"Präsident Putin", "ウラジーミル・プーチン", "", 0.9, 0.96},
 		{"Putyin elnök", "فلاديمير بوتين", "", 0.9, 0.96},
-		{"Präsident Putin", "普京控股", "", 0, 0.86},                      // Putin Holding
+		{"Präsident Putin", "普京控股", "", 0, 0.86}, // Putin Holding
+		// and an initial that stands for a patronymic, as Russian writes names (В. В.
+		// Путин); initials in Latin letters say nothing (J. P. Morgan is a bank).
+		{"Putyin elnök", "В. В. Путин", "", 0.9, 0.96},
+		{"Putyin elnök", "Путин В. В.", "", 0.9, 0.96},
+		{"President Morgan", "J. P. Morgan", "", 0, 0.86},
+		{"President Putin", "V. V. Putin", "", 0, 0.86},
 		{"Präsident Putin", "Vladimir V. Putin", "Person", 0.9, 0.96}, // initials are given names'
 		{"President Bush", "George W. Bush", "Person", 0.9, 0.96},
 		// The family name spelt another usual way below 0.95 (Poutine, Putinas) keeps the
