@@ -1725,9 +1725,29 @@ var hanVelars = newFold("ji", "gi", "qi", "ki", "re", "zhe", "ri", "zhi")
 // the ki of other languages.
 var hanDentals = newFold("ji", "di")
 
+// hanH reads the pinyin xi or xin that begins a word as the hi or hin it renders in foreign
+// names: Mandarin has no hi, and writes it 希 xi, 欣 xin (Hilton, 希尔顿; Hinckley, 欣克利;
+// Hitler, 希特勒). The pinyin's own reading, an s sound (Simpson, 辛普森 xin), stays the
+// token's first key. Not within a word, where the h read so is dropped and the word's
+// other sounds meet too many (易卜拉欣, yi-bu-la-xin, is Ibrahim but not Ebilun), nor xia,
+// xiao, xiong or xiu, which render no hi (小川 xiao-chuan is Ogawa, not Hassan).
+var hanH replacer = hanInitialH{}
+
+type hanInitialH struct{}
+
+func (hanInitialH) Replace(s string) string {
+	if !strings.HasPrefix(s, "xi") || len(s) > 2 && strings.IndexByte("aou", s[2]) >= 0 {
+		return s
+	}
+	return "h" + s[1:]
+}
+
+// A replacer rewrites a word's letters, as strings.Replacer does.
+type replacer interface{ Replace(string) string }
+
 // syllabicAlt is, for the syllabic scripts that have them, the other readings that give a
 // token its further sound keys (token.soundAlt, in this order; soundsAlt).
-var syllabicAlt = map[string][]*fold{"kana": {kanaDentals}, "han": {hanVelars, hanDentals}}
+var syllabicAlt = map[string][]replacer{"kana": {kanaDentals}, "han": {hanVelars, hanDentals, hanH}}
 
 // koreanFold folds the differences between the Revised Romanization, McCune–Reischauer and
 // common spellings of Korean syllables (jeong/jong/chung, eun/un, gim/kim): eo→o, eu→u, oo→u,

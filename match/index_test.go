@@ -257,6 +257,12 @@ func TestIndex_Renderings(t *testing.T) {
 	findsEachOther(t, []string{"克劳斯", "习近平", "弗拉基米尔·普京"}, []string{"クラウス", "시진핑", "블라디미르 푸틴"})
 }
 
+// TestIndex_HanH: Latin names with a first hi and their renderings in Han, which write it xi
+// or xin (hanH), find each other.
+func TestIndex_HanH(t *testing.T) {
+	findsEachOther(t, []string{"希拉里·克林顿", "希尔顿", "欣克利"}, []string{"Hillary Clinton", "Hilton", "Hinckley"})
+}
+
 // TestIndex_LatinReadings: names and their renderings as other languages than the keys' say
 // them (latinReadings: English's soft g, German's j and w) find each other.
 func TestIndex_LatinReadings(t *testing.T) {

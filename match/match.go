@@ -1542,7 +1542,7 @@ func soundsAlt(x, y *token) bool {
 	if y.script != "han" && !(y.script == "kana" && initialV(x.text)) {
 		alts = alts[:1] // Korean and Japanese write v with a b
 	}
-	keys := [3]string{y.sounds[bySyllables]}
+	keys := [1 + len(noAlts)]string{y.sounds[bySyllables]}
 	copy(keys[1:], y.alts()[:len(syllabicAlt[y.script])])
 	for ki, s := range keys {
 		if len(s) < minFiled[bySyllables] {
@@ -1554,7 +1554,14 @@ func soundsAlt(x, y *token) bool {
 		} else if i := slices.Index(alts, s); i >= 0 {
 			mode = bySyllablesR + i
 		}
-		if mode >= 0 && soundSays(x, y, s, bySyllables) && byEar(x.text, x.script, y.text, y.script, mode) && !native(x, y) {
+		// By ear as the rendering is read for the key where that reading drops a consonant
+		// (hanH: 希尔顿 as hierdun, whose h the frame drops as it drops Hilton's); the
+		// other readings change one consonant for another and leave the frame as it is.
+		ren := y.text
+		if ki > 0 && syllabicAlt[y.script][ki-1] == hanH {
+			ren = hanH.Replace(ren)
+		}
+		if mode >= 0 && soundSays(x, y, s, bySyllables) && byEar(x.text, x.script, ren, y.script, mode) && !native(x, y) {
 			return true
 		}
 	}

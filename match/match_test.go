@@ -186,6 +186,13 @@ func TestScore(t *testing.T) {
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
 		{"Yevgeny Prigozhin", "叶夫根尼·普里戈任", 0.9, 0.9}, // 任 ren for жин (hanVelars)
+		// A word's first xi or xin renders hi (hanH), not within a word, nor xiao.
+		{"Hilton", "希尔顿", 0.9, 0.9},
+		{"Hinckley", "欣克利", 0.9, 0.9},
+		{"Hillary Clinton", "希拉里·克林顿", 0.9, 0.9},
+		{"Simpson", "辛普森", 0.9, 0.9},
+		{"Ebilun", "易卜拉欣", 0, 0.5},
+		{"さゆり 小川", "HASSAN, Suheil", 0, 0.5},
 		// A Latin word as other languages say it (latinReadings): English's g before e, i and
 		// y may be a j, and is not always; German's j before a vowel a y, its w a v.
 		{"George", "ジョージ", 0.9, 0.9},
