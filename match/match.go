@@ -1804,7 +1804,7 @@ func byEar(x, xscript, y, yscript string, mode int) bool {
 	}
 	sx := spoken(x, xscript, bySyllables)
 	lat, ren := syllableFrame(sx, mode), syllableFrame(spoken(y, yscript, bySyllables), bySyllables)
-	return vowelsAgree(lat, ren) && !addsLeadingVowel(x, sx, mode, lat[0], ren[0])
+	return vowelsAgree(lat, ren, yscript) && !addsLeadingVowel(x, sx, mode, lat[0], ren[0])
 }
 
 // addsLeadingVowel reports whether a rendering has a vowel before its first consonant where
@@ -1845,12 +1845,12 @@ func addsLeadingVowel(text, sp string, mode int, lat0, ren0 string) bool {
 // the Latin spelling has a vowel, the rendering has one like it (a for a or e, e for e, i or a,
 // i or e for i and y, o or u for o, u, o or a for u, English's short u being an a to Japanese
 // and Chinese ears: Gluck, グラック; a for any before an r the key drops, as Japanese
-// writes it: Firkin, ファーキン; and anything or nothing for a final e after a consonant,
+// writes it: Firkin, ファーキン, or an o in Han: Pepper, 佩珀; and anything or nothing for a final e after a consonant,
 // mostly silent: McNeice, マクニース). A rendering adds vowels where the Latin spelling
 // has none (Ralston, 랄스턴, ral-seu-teon), and drops none but an e (silent in English
 // spellings: Rosemary, 로즈메리); it may differ from one vowel in three, but keeps a final
 // vowel other than an e.
-func vowelsAgree(lat, ren []string) bool {
+func vowelsAgree(lat, ren []string, script string) bool {
 	if len(lat) != len(ren) {
 		return false
 	}
@@ -1868,7 +1868,9 @@ func vowelsAgree(lat, ren []string) bool {
 		if v := strings.ReplaceAll(l, "y", ""); v != "" && v != "r" {
 			l = v // a y beside vowels is a glide: JAMZIN's ya is an a (not 银晨's yi)
 		}
-		if !strings.ContainsFunc(l, func(lc rune) bool { return strings.ContainsAny(ren[i], alike[lc]) }) {
+		if !strings.ContainsFunc(l, func(lc rune) bool {
+			return strings.ContainsAny(ren[i], alike[lc]) || lc == 'r' && script == "han" && strings.Contains(ren[i], "o")
+		}) {
 			miss++
 		}
 	}
@@ -1877,7 +1879,9 @@ func vowelsAgree(lat, ren []string) bool {
 
 // alike are the vowels a rendering by ear writes for a Latin vowel; and for a vowel before an
 // r the key drops (which the frame marks with the r), the a of Japanese's long vowel too
-// (Firkin, ファーキン; Furley, ファーリー).
+// (Firkin, ファーキン; Furley, ファーリー). Chinese also writes that vowel o (Pepper, 佩珀
+// pei-po; Chambers, 錢伯斯; Ellmers, 埃爾默斯), which vowelsAgree accepts in Han only:
+// Japanese does not (Coster is not コスト).
 var alike = map[rune]string{'a': "ae", 'e': "eia", 'i': "iey", 'y': "iey", 'o': "ou", 'u': "uoa", 'r': "a"}
 
 // spellingSim is the similarity of two tokens' Latin spellings.

@@ -186,6 +186,10 @@ func TestScore(t *testing.T) {
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
 		{"Yevgeny Prigozhin", "叶夫根尼·普里戈任", 0.9, 0.9}, // 任 ren for жин (hanVelars)
+		// Chinese writes English's er with an o (alike), Japanese does not.
+		{"Pepper", "佩珀", 0.9, 0.9},
+		{"Chambers", "錢伯斯", 0.9, 0.9},
+		{"Coster", "コスト", 0, 0.5},
 		// A word's first xi or xin renders hi (hanH), not within a word, nor xiao.
 		{"Hilton", "希尔顿", 0.9, 0.9},
 		{"Hinckley", "欣克利", 0.9, 0.9},
