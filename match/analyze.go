@@ -1454,6 +1454,7 @@ func sounds(text, script string) [3]string {
 // r with no vowel after it (丹尼尔, Daniel; 卡尔, Carl), is kept as an l: soundOf would drop
 // an r there. Its back e is read as an o too (pinyinE).
 func hanSounds(text string) string {
+	text = pinyinUn(text)
 	text = pinyinSounds.Replace(text)
 	text = pinyinE(text)
 	if !strings.Contains(text, "r") {
@@ -1466,6 +1467,25 @@ func hanSounds(text string) string {
 		}
 	}
 	return string(b)
+}
+
+// pinyinUn writes the final un after a consonant as it is said, uen, its e written E
+// (schwa): 伦 lun, [luən], renders the len and ren of foreign names (Trent, 特倫特 te-lun-te;
+// Allen, 艾伦; Lorentz, 洛伦兹), and the E pairs with a Latin e only (alike), not with the a
+// that e does (JAIRAN is not 朱海仑, zhu-hai-lun). After j, q, x and y, un is ün, and left
+// alone.
+func pinyinUn(text string) string {
+	if !strings.Contains(text, "un") {
+		return text
+	}
+	var b strings.Builder
+	for i := 0; i < len(text); i++ {
+		b.WriteByte(text[i])
+		if text[i] == 'u' && i > 0 && i+1 < len(text) && text[i+1] == 'n' && strings.IndexByte("aeiouvjqxy", text[i-1]) < 0 {
+			b.WriteByte('E')
+		}
+	}
+	return b.String()
 }
 
 // pinyinE writes pinyin's e, where it is the back vowel [ɤ] and not the e of ei, ie and üe, as
@@ -1595,7 +1615,7 @@ func sound(text string, mode int, frame *[]string) string {
 	var last, lastLetter rune
 	for i, r := range text {
 		switch r {
-		case 'a', 'e', 'i', 'o', 'u', 'y':
+		case 'a', 'e', 'i', 'o', 'u', 'y', 'E': // E: pinyinUn's schwa
 			switch mode {
 			case byLetters:
 				r = 'a'

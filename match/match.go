@@ -1881,8 +1881,9 @@ func vowelsAgree(lat, ren []string, script string) bool {
 // r the key drops (which the frame marks with the r), the a of Japanese's long vowel too
 // (Firkin, ファーキン; Furley, ファーリー). Chinese also writes that vowel o (Pepper, 佩珀
 // pei-po; Chambers, 錢伯斯; Ellmers, 埃爾默斯), which vowelsAgree accepts in Han only:
-// Japanese does not (Coster is not コスト).
-var alike = map[rune]string{'a': "ae", 'e': "eia", 'i': "iey", 'y': "iey", 'o': "ou", 'u': "uoa", 'r': "a"}
+// Japanese does not (Coster is not コスト). E is the schwa of pinyin's un (pinyinUn), which
+// renders a Latin e.
+var alike = map[rune]string{'a': "ae", 'e': "eiaE", 'i': "iey", 'y': "iey", 'o': "ou", 'u': "uoa", 'r': "a"}
 
 // spellingSim is the similarity of two tokens' Latin spellings.
 func spellingSim(x, y *token) float64 {

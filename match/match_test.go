@@ -190,6 +190,10 @@ func TestScore(t *testing.T) {
 		{"Pepper", "佩珀", 0.9, 0.9},
 		{"Chambers", "錢伯斯", 0.9, 0.9},
 		{"Coster", "コスト", 0, 0.5},
+		// Pinyin's un is uen, whose schwa renders an e, not an a (pinyinUn).
+		{"Trent", "特倫特", 0.9, 0.9},
+		{"Warren", "沃伦", 0.9, 0.9},
+		{"JAIRAN", "朱海仑", 0, 0.5},
 		// A word's first xi or xin renders hi (hanH), not within a word, nor xiao.
 		{"Hilton", "希尔顿", 0.9, 0.9},
 		{"Hinckley", "欣克利", 0.9, 0.9},
