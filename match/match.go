@@ -1854,6 +1854,11 @@ func vowelsAgree(lat, ren []string, script string) bool {
 	if len(lat) != len(ren) {
 		return false
 	}
+	// The vowel a rendering gives a final consonant is one of its language's neutral ones
+	// (克 ke, 斯 si, 姆 mu; ク ku, ト to; 크 keu), never an a: Dann is not ダナ, Jenn not 詹納.
+	if last := len(lat) - 1; last > 0 && lat[last] == "" && strings.TrimLeft(ren[last], "iy") == "a" {
+		return false
+	}
 	groups, miss := 0, 0
 	for i, l := range lat {
 		if l == "" || l == "e" && i == len(lat)-1 && i > 1 {

@@ -190,6 +190,12 @@ func TestScore(t *testing.T) {
 		{"Pepper", "佩珀", 0.9, 0.9},
 		{"Chambers", "錢伯斯", 0.9, 0.9},
 		{"Coster", "コスト", 0, 0.5},
+		// A rendering gives a final consonant a neutral vowel, never an a (vowelsAgree): a
+		// final a renders another form of the name.
+		{"Augustin", "オーガスティナ", 0, 0.89},
+		{"Adriaan", "阿德里安娜", 0, 0.5},
+		{"Alexandr", "アレクサンドリア", 0, 0.5},
+		{"Augustin", "オーガスティン", 0.9, 0.9},
 		// Pinyin's un is uen, whose schwa renders an e, not an a (pinyinUn).
 		{"Trent", "特倫特", 0.9, 0.9},
 		{"Warren", "沃伦", 0.9, 0.9},
