@@ -1386,8 +1386,10 @@ var minFiled = [3]int{byLetters: 4, byConsonants: 3, bySyllables: 2}
 
 // soundSays reports whether a sound key that two words share, in mode m, is long enough to
 // pair them: minSound's length, or, in a syllabic rendering, two consonants when both words
-// have two syllables at least (Martha, 瑪莎 ma-sha; Oscar, 奧斯卡): one syllable, a Han
-// character (张, zhang, s-n), meets too many Latin words that way.
+// have two syllables at least (Martha, 瑪莎 ma-sha; Oscar, 奧斯卡), or when the rendering has
+// two and the Latin word one, whose last consonant has no vowel after it, which the
+// rendering gives one (Rock, 洛克 luo-ke, ロック; Biz, 比兹; vowelsAgree checks that vowel is
+// no a): one syllable, a Han character (张, zhang, s-n), meets too many Latin words that way.
 func soundSays(x, y *token, key string, m int) bool {
 	if len(key) >= minSound[m][0] {
 		return true
@@ -1395,7 +1397,18 @@ func soundSays(x, y *token, key string, m int) bool {
 	if m != bySyllables || len(key) < minFiled[m] {
 		return false
 	}
-	return polysyllabic(x.text) && polysyllabic(y.text)
+	if polysyllabic(x.text) && polysyllabic(y.text) {
+		return true
+	}
+	lat, ren := x, y
+	if rendering(lat.script) == bySyllables {
+		lat, ren = y, x
+	}
+	if rendering(lat.script) == bySyllables || !polysyllabic(ren.text) {
+		return false
+	}
+	_, most := syllables(lat.text)
+	return most >= 2
 }
 
 // polysyllabic reports whether a spelling in Latin letters has two syllables or more.

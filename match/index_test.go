@@ -263,6 +263,13 @@ func TestIndex_HanH(t *testing.T) {
 	findsEachOther(t, []string{"希拉里·克林顿", "希尔顿", "欣克利"}, []string{"Hillary Clinton", "Hilton", "Hinckley"})
 }
 
+// TestIndex_OneSyllable: Latin words of one syllable and two consonants and their
+// renderings in two syllables find each other (soundSays).
+func TestIndex_OneSyllable(t *testing.T) {
+	findsEachOther(t, []string{"洛克", "卡姆", "比兹"}, []string{"Rock", "Karm", "Biz"})
+	findsEachOther(t, []string{"ロック"}, []string{"Rock"})
+}
+
 // TestIndex_LatinReadings: names and their renderings as other languages than the keys' say
 // them (latinReadings: English's soft g, German's j and w) find each other.
 func TestIndex_LatinReadings(t *testing.T) {

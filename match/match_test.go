@@ -190,6 +190,13 @@ func TestScore(t *testing.T) {
 		{"Pepper", "佩珀", 0.9, 0.9},
 		{"Chambers", "錢伯斯", 0.9, 0.9},
 		{"Coster", "コスト", 0, 0.5},
+		// Two consonants pair a Latin word of one syllable with a rendering of two that gives
+		// its final consonant a vowel (soundSays); not a rendering of one syllable.
+		{"Rock", "洛克", 0.9, 0.9},
+		{"Rock", "ロック", 0.9, 0.9},
+		{"Biz", "比兹", 0.9, 0.9},
+		{"Sang", "张", 0, 0.5},
+		{"Jenn", "詹納", 0, 0.5},
 		// A rendering gives a final consonant a neutral vowel, never an a (vowelsAgree): a
 		// final a renders another form of the name.
 		{"Augustin", "オーガスティナ", 0, 0.89},
