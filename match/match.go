@@ -1874,7 +1874,7 @@ func vowelsAgree(lat, ren []string, script string) bool {
 			l = v // a y beside vowels is a glide: JAMZIN's ya is an a (not 银晨's yi)
 		}
 		if !strings.ContainsFunc(l, func(lc rune) bool {
-			return strings.ContainsAny(ren[i], alike[lc]) || lc == 'r' && script == "han" && strings.Contains(ren[i], "o")
+			return strings.ContainsAny(ren[i], alike[lc]) || script == "han" && strings.ContainsAny(ren[i], alikeHan[lc])
 		}) {
 			miss++
 		}
@@ -1884,11 +1884,15 @@ func vowelsAgree(lat, ren []string, script string) bool {
 
 // alike are the vowels a rendering by ear writes for a Latin vowel; and for a vowel before an
 // r the key drops (which the frame marks with the r), the a of Japanese's long vowel too
-// (Firkin, ファーキン; Furley, ファーリー). Chinese also writes that vowel o (Pepper, 佩珀
-// pei-po; Chambers, 錢伯斯; Ellmers, 埃爾默斯), which vowelsAgree accepts in Han only:
-// Japanese does not (Coster is not コスト). E is the schwa of pinyin's un (pinyinUn), which
+// (Firkin, ファーキン; Furley, ファーリー). E is the schwa of pinyin's un (pinyinUn), which
 // renders a Latin e.
 var alike = map[rune]string{'a': "ae", 'e': "eiaE", 'i': "iey", 'y': "iey", 'o': "ou", 'u': "uoa", 'r': "a"}
+
+// alikeHan are the vowels Chinese also writes for a Latin vowel, which vowelsAgree accepts in
+// Han only (Japanese writes neither: Coster is not コスト, Conklin not カンクリン): an a for
+// English's short o (Compton, 康普頓 kang-pu-dun; Donner, 唐納), and an o or a u for the
+// vowel before an r the key drops (Pepper, 佩珀 pei-po; Chambers, 錢伯斯; Laffer, 拉弗 la-fu).
+var alikeHan = map[rune]string{'o': "a", 'r': "ou"}
 
 // spellingSim is the similarity of two tokens' Latin spellings.
 func spellingSim(x, y *token) float64 {

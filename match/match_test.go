@@ -186,7 +186,11 @@ func TestScore(t *testing.T) {
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
 		{"Yevgeny Prigozhin", "叶夫根尼·普里戈任", 0.9, 0.9}, // 任 ren for жин (hanVelars)
-		// Chinese writes English's er with an o (alike), Japanese does not.
+		// Chinese writes English's er with an o or a u, and its short o with an a
+		// (alikeHan); Japanese does neither.
+		{"Compton", "康普頓", 0.9, 0.9},
+		{"Laffer", "拉弗", 0.9, 0.9},
+		{"Conklin", "カンクリン", 0, 0.5},
 		{"Pepper", "佩珀", 0.9, 0.9},
 		{"Chambers", "錢伯斯", 0.9, 0.9},
 		{"Coster", "コスト", 0, 0.5},
