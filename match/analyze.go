@@ -1532,6 +1532,9 @@ func spoken(text, script string, mode int) string {
 	}
 	if mode == bySyllables { // Elizabeth: エリザベス, 엘리자베스, 伊丽莎白
 		text = strings.ReplaceAll(text, "th", "s")
+		if script == "latin" {
+			text = vowelW(text)
+		}
 	}
 	if mode != byConsonants && strings.Contains(text, "kh") {
 		// kh, the Latin spelling of х and خ, is the h renderings write (Хофман, Hoffmann;
@@ -1539,6 +1542,27 @@ func spoken(text, script string, mode int) string {
 		text = strings.ReplaceAll(text, "kh", "h")
 	}
 	return digraphSounds.Replace(text)
+}
+
+// vowelW writes the w of English's aw and ew with no vowel after it as the vowel it makes of
+// them, for a syllabic rendering's vowels (syllableFrame; the keys drop a w): aw is said o
+// (Lawless, ローレス; Crawford, クロフォード), ew u (Brew, ブルー; Crewson, 克魯森). Before a
+// vowel the w is a consonant (Hawaii, Pawel).
+func vowelW(text string) string {
+	if !strings.Contains(text, "aw") && !strings.Contains(text, "ew") {
+		return text
+	}
+	b := []byte(text)
+	for i := 1; i < len(b); i++ {
+		if b[i] == 'w' && (b[i-1] == 'a' || b[i-1] == 'e') && (i+1 == len(b) || strings.IndexByte("aeiouy", b[i+1]) < 0) {
+			if b[i-1] == 'a' {
+				b[i] = 'o'
+			} else {
+				b[i] = 'u'
+			}
+		}
+	}
+	return string(b)
 }
 
 // hangulFinals writes as t the ㅅ, ㅆ, ㅈ and ㅊ that end a syllable of Hangul read letter by

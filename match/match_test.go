@@ -186,6 +186,10 @@ func TestScore(t *testing.T) {
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
 		{"Yevgeny Prigozhin", "叶夫根尼·普里戈任", 0.9, 0.9}, // 任 ren for жин (hanVelars)
+		// English's aw is said o, its ew u (vowelW).
+		{"Lawless", "ローレス", 0.9, 0.9},
+		{"Brew", "ブルー", 0.9, 0.9},
+		{"Crewson", "克魯森", 0.9, 0.9},
 		// Chinese writes English's er with an o or a u, and its short o with an a
 		// (alikeHan); Japanese does neither.
 		{"Compton", "康普頓", 0.9, 0.9},
