@@ -108,9 +108,9 @@ type otherForms struct {
 	// stem is the word without a Latvian or Lithuanian ending (balticStem).
 	stem *token
 	// marked, of a Latin word written with letters whose marks Normalize drops (š, č, ć, ž,
-	// ş, ç, ș, ț, đ, ñ), is the word with those letters written as other scripts render
-	// them (Şahin, shahin: Шахин; Čačić, chachich: Чачич, تشاتشيتش), for comparisons with
-	// words in them (tokenSim).
+	// ş, ç, ș, ț, đ, ñ, ö, ø, ä, å), is the word with those letters written as other
+	// scripts render them (Şahin, shahin: Шахин; Čačić, chachich: Чачич, تشاتشيتش; Röhm,
+	// roehm: レーム), for comparisons with words in them (tokenSim).
 	marked *token
 }
 
@@ -631,8 +631,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				p.marked = pl
 			} else if it := italianLetters(cmp.Or(p.marked, w)); it != "" {
 				p.marked = it
-			} else if p.marked == "" {
-				p.marked = germanLetters(w) // "" for a word not in German spelling
+			} else if p.marked == "" || umlautsOnly(p.marked, w) {
+				// "" for a word not in German spelling; read with its umlauts written out
+				p.marked = cmp.Or(germanLetters(cmp.Or(p.marked, w)), p.marked)
 			}
 			words = append(words, p)
 		case "han", "hangul":
@@ -1825,7 +1826,10 @@ func (n *name) script() string {
 
 // Latin alphabets write with marks sounds that other scripts write as English does with two
 // letters: š, ş, ș sh (Шахин, Şahin); č, ć, ç ch (Чачич, تشاتشيتش, Čačić); ž zh; đ dj; ț ts;
-// ñ ny (Муньос, Muñoz). Normalize drops the marks, as lists do (CACIC, SAHIN), so a word
+// ñ ny (Muñoz, Муньос); and vowels German writes so: ö and ø oe, ä ae, which renderings give
+// the vowel of e (Götting, ゲッティング; Röhm, レーム), and Scandinavia's å, an o (Måns,
+// モンス). (ü is left as u: written ue, it took Schütz further from Шюц.) Normalize drops the
+// marks, as lists do (CACIC, SAHIN), so a word
 // written with them is also read with them so written (token.marked), to compare with words
 // in other scripts.
 
@@ -1835,6 +1839,7 @@ var markedLetters = strings.NewReplacer(
 	"č", "ch", "Č", "Ch", "ć", "ch", "Ć", "Ch", "ç", "ch", "Ç", "Ch",
 	"ž", "zh", "Ž", "Zh", "ź", "zh", "Ź", "Zh", "ż", "zh", "Ż", "Zh",
 	"đ", "dj", "Đ", "Dj", "ț", "ts", "Ț", "Ts", "ţ", "ts", "Ţ", "Ts", "ñ", "ny", "Ñ", "Ny",
+	"ö", "oe", "Ö", "Oe", "ø", "oe", "Ø", "Oe", "ä", "ae", "Ä", "Ae", "å", "o", "Å", "O",
 )
 
 // polishLetters is a word in Polish spelling (one with cz, sz or rz) with its digraphs written
@@ -2019,8 +2024,26 @@ var (
 	polishSoft     = map[byte]string{'c': "ch", 's': "sh", 'z': "zh", 'n': "ny"}
 )
 
+// umlautsOnly reports whether a word's reading with its marked letters written out differs
+// from the word only by the vowels markedLetters writes with an e (ö, ä: Schröder,
+// schroeder), which German spelling has, not by marked consonants, which it has not.
+func umlautsOnly(marked, w string) bool {
+	i, j := 0, 0
+	for i < len(marked) {
+		switch {
+		case j < len(w) && marked[i] == w[j]:
+			i, j = i+1, j+1
+		case marked[i] == 'e' && i > 0 && strings.IndexByte("oa", marked[i-1]) >= 0:
+			i++ // the e of ö or ä, which w has not
+		default:
+			return false
+		}
+	}
+	return j == len(w)
+}
+
 // markedRunes are the letters markedLetters writes otherwise.
-const markedRunes = "šŠśŚşŞșȘčČćĆçÇžŽźŹżŻđĐțȚţŢñÑ"
+const markedRunes = "šŠśŚşŞșȘčČćĆçÇžŽźŹżŻđĐțȚţŢñÑöÖøØäÄåÅ"
 
 // markedFields returns the words of a name, as fields are those of its normalised form, read
 // with its marked letters written as markedLetters writes them; nil when it has none, or

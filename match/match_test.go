@@ -186,6 +186,14 @@ func TestScore(t *testing.T) {
 		{"Chichester", "奇切斯特", 0.9, 0.9},
 		{"OOOALKON", "霍留军", 0, 0.5},
 		{"Yevgeny Prigozhin", "叶夫根尼·普里戈任", 0.9, 0.9}, // 任 ren for жин (hanVelars)
+		// ö and ä are also read oe and ae (Röhm, roehm), å o; a German word so read is read
+		// in German spelling too (Schröder, shroeder); ü is left u (markedLetters).
+		{"Röhm", "レーム", 0.9, 0.9},
+		{"Götting", "ゲッティング", 0.9, 0.9},
+		{"Måns", "モンス", 0.9, 0.9},
+		{"Schröder", "シュレーダー", 0.9, 0.9},
+		{"Schütz", "Шюц", 0.9, 0.95},
+		{"Wöhler", "Вёлер", 0.9, 0.95}, // w read v (germanLetters) with ö read oe
 		// English's aw is said o, its ew u (vowelW).
 		{"Lawless", "ローレス", 0.9, 0.9},
 		{"Brew", "ブルー", 0.9, 0.9},
