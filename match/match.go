@@ -1866,6 +1866,9 @@ func vowelsAgree(lat, ren []string, script string) bool {
 			// vowel it gives a final consonant, or none (McNeice, マクニース; Rosemary).
 			continue
 		}
+		if l == "e" && ren[i] == "" && i == len(lat)-2 && i > 1 && lat[i+1] == "" {
+			continue // so is one before a final consonant, where the rendering drops it (Gaines, ゲインズ)
+		}
 		groups++
 		if ren[i] == "" && strings.TrimSuffix(l, "r") != "e" { // a vowel dropped, a final one too (Parma is 파르마, never 파름)
 			return false
