@@ -1804,7 +1804,14 @@ func byEar(x, xscript, y, yscript string, mode int) bool {
 	}
 	sx := spoken(x, xscript, bySyllables)
 	lat, ren := syllableFrame(sx, mode), syllableFrame(spoken(y, yscript, bySyllables), bySyllables)
-	return vowelsAgree(lat, ren, yscript) && !addsLeadingVowel(x, sx, mode, lat[0], ren[0])
+	if !vowelsAgree(lat, ren, yscript) {
+		// French's final in is said an, and Japanese renders it so (Guérin, ゲラン; Séverin,
+		// セヴラン); in Han the reading made JAMZIN sound like 陈全国 (chen-quan-guo).
+		if s, ok := strings.CutSuffix(sx, "in"); yscript != "kana" || !ok || len(s) < 2 || !vowelsAgree(syllableFrame(s+"an", mode), ren, yscript) {
+			return false
+		}
+	}
+	return !addsLeadingVowel(x, sx, mode, lat[0], ren[0])
 }
 
 // addsLeadingVowel reports whether a rendering has a vowel before its first consonant where

@@ -194,6 +194,10 @@ func TestScore(t *testing.T) {
 		{"Schröder", "シュレーダー", 0.9, 0.9},
 		{"Schütz", "Шюц", 0.9, 0.95},
 		{"Wöhler", "Вёлер", 0.9, 0.95}, // w read v (germanLetters) with ö read oe
+		// French's final in is an in Japanese (byEar), not in Chinese.
+		{"Guérin", "ゲラン", 0.9, 0.9},
+		{"Séverin", "セヴラン", 0.9, 0.9},
+		{"JAMZIN", "陈全国", 0, 0.5},
 		// An e before a final consonant, which the rendering drops, is silent (vowelsAgree).
 		{"Gaines", "ゲインズ", 0.9, 0.9},
 		{"Barnes", "バーンズ", 0.9, 0.9},
