@@ -1405,11 +1405,23 @@ func soundSays(x, y *token, key string, m int) bool {
 	if rendering(lat.script) == bySyllables {
 		lat, ren = y, x
 	}
-	if rendering(lat.script) == bySyllables || !polysyllabic(ren.text) {
+	if rendering(lat.script) == bySyllables || !polysyllabic(ren.text) && !(ren.script == "kana" && morae(ren.text) >= 2) {
 		return false
 	}
 	_, most := syllables(lat.text)
 	return most >= 2
+}
+
+// morae counts the vowels of a word in Kana read in Latin letters, one for each kana that
+// writes one: クアン, kuan, is ku-a-n, where Latin's ua is one syllable (Cuan).
+func morae(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if strings.IndexByte("aeiou", s[i]) >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // polysyllabic reports whether a spelling in Latin letters has two syllables or more.

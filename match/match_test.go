@@ -219,6 +219,8 @@ func TestScore(t *testing.T) {
 		{"Rock", "ロック", 0.9, 0.9},
 		{"Biz", "比兹", 0.9, 0.9},
 		{"Sang", "张", 0, 0.5},
+		{"Cuan", "クアン", 0.9, 0.9}, // ku-a-n: each kana's vowel a mora (morae)
+		{"León", "レオン", 0.9, 0.9},
 		{"Jenn", "詹納", 0, 0.5},
 		// A rendering gives a final consonant a neutral vowel, never an a (vowelsAgree): a
 		// final a renders another form of the name.
