@@ -1866,6 +1866,11 @@ func vowelsAgree(lat, ren []string, script string) bool {
 	if last := len(lat) - 1; last > 0 && lat[last] == "" && strings.TrimLeft(ren[last], "iy") == "a" {
 		return false
 	}
+	// Korean's is eu, or i or u after the sounds of sh, ch and j (부시, Bush; 리치, Rich;
+	// 루보슈, Ľuboš): Kell is not 켈러, Kid not 키도.
+	if last := len(lat) - 1; script == "hangul" && last > 0 && lat[last] == "" && ren[last] != "" && ren[last] != "eu" && strings.TrimLeft(ren[last], "y") != "i" && strings.TrimLeft(ren[last], "y") != "u" {
+		return false
+	}
 	groups, miss := 0, 0
 	for i, l := range lat {
 		if l == "" || l == "e" && i == len(lat)-1 && i > 1 {

@@ -194,6 +194,12 @@ func TestScore(t *testing.T) {
 		{"Schröder", "シュレーダー", 0.9, 0.9},
 		{"Schütz", "Шюц", 0.9, 0.95},
 		{"Wöhler", "Вёлер", 0.9, 0.95}, // w read v (germanLetters) with ö read oe
+		// Korean gives a final consonant eu, or i or u after sh, ch and j sounds; another
+		// vowel renders another form (vowelsAgree).
+		{"Faust", "파우스트", 0.9, 0.9},
+		{"Faust", "파우스토", 0, 0.5},
+		{"Block", "블로커", 0, 0.5},
+		{"Ľuboš", "루보슈", 0.9, 0.9},
 		// French's final in is an in Japanese (byEar), not in Chinese.
 		{"Guérin", "ゲラン", 0.9, 0.9},
 		{"Séverin", "セヴラン", 0.9, 0.9},
