@@ -1405,20 +1405,45 @@ func soundSays(x, y *token, key string, m int) bool {
 	if rendering(lat.script) == bySyllables {
 		lat, ren = y, x
 	}
-	if rendering(lat.script) == bySyllables || !polysyllabic(ren.text) && !(ren.script == "kana" && morae(ren.text) >= 2) {
+	if rendering(lat.script) == bySyllables || !polysyllabic(ren.text) && renderedSyllables(ren) < 2 {
 		return false
 	}
-	_, most := syllables(lat.text)
+	return endsUnvoweled(lat.text)
+}
+
+// endsUnvoweled reports whether a Latin word has a consonant with no vowel after it, which a
+// syllabic rendering gives one: a second syllable for a word of one (Rock, 洛克 luo-ke).
+func endsUnvoweled(s string) bool {
+	_, most := syllables(s)
 	return most >= 2
 }
 
-// morae counts the vowels of a word in Kana read in Latin letters, one for each kana that
-// writes one: クアン, kuan, is ku-a-n, where Latin's ua is one syllable (Cuan).
-func morae(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if strings.IndexByte("aeiou", s[i]) >= 0 {
+// renderedSyllables counts the syllables of a word in Kana or Hangul from its reading in
+// Latin letters, where Latin's rule (syllables) reads two as one: in Kana, one for each vowel
+// written, as each kana that writes one is a mora (クアン, kuan, ku-a-n; Cuan); in Hangul, one
+// for each vowel of the Revised Romanization, ae, eo, oe, eu and ui written with two letters
+// (바인, bain, ba-in; 배, bae). 0 for a word in another script.
+func renderedSyllables(t *token) int {
+	n, s := 0, t.text
+	switch t.script {
+	case "kana":
+		for i := 0; i < len(s); i++ {
+			if strings.IndexByte("aeiou", s[i]) >= 0 {
+				n++
+			}
+		}
+	case "hangul":
+		for i := 0; i < len(s); i++ {
+			if strings.IndexByte("aeiou", s[i]) < 0 {
+				continue
+			}
 			n++
+			if i+1 < len(s) {
+				switch s[i : i+2] {
+				case "ae", "eo", "oe", "eu", "ui":
+					i++
+				}
+			}
 		}
 	}
 	return n

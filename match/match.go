@@ -620,12 +620,14 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 			return false
 		}
 		// With words, a key of two consonants pairs a Latin name of one word of two syllables
-		// or more with a Hangul word as long (Tupper, 터퍼), as soundSays lets words pair; not
-		// in names of several words, whose short words meet by chance (은정 장, WANG Junzheng).
+		// or more, or of one ending in a consonant with no vowel after it (endsUnvoweled),
+		// with a Hangul word of two syllables or more (Tupper, 터퍼; Mack, 맥크), as soundSays
+		// lets words pair; not in names of several words, whose short words meet by chance
+		// (은정 장, WANG Junzheng).
 		// The key with the r the rendering sounds (Sergei, srk, 세르게이) may be long enough where
 		// the one without it (sk) is not: a pair by it is no short one.
 		short := words && len(w.sounds[m]) < minSound[m][0]
-		blocked := short && (nWords > 1 || len(w.sounds[m]) < minFiled[m] || !polysyllabic(w.text))
+		blocked := short && (nWords > 1 || len(w.sounds[m]) < minFiled[m] || !polysyllabic(w.text) && !endsUnvoweled(w.text))
 		altLong := words && m == bySyllables && len(w.alts()[0]) >= minSound[m][0]
 		if blocked && !altLong {
 			return false
@@ -652,7 +654,8 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 				rs := sounds(text, script)[m]
 				runKey = rs
 				if w.sounds[m] == rs {
-					if blocked || short && !polysyllabic(text) {
+					// A run of Hangul tokens has a syllable for each (맥크, maek-keu).
+					if blocked || short && !polysyllabic(text) && !(script == "hangul" && k >= 2) {
 						continue
 					}
 				} else if mk := readingWithSound(w, rs, m); mk != nil {

@@ -200,6 +200,11 @@ func TestScore(t *testing.T) {
 		{"Faust", "파우스토", 0, 0.5},
 		{"Block", "블로커", 0, 0.5},
 		{"Ľuboš", "루보슈", 0.9, 0.9},
+		// A Latin word of one syllable ending in a consonant and a Hangul word of two meet by
+		// two consonants, as in other scripts (soundsAlign; soundSays).
+		{"Berg", "버그", 0.9, 0.9},
+		{"Bud", "버드", 0.9, 0.9},
+		{"Kell", "켈러", 0, 0.5},
 		// French's final in is an in Japanese (byEar), not in Chinese.
 		{"Guérin", "ゲラン", 0.9, 0.9},
 		{"Séverin", "セヴラン", 0.9, 0.9},
@@ -225,7 +230,7 @@ func TestScore(t *testing.T) {
 		{"Rock", "ロック", 0.9, 0.9},
 		{"Biz", "比兹", 0.9, 0.9},
 		{"Sang", "张", 0, 0.5},
-		{"Cuan", "クアン", 0.9, 0.9}, // ku-a-n: each kana's vowel a mora (morae)
+		{"Cuan", "クアン", 0.9, 0.9}, // ku-a-n: each kana's vowel a mora (renderedSyllables)
 		{"León", "レオン", 0.9, 0.9},
 		{"Jenn", "詹納", 0, 0.5},
 		// A rendering gives a final consonant a neutral vowel, never an a (vowelsAgree): a
