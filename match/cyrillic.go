@@ -162,3 +162,28 @@ var serbianLetters = strings.NewReplacer(
 	"п", "p", "р", "r", "с", "s", "т", "t", "ћ", "c", "у", "u", "ф", "f", "х", "h", "ц", "c",
 	"ч", "c", "џ", "dz", "ш", "s", "ѓ", "g", "ќ", "k", "ѕ", "dz",
 )
+
+// latinStemSim is the similarity of a Latin name in -us and its Russian form, which drops the
+// ending, and writes -ius -ий (Camillus, Камилл; Caninus, Канин; Volumnius, Волумний,
+// volumnii): the word without its ending against the other, below an exact match; 0 for
+// another pair, or a stem of three letters or fewer (Lexus is not Лекси).
+func latinStemSim(x, y *token) float64 {
+	if y.script == "latin" {
+		x, y = y, x
+	}
+	if x.script != "latin" || y.script != "cyrillic" || x.kind != kindWord || y.kind != kindWord {
+		return 0
+	}
+	stem, ok := strings.CutSuffix(x.text, "us")
+	if !ok || len(stem) < 4 {
+		return 0
+	}
+	s := spellingSim(wordToken(stem, "latin"), y)
+	if strings.HasSuffix(stem, "i") {
+		s = max(s, spellingSim(wordToken(stem+"i", "latin"), y))
+	}
+	if s < 0.9 {
+		return 0
+	}
+	return min(s, 1-0.5/float64(len(x.text)))
+}

@@ -1510,6 +1510,9 @@ func tokenSimAs(x, y *token) float64 {
 	if s < 0.95 && (x.stem() != nil || y.stem() != nil) {
 		s = max(s, balticStemSim(x, y))
 	}
+	if s < 0.9 && (x.script == "cyrillic") != (y.script == "cyrillic") {
+		s = max(s, latinStemSim(x, y))
+	}
 	if s < 0.9 && x.given != "" && x.given == y.given {
 		s = 0.9 // one name in two languages' forms: Vladimir, Volodymyr
 	}

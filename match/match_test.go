@@ -611,6 +611,11 @@ func TestScore(t *testing.T) {
 		{"Αλέξανδρος", "Alexander", 0.9, 0.99},
 		{"Δημήτριος", "Dimitrios", 0.95, 0.99},
 		{"Πέτρος", "Pedro Sanchez", 0, 0.8},
+		// Latin names in -us in their Russian form, without it, -ius as -ий (latinStemSim);
+		// not from a stem of three letters.
+		{"Volumnius", "Волумний", 0.9, 0.95},
+		{"Camillus", "Камилл", 0.9, 0.95},
+		{"Lexus", "Лекси", 0, 0.85},
 		// Thai by its consonants.
 		{"ทักษิณ ชินวัตร", "Thaksin Shinawatra", 0.9, 0.99},
 		{"สมชาย", "Samuel", 0, 0.8},
