@@ -187,3 +187,69 @@ func latinStemSim(x, y *token) float64 {
 	}
 	return min(s, 1-0.5/float64(len(x.text)))
 }
+
+// russianH is the similarity of a Latin word that begins with h and a word in Cyrillic that
+// begins with г, as Russian has long written the h of German, Dutch and classical names
+// (Himmler, Гиммлер; Hirtius, Гирций; Helmut, Гельмут): the Latin word read with a g there
+// against the other; 0 for another pair.
+func russianH(x, y *token) float64 {
+	if y.script == "latin" {
+		x, y = y, x
+	}
+	if x.script != "latin" || y.script != "cyrillic" || x.kind != kindWord || y.kind != kindWord ||
+		len(x.text) < 4 || x.text[0] != 'h' || y.text[0] != 'g' || len(x.text) > 1 && x.text[1] == 'h' {
+		return 0
+	}
+	g := wordToken("g"+x.text[1:], "latin")
+	return max(spellingSim(g, y), latinStemSim(g, y))
+}
+
+// russianForms calls fn with the readings of a word that latinStemSim and russianH pair with
+// words of another script, and that script: a Latin word in -us without it (and -ius as
+// -ii), and with its h read g, against Cyrillic; a Cyrillic word with -us (and -ii as -ius),
+// and with its g read h, against Latin.
+func russianForms(t *token, fn func(*token, string)) {
+	if t.kind != kindWord || len(t.text) < 4 {
+		return
+	}
+	var forms [6]string
+	n := 0
+	add := func(w string) {
+		forms[n] = w
+		n++
+	}
+	switch t.script {
+	case "latin":
+		heads := []string{t.text}
+		if t.text[0] == 'h' && t.text[1] != 'h' {
+			add("g" + t.text[1:])
+			heads = append(heads, forms[0])
+		}
+		for _, w := range heads {
+			if stem, ok := strings.CutSuffix(w, "us"); ok && len(stem) >= 4 {
+				add(stem)
+				if strings.HasSuffix(stem, "i") {
+					add(stem + "i")
+				}
+			}
+		}
+		for _, w := range forms[:n] {
+			fn(wordToken(w, "latin"), "cyrillic")
+		}
+	case "cyrillic":
+		heads := []string{t.text}
+		if t.text[0] == 'g' {
+			add("h" + t.text[1:])
+			heads = append(heads, forms[0])
+		}
+		for _, w := range heads {
+			add(w + "us")
+			if stem, ok := strings.CutSuffix(w, "ii"); ok {
+				add(stem + "ius")
+			}
+		}
+		for _, w := range forms[:n] {
+			fn(wordToken(w, "latin"), "latin")
+		}
+	}
+}

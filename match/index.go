@@ -1126,6 +1126,18 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 			}
 		})
 	}
+	// A Latin name's Russian forms, and a Russian word's Latin ones, which tokenSim pairs
+	// (latinStemSim, russianH) but whose keys differ: found by the keys of the query word so
+	// read, among the words of the other script.
+	russianForms(qt, func(r *token, script string) {
+		eachTokenKey(r, true, func(f byte, a, b string) {
+			for _, k := range ix.ttable.lookup(ix.hash(f, a, b)) {
+				if ix.toks[k.id].script == script {
+					sc.vocab = append(sc.vocab, k.id)
+				}
+			}
+		})
+	})
 	slices.Sort(sc.vocab)
 	sc.vocab = slices.Compact(sc.vocab)
 	return sc.vocab

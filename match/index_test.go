@@ -270,6 +270,12 @@ func TestIndex_OneSyllable(t *testing.T) {
 	findsEachOther(t, []string{"ロック"}, []string{"Rock"})
 }
 
+// TestIndex_RussianForms: Latin names and their Russian forms, without -us or with h written
+// г, find each other (russianForms).
+func TestIndex_RussianForms(t *testing.T) {
+	findsEachOther(t, []string{"Камилл", "Волумний", "Гирций", "Генрих Гиммлер"}, []string{"Camillus", "Volumnius", "Hirtius", "Heinrich Himmler"})
+}
+
 // TestIndex_LatinReadings: names and their renderings as other languages than the keys' say
 // them (latinReadings: English's soft g, German's j and w) find each other.
 func TestIndex_LatinReadings(t *testing.T) {

@@ -1511,7 +1511,7 @@ func tokenSimAs(x, y *token) float64 {
 		s = max(s, balticStemSim(x, y))
 	}
 	if s < 0.9 && (x.script == "cyrillic") != (y.script == "cyrillic") {
-		s = max(s, latinStemSim(x, y))
+		s = max(s, latinStemSim(x, y), russianH(x, y))
 	}
 	if s < 0.9 && x.given != "" && x.given == y.given {
 		s = 0.9 // one name in two languages' forms: Vladimir, Volodymyr

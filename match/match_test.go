@@ -616,6 +616,9 @@ func TestScore(t *testing.T) {
 		{"Volumnius", "Волумний", 0.9, 0.95},
 		{"Camillus", "Камилл", 0.9, 0.95},
 		{"Lexus", "Лекси", 0, 0.85},
+		// A Latin h is also read as Russian's г (russianH).
+		{"Heinrich Himmler", "Генрих Гиммлер", 0.9, 0.95},
+		{"Hirtius", "Гирций", 0.9, 0.95},
 		// Thai by its consonants.
 		{"ทักษิณ ชินวัตร", "Thaksin Shinawatra", 0.9, 0.99},
 		{"สมชาย", "Samuel", 0, 0.8},
