@@ -70,6 +70,9 @@ type Index struct {
 	extra    []float64          // extraShare of each of schemata
 	burmese  int                // names written in Burmese (see Match)
 	baltic   int                // names in a Baltic language's form (see Match)
+	// Once frozen: whether any word of the vocabulary is in Latin letters, in Cyrillic (keyed
+	// looks up a query word's Russian forms only where there are words to find)
+	latinWords, cyrillicWords bool
 
 	// Derived on the first Match after an Add.
 	mu     sync.Mutex
@@ -804,8 +807,11 @@ func (ix *Index) Freeze() {
 	ix.nkeys = sortedKeys(ix.nkeys)
 	ix.ntable = newKeyTable(ix.nkeys)
 	<-done
+	ix.latinWords, ix.cyrillicWords = false, false
 	for _, t := range ix.toks {
 		t.w = ix.weight(t)
+		ix.latinWords = ix.latinWords || t.script == "latin"
+		ix.cyrillicWords = ix.cyrillicWords || t.script == "cyrillic"
 	}
 	ix.vocab = nil // only filing reads it (file)
 	ix.cache = nil // nor analysing names to file
@@ -1129,6 +1135,9 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 	// A Latin name's Russian forms, and a Russian word's Latin ones, which tokenSim pairs
 	// (latinStemSim, russianH) but whose keys differ: found by the keys of the query word so
 	// read, among the words of the other script.
+	if qt.script == "latin" && !ix.cyrillicWords || qt.script == "cyrillic" && !ix.latinWords {
+		return ix.sortedVocab(sc)
+	}
 	russianForms(qt, func(r *token, script string) {
 		eachTokenKey(r, true, func(f byte, a, b string) {
 			for _, k := range ix.ttable.lookup(ix.hash(f, a, b)) {
@@ -1138,6 +1147,11 @@ func (ix *Index) keyed(sc *scratch, qt *token) []int32 {
 			}
 		})
 	})
+	return ix.sortedVocab(sc)
+}
+
+// sortedVocab sorts sc.vocab and leaves each id once.
+func (ix *Index) sortedVocab(sc *scratch) []int32 {
 	slices.Sort(sc.vocab)
 	sc.vocab = slices.Compact(sc.vocab)
 	return sc.vocab
