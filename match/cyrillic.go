@@ -197,7 +197,7 @@ func russianH(x, y *token) float64 {
 		x, y = y, x
 	}
 	if x.script != "latin" || y.script != "cyrillic" || x.kind != kindWord || y.kind != kindWord ||
-		len(x.text) < 4 || x.text[0] != 'h' || y.text[0] != 'g' || len(x.text) > 1 && x.text[1] == 'h' {
+		len(x.text) < 4 || x.text[0] != 'h' || y.text[0] != 'g' || x.text[1] == 'h' {
 		return 0
 	}
 	g := wordToken("g"+x.text[1:], "latin")
