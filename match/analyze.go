@@ -635,6 +635,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				// "" for a word not in German spelling; read with its umlauts written out
 				p.marked = cmp.Or(germanLetters(cmp.Or(p.marked, w)), p.marked)
 			}
+			if p.marked == "" {
+				p.marked = englishLetters(w) // "" for a word without English's silent letters
+			}
 			words = append(words, p)
 		case "han", "hangul":
 			n.translit = true
@@ -2006,6 +2009,28 @@ func georgianNominative(w string) string {
 		return w[:n-1]
 	}
 	return ""
+}
+
+// englishLetters is a word read without the letters English spelling writes and does not say,
+// as other scripts render it: the k of an initial kn and the w of an initial wr, and the gh
+// of igh before a t or at the end, whose i is then said ai (Knight, nait: נייט, ナイト, Найт;
+// Wright, 라이트, 莱特; Leigh, lei); "" for any other word.
+func englishLetters(w string) string {
+	r := w
+	if len(r) > 3 && (strings.HasPrefix(r, "kn") || strings.HasPrefix(r, "wr")) {
+		r = r[1:]
+	}
+	if i := strings.Index(r, "igh"); i > 0 && (i+3 == len(r) || r[i+3] == 't') {
+		if r[i-1] == 'e' {
+			r = r[:i+1] + r[i+3:] // eigh: ei (Leigh)
+		} else {
+			r = r[:i] + "ai" + r[i+3:] // igh: its i said ai (Knight)
+		}
+	}
+	if r == w {
+		return ""
+	}
+	return r
 }
 
 // germanLetters is a word in German spelling (one with sch or tz, or a w before a vowel at its

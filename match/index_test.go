@@ -276,6 +276,12 @@ func TestIndex_RussianForms(t *testing.T) {
 	findsEachOther(t, []string{"Камилл", "Волумний", "Гирций", "Генрих Гиммлер"}, []string{"Camillus", "Volumnius", "Hirtius", "Heinrich Himmler"})
 }
 
+// TestIndex_EnglishLetters: English names with silent letters and their renderings find
+// each other (englishLetters).
+func TestIndex_EnglishLetters(t *testing.T) {
+	findsEachOther(t, []string{"ナイト", "רייט", "Нокс"}, []string{"Knight", "Wright", "Knox"})
+}
+
 // TestIndex_LatinReadings: names and their renderings as other languages than the keys' say
 // them (latinReadings: English's soft g, German's j and w) find each other.
 func TestIndex_LatinReadings(t *testing.T) {

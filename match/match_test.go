@@ -212,6 +212,11 @@ func TestScore(t *testing.T) {
 		// An e before a final consonant, which the rendering drops, is silent (vowelsAgree).
 		{"Gaines", "ゲインズ", 0.9, 0.9},
 		{"Barnes", "バーンズ", 0.9, 0.9},
+		// English's silent letters: kn, wr, igh (englishLetters).
+		{"Knight", "ナイト", 0.9, 0.9},
+		{"Knight", "נייט", 0.9, 0.9},
+		{"Wright", "Райт", 0.9, 0.99},
+		{"Wright", "莱特", 0.9, 0.9},
 		// English's aw is said o, its ew u (vowelW).
 		{"Lawless", "ローレス", 0.9, 0.9},
 		{"Brew", "ブルー", 0.9, 0.9},
