@@ -636,7 +636,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				p.marked = cmp.Or(germanLetters(cmp.Or(p.marked, w)), p.marked)
 			}
 			if p.marked == "" {
-				p.marked = englishLetters(w) // "" for a word without English's silent letters
+				// "" for a word without English's silent letters, or French's
+				p.marked = cmp.Or(englishLetters(w), frenchLetters(w))
 			}
 			words = append(words, p)
 		case "han", "hangul":
@@ -2031,6 +2032,30 @@ func englishLetters(w string) string {
 		return ""
 	}
 	return r
+}
+
+// frenchLetters is a word read without the final letters French spelling writes and does not
+// say, as other scripts render French names: the t of -et and -ot, the r of -ier, the x of
+// -eaux and -oux, and -eau, -ault and -aud said o (Poncelet, بونسليه; Barbot, ברבו; Vallier,
+// Валье; Renault, Рено); "" for a word with none of those endings, or of four letters or
+// fewer. Not -ard and -ert, which English says as written (Howard, Robert): read so they
+// paired one false match of `bench translit` for two or three true ones.
+func frenchLetters(w string) string {
+	if len(w) <= 4 {
+		return ""
+	}
+	for _, e := range frenchEndings {
+		if stem, ok := strings.CutSuffix(w, e[0]); ok {
+			return stem + e[1]
+		}
+	}
+	return ""
+}
+
+// frenchEndings are the endings frenchLetters reads, longest first where one ends another.
+var frenchEndings = [][2]string{
+	{"eaux", "o"}, {"eau", "o"}, {"ault", "o"}, {"aud", "o"}, {"oux", "u"},
+	{"ier", "ie"}, {"iers", "ie"}, {"et", "e"}, {"ot", "o"},
 }
 
 // germanLetters is a word in German spelling (one with sch or tz, or a w before a vowel at its

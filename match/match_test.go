@@ -217,6 +217,12 @@ func TestScore(t *testing.T) {
 		{"Knight", "נייט", 0.9, 0.9},
 		{"Wright", "Райт", 0.9, 0.99},
 		{"Wright", "莱特", 0.9, 0.9},
+		// French's silent endings (frenchLetters); not -ard, which English says.
+		{"Renault", "Рено", 0.9, 0.99},
+		{"Barbot", "ברבו", 0.9, 0.95},
+		{"Vallier", "Валье", 0.9, 0.95},
+		{"Poncelet", "بونسليه", 0.9, 0.95},
+		{"Howard", "Хоуар", 0, 0.85},
 		// English's aw is said o, its ew u (vowelW).
 		{"Lawless", "ローレス", 0.9, 0.9},
 		{"Brew", "ブルー", 0.9, 0.9},
