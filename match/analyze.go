@@ -636,8 +636,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				p.marked = cmp.Or(germanLetters(cmp.Or(p.marked, w)), p.marked)
 			}
 			if p.marked == "" {
-				// "" for a word without English's silent letters, or French's
-				p.marked = cmp.Or(englishLetters(w), frenchLetters(w))
+				// "" for a word without English's silent letters, French's, or Spanish's j
+				p.marked = cmp.Or(englishLetters(w), frenchLetters(w), spanishJ(w))
 			}
 			words = append(words, p)
 		case "han", "hangul":
@@ -2032,6 +2032,19 @@ func englishLetters(w string) string {
 		return ""
 	}
 	return r
+}
+
+// spanishJ is a word read with a j between vowels, before an a, e or o, written kh, as
+// Spanish says it and other scripts render Spanish names (Bermejo, بيرميخو; Cornejo, Корнехо;
+// Rajoy, راخوي); "" for a word without one. Slavic names' j there, a y, is read so against
+// syllabic renderings (latinReadings). (Spanish's ll, y, read so as well gave as many false
+// matches in bench translit as true ones.)
+func spanishJ(w string) string {
+	i := strings.IndexByte(w, 'j')
+	if i < 1 || i+1 >= len(w) || strings.IndexByte("aeiou", w[i-1]) < 0 || strings.IndexByte("aeo", w[i+1]) < 0 {
+		return ""
+	}
+	return w[:i] + "kh" + w[i+1:]
 }
 
 // frenchLetters is a word read without the final letters French spelling writes and does not

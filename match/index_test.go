@@ -276,11 +276,12 @@ func TestIndex_RussianForms(t *testing.T) {
 	findsEachOther(t, []string{"Камилл", "Волумний", "Гирций", "Генрих Гиммлер"}, []string{"Camillus", "Volumnius", "Hirtius", "Heinrich Himmler"})
 }
 
-// TestIndex_EnglishLetters: English and French names with silent letters and their
-// renderings find each other (englishLetters, frenchLetters).
+// TestIndex_EnglishLetters: English and French names with silent letters, and Spanish ones
+// with a j, and their renderings find each other (englishLetters, frenchLetters, spanishJ).
 func TestIndex_EnglishLetters(t *testing.T) {
 	findsEachOther(t, []string{"ナイト", "רייט", "Нокс"}, []string{"Knight", "Wright", "Knox"})
 	findsEachOther(t, []string{"Рено", "ברבו", "Валье"}, []string{"Renault", "Barbot", "Vallier"}) // frenchLetters
+	findsEachOther(t, []string{"بيرميخو", "Корнехо"}, []string{"Bermejo", "Cornejo"})              // spanishJ
 }
 
 // TestIndex_LatinReadings: names and their renderings as other languages than the keys' say

@@ -223,6 +223,9 @@ func TestScore(t *testing.T) {
 		{"Vallier", "Валье", 0.9, 0.95},
 		{"Poncelet", "بونسليه", 0.9, 0.95},
 		{"Howard", "Хоуар", 0, 0.85},
+		// Spanish's j between vowels (spanishJ).
+		{"Bermejo", "بيرميخو", 0.9, 0.95},
+		{"Cornejo", "Корнехо", 0.9, 0.95},
 		// English's aw is said o, its ew u (vowelW).
 		{"Lawless", "ローレス", 0.9, 0.9},
 		{"Brew", "ブルー", 0.9, 0.9},
