@@ -2065,7 +2065,8 @@ func frenchLetters(w string) string {
 	return ""
 }
 
-// frenchEndings are the endings frenchLetters reads, longest first where one ends another.
+// frenchEndings are the endings frenchLetters reads, each with what is said of it; none ends
+// another, so their order does not matter.
 var frenchEndings = [][2]string{
 	{"eaux", "o"}, {"eau", "o"}, {"ault", "o"}, {"aud", "o"}, {"oux", "u"},
 	{"ier", "ie"}, {"iers", "ie"}, {"et", "e"}, {"ot", "o"},

@@ -53,8 +53,9 @@ type Knowledge struct {
 	// placeNames are the normalised names of countries and places in every form known, for
 	// telling a part of a name that names only a place (alternatives).
 	placeNames map[string]bool
-	// given are East Slavic given names in their Russian, Ukrainian and Belarusian forms, by
-	// their cyrillicFold → the name's canonical form (given_names_east_slavic.tsv; givenName)
+	// given are East Slavic given names in their Russian, Ukrainian and Belarusian forms, and
+	// some in their Georgian ones, by their cyrillicFold → the name's canonical form
+	// (given_names_east_slavic.tsv; givenName)
 	given        map[string]string
 	givenCanon   []*token            // the canonical forms of given, each once (renderedGiven)
 	abbrev       map[string][]string // an abbreviation → the words it stands for (abbreviations.tsv)
