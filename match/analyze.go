@@ -919,7 +919,9 @@ var possessives = map[string]bool{"his": true, "her": true}
 func (k *Knowledge) expand(words []piece, raw string) []piece {
 	var out []piece
 	for i, p := range words {
-		if c, ok := k.places[p.text]; ok {
+		// Not of a word read without its vowels, whose reading guesses them (לאסה, read lasa,
+		// is Lasse more often than Lhasa's pinyin).
+		if c, ok := k.places[p.text]; ok && rendering(p.script) != byConsonants {
 			p.text = c
 		}
 		ws, ok := k.abbrev[p.text]
@@ -929,6 +931,11 @@ func (k *Knowledge) expand(words []piece, raw string) []piece {
 		if ok && p.script == "latin" {
 			if out == nil {
 				out = append(make([]piece, 0, len(words)+len(ws)), words[:i]...)
+			}
+			if endsWith(out, ws) {
+				// The abbreviation restates the words before it (Xinjiang Production and
+				// Construction Corps (XPCC) Public Security Bureau): it is read once.
+				continue
 			}
 			for _, w := range ws {
 				q := p
@@ -949,6 +956,19 @@ func (k *Knowledge) expand(words []piece, raw string) []piece {
 	return out
 }
 
+// endsWith reports whether the texts of the last len(ws) pieces are ws.
+func endsWith(ps []piece, ws []string) bool {
+	if len(ws) > len(ps) {
+		return false
+	}
+	for i, w := range ws {
+		if ps[len(ps)-len(ws)+i].text != w {
+			return false
+		}
+	}
+	return true
+}
+
 // segment is a part of a Han or Hangul word, in Latin (see Knowledge.segment).
 type segment struct {
 	text      string
@@ -963,6 +983,22 @@ type segment struct {
 // 부 of 부산 is not "ministry".
 func (k *Knowledge) segment(w, script string) []segment {
 	rs := []rune(w)
+	// Terms and countries are looked up as written, then, in Han, with the simplified forms
+	// of its traditional characters (自治區 as 自治区; 防衛省 is a term as written).
+	ts, folded := rs, false
+	if script == "han" {
+		ts, folded = k.simplify(rs)
+	}
+	term := func(i, l int) (string, bool) {
+		if en, ok := k.terms[string(rs[i:i+l])]; ok {
+			return en, true
+		}
+		if !folded {
+			return "", false
+		}
+		en, ok := k.terms[string(ts[i:i+l])]
+		return en, ok
+	}
 	var out []segment
 	var run []rune
 	flush := func() {
@@ -987,7 +1023,7 @@ func (k *Knowledge) segment(w, script string) []segment {
 	}
 	termAt := func(i int) int { // length of the longest term starting at i, 0 if none
 		for l := min(k.termMaxRunes, len(rs)-i); l >= 1; l-- {
-			if _, ok := k.terms[string(rs[i:i+l])]; ok {
+			if _, ok := term(i, l); ok {
 				return l
 			}
 		}
@@ -999,8 +1035,12 @@ func (k *Knowledge) segment(w, script string) []segment {
 			l = 0
 		}
 		if i == 0 {
-			if c := k.countryAt(rs, termAt); c > l {
-				out = append(out, segment{text: k.countries[string(rs[:c])]})
+			c, cs := k.countryAt(rs, termAt), rs
+			if c == 0 && folded {
+				c, cs = k.countryAt(ts, termAt), ts
+			}
+			if c > l {
+				out = append(out, segment{text: k.countries[string(cs[:c])]})
 				i += c
 				continue
 			}
@@ -1011,7 +1051,8 @@ func (k *Knowledge) segment(w, script string) []segment {
 			continue
 		}
 		flush()
-		out = append(out, segment{text: k.terms[string(rs[i:i+l])]})
+		en, _ := term(i, l)
+		out = append(out, segment{text: en})
 		i += l
 	}
 	flush()

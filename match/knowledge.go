@@ -46,7 +46,11 @@ type Knowledge struct {
 	patronymic map[string]bool   // particles of a patronymic chain: bin, ibn …
 	particle   map[string]string // a particle → the spelling it is read as (ibn → bin)
 	koSurnames map[string]string // Hangul surname syllable → usual Latin spelling
-	places     map[string]string // a Latin form of a place → its canonical form (places.tsv)
+	// traditional and simplified are the traditional Han characters, sorted, and their
+	// simplified forms (han_simplified.tsv): 自治區 is found as the term 自治区.
+	traditional, simplified []rune
+
+	places map[string]string // a Latin form of a place → its canonical form (places.tsv)
 	// placesNative are the names of cities in scripts other than Latin, Han and Hangul, one
 	// word each (Москва, モスクワ: knowledge/places_cldr.tsv) → their English names.
 	placesNative map[string]string
@@ -167,6 +171,10 @@ func DefaultKnowledge() *Knowledge {
 					k.placesNative[f] = canon
 				}
 			}
+		})
+		readTSV("knowledge/han_simplified.tsv", func(t, s string) {
+			k.traditional = append(k.traditional, []rune(t)[0])
+			k.simplified = append(k.simplified, []rune(s)[0])
 		})
 		readTSV("knowledge/korean_surnames.tsv", func(h, l string) { k.koSurnames[h] = l })
 		readTSV("knowledge/abbreviations.tsv", func(a, words string) {
@@ -299,4 +307,22 @@ func (k *Knowledge) givenNameOf(w string) string {
 		}
 	}
 	return ""
+}
+
+// simplify returns rs with its traditional Han characters in their simplified forms, and
+// whether it held any (if not, it returns rs itself).
+func (k *Knowledge) simplify(rs []rune) ([]rune, bool) {
+	var out []rune
+	for i, r := range rs {
+		if j, ok := slices.BinarySearch(k.traditional, r); ok {
+			if out == nil {
+				out = slices.Clone(rs)
+			}
+			out[i] = k.simplified[j]
+		}
+	}
+	if out == nil {
+		return rs, false
+	}
+	return out, true
 }

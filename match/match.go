@@ -1498,6 +1498,23 @@ func givenToken(canon string) *token {
 	return v.(*token)
 }
 
+// pluralSim is the similarity of an English word of eight letters or more ending in ies and
+// its singular ending in y (Technologies, Technology; Industries, Industry): that of a word
+// one typo from the plural, as a plural in s is. Names of organisations write a word in one
+// number and its translation or rendering in the other (华为技术, Huawei Technologies; Huawei
+// Technology). 0 for any other pair. Only the comparison reads the singular: a person's
+// Humphries is rendered ハンフリーズ, in the plural.
+func pluralSim(x, y *token) float64 {
+	a, b := x.text, y.text
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a) < 8 || len(a) != len(b)+2 || !strings.HasSuffix(a, "ies") || b[len(b)-1] != 'y' || a[:len(a)-3] != b[:len(b)-1] {
+		return 0
+	}
+	return 1 - 0.5/float64(len(a))
+}
+
 // tokenSimAs is tokenSim of the two tokens as they are written.
 func tokenSimAs(x, y *token) float64 {
 	s := spellingSim(x, y)
@@ -1509,6 +1526,9 @@ func tokenSimAs(x, y *token) float64 {
 	}
 	if s < 0.95 && (x.stem() != nil || y.stem() != nil) {
 		s = max(s, balticStemSim(x, y))
+	}
+	if s < 0.95 {
+		s = max(s, pluralSim(x, y)) // in Latin letters, or an institutional term's English
 	}
 	if s < 0.9 && (x.script == "cyrillic") != (y.script == "cyrillic") {
 		s = max(s, latinStemSim(x, y), russianH(x, y))

@@ -9,85 +9,46 @@ package main
 
 import (
 	"bufio"
-	"compress/bzip2"
 	"fmt"
 	"io"
-	"os"
+	"maps"
 	"slices"
-	"strconv"
 	"strings"
+
+	"github.com/oversight-project/oversight/match/internal/unihan"
 )
 
-func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: genreadings Unihan_Readings.txt[.bz2]")
-		os.Exit(2)
-	}
-	if err := run(os.Args[1], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "genreadings:", err)
-		os.Exit(1)
-	}
-}
+func main() { unihan.Main("genreadings", run) }
 
 type readings struct{ ko, ja []string }
 
 func run(path string, out io.Writer) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	var r io.Reader = f
-	if strings.HasSuffix(path, ".bz2") {
-		r = bzip2.NewReader(f)
-	}
 	byChar := map[rune]*readings{}
-	date := ""
-	sc := bufio.NewScanner(r)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if d, ok := strings.CutPrefix(line, "# Date: "); ok {
-			date = d
-		}
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.SplitN(line, "\t", 3)
-		if len(f) != 3 || !strings.HasPrefix(f[0], "U+") {
-			return fmt.Errorf("%s:%d: not a Unihan line: %q", path, n, line)
-		}
-		cp, err := strconv.ParseUint(f[0][2:], 16, 32)
-		if err != nil {
-			return fmt.Errorf("%s:%d: %v", path, n, err)
-		}
-		c := rune(cp)
+	date, err := unihan.Read(path, func(c rune, field, value string) error {
 		rd := byChar[c]
 		if rd == nil {
 			rd = &readings{}
 		}
-		switch f[1] {
+		switch field {
 		case "kHangul": // 금:0E 김:0N — the syllable, then its sources
-			for _, v := range strings.Fields(f[2]) {
+			for _, v := range strings.Fields(value) {
 				h, _, _ := strings.Cut(v, ":")
 				rd.ko = append(rd.ko, h)
 			}
 		case "kJapaneseKun", "kJapaneseOn":
-			for _, v := range strings.Fields(f[2]) {
+			for _, v := range strings.Fields(value) {
 				rd.ja = append(rd.ja, strings.ToLower(v))
 			}
 		default:
-			continue
+			return nil
 		}
 		byChar[c] = rd
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return err
 	}
-	chars := make([]rune, 0, len(byChar))
-	for c := range byChar {
-		chars = append(chars, c)
-	}
-	slices.Sort(chars)
+	chars := slices.Sorted(maps.Keys(byChar))
 	w := bufio.NewWriter(out)
 	fmt.Fprintf(w, "# Korean and Japanese readings of Han characters, from the Unicode Han Database\n")
 	fmt.Fprintf(w, "# (Unihan_Readings.txt, %s; Unicode License, https://www.unicode.org/license.txt),\n", date)

@@ -1,0 +1,56 @@
+// Command gensimplified writes match/knowledge/han_simplified.tsv from the Unicode Han Database
+// (Unihan_Variants.txt, as Debian's unicode-data package ships it in
+// /usr/share/unicode/Unihan_Variants.txt.bz2): each traditional Han character with its
+// simplified form (kSimplifiedVariant). A character whose simplified variants include itself
+// (乾, simplified 干 as "dry" but 乾 as "heaven") is left out: it has no one simplified form.
+//
+//	go run ./match/internal/gensimplified /usr/share/unicode/Unihan_Variants.txt.bz2 > match/knowledge/han_simplified.tsv
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/oversight-project/oversight/match/internal/unihan"
+)
+
+func main() { unihan.Main("gensimplified", run) }
+
+func run(path string, out io.Writer) error {
+	simplified := map[rune]rune{}
+	date, err := unihan.Read(path, func(c rune, field, value string) error {
+		if field != "kSimplifiedVariant" {
+			return nil
+		}
+		var vs []rune
+		for _, v := range strings.Fields(value) {
+			s, err := unihan.CodePoint(v)
+			if err != nil {
+				return err
+			}
+			vs = append(vs, s)
+		}
+		if len(vs) > 0 && !slices.Contains(vs, c) {
+			simplified[c] = vs[0]
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	chars := slices.Sorted(maps.Keys(simplified))
+	w := bufio.NewWriter(out)
+	fmt.Fprintf(w, "# Traditional Han characters and their simplified forms, from the Unicode Han Database\n")
+	fmt.Fprintf(w, "# (Unihan_Variants.txt, %s, kSimplifiedVariant; Unicode License,\n", date)
+	fmt.Fprintf(w, "# https://www.unicode.org/license.txt), written by match/internal/gensimplified.\n")
+	fmt.Fprintf(w, "# traditional<TAB>simplified. Characters with more than one simplified form, one of them\n")
+	fmt.Fprintf(w, "# themselves, are left out.\n")
+	for _, c := range chars {
+		fmt.Fprintf(w, "%c\t%c\n", c, simplified[c])
+	}
+	return w.Flush()
+}
