@@ -72,7 +72,21 @@ func abjadSim(x, y *token) float64 {
 	if ab.script == "arabic" && (gh != "" && gh == ab.skel || ah != "" && ah == ab.skel) {
 		return 0.9
 	}
+	// Persian says ق as غ, and Latin spells both gh (انقلاب, Enghelab; قاسمی, Ghasemi).
+	if gh != "" && gh == qAsG(ab) {
+		return 0.9
+	}
 	return 0
+}
+
+// qAsG is the skeleton of a word in Arabic letters with its ق (q) read g, as Persian says it
+// and Latin spellings of Persian write it, gh (abjadSim); "" for a word without ق, or in
+// another script.
+func qAsG(t *token) string {
+	if t.script != "arabic" || !strings.Contains(t.text, "q") {
+		return ""
+	}
+	return skeleton(strings.ReplaceAll(t.text, "q", "g"))
 }
 
 // taMarbuta is the skeleton of a Latin word that ends in ah or eh, or at or et, without its

@@ -637,6 +637,9 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	if k := ghAsG(t); len(k) >= 2 {
 		fn(keySkeleton, k, "") // abjadSim
 	}
+	if k := qAsG(t); len(k) >= 2 {
+		fn(keySkeleton, k, "") // abjadSim
+	}
 	if k := taMarbuta(t); k != "" {
 		fn(keySkeleton, k, "") // abjadSim
 	}

@@ -550,6 +550,10 @@ func TestScore(t *testing.T) {
 		{"Technologies", "Technology", 0.95, 0.99},
 		// Russian bodies' abbreviations (terms_russian.tsv, abbreviations.tsv), read once where
 		// they restate the words before them.
+		// Persian: ق said as غ and spelt gh (qAsG); the ezafe Latin spellings write (dropEzafe).
+		{"انقلاب", "Enghelab", 0.9, 0.99},
+		{"سپاه پاسداران انقلاب اسلامی", "Sepah-e Pasdaran-e Enghelab-e Eslami", 0.9, 0.99},
+		{"Bank-e Melli", "Bank Melli", 1, 1},
 		{"МВД России", "Ministry of Internal Affairs of Russia", 0.95, 0.99},
 		{"ФСБ", "FSB", 0.95, 0.99},
 		{"ФСБ", "Federal Security Service", 0.95, 0.99},
@@ -850,8 +854,11 @@ func TestNormalize(t *testing.T) {
 		"Władysław Łukasz Søren":      "wladyslaw lukasz soren",
 		"Đorđević Əliyev":             "dordevic aliyev",
 		"צה״ל":                        "צהל", // gershayim joins, as an apostrophe does
-		"व्लादिमीर पुतिन": "व्लादिमीर पुतिन", // vowel signs (Mc) stay in the word
-		"শেখ­হাসিনা":      "শেখহাসিনা",       // a soft hyphen joins
+		"व्लादिमीर पुतिन":              "व्लादिमीर पुतिन",         // vowel signs (Mc) stay in the word
+		"শেখ­হাসিনা":                   "শেখহাসিনা",               // a soft hyphen joins
+		"Sepah-e Pasdaran-ye Enghelab": "sepah pasdaran enghelab", // a Persian ezafe
+		"Lashkar-e-Taiba":              "lashkar taiba",
+		"Jean-Eudes, Tehrik-i-Taliban": "jean eudes tehrik i taliban",
 	} {
 		if got := match.Normalize(in); got != want {
 			t.Errorf("Normalize(%q)=%q, want %q", in, got, want)

@@ -19,7 +19,7 @@ var folder = cases.Fold()
 // whole). It is idempotent: a few characters change again under a second pass, so passes
 // repeat until nothing changes.
 func Normalize(s string) string {
-	out := normalizeOnce(s)
+	out := normalizeOnce(dropEzafe(s))
 	for i := 0; i < 3; i++ {
 		again := normalizeOnce(out)
 		if again == out {
@@ -28,6 +28,45 @@ func Normalize(s string) string {
 		out = again
 	}
 	return out
+}
+
+// dropEzafe removes the ezafe of Latin spellings of Persian, an e or ye joined by a hyphen to
+// the word it links to the next (Sepah-e Pasdaran-e Enghelab, Bank-e Melli: Sepah Pasdaran
+// Enghelab), which the Persian script does not write (سپاه پاسداران انقلاب). Urdu's -i
+// (Tehrik-i-Taliban) is left: Korean names write syllables so (Song-i).
+func dropEzafe(s string) string {
+	if !strings.Contains(s, "-") {
+		return s
+	}
+	var b []byte
+	last := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != '-' || i == 0 {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(s[:i]); !unicode.IsLetter(r) {
+			continue
+		}
+		n := 0
+		switch rest := s[i+1:]; {
+		case len(rest) >= 2 && (rest[0] == 'y' || rest[0] == 'Y') && (rest[1] == 'e' || rest[1] == 'E'):
+			n = 2
+		case len(rest) >= 1 && (rest[0] == 'e' || rest[0] == 'E'):
+			n = 1
+		default:
+			continue
+		}
+		if next, _ := utf8.DecodeRuneInString(s[i+1+n:]); i+1+n < len(s) && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+			continue // a word after the hyphen (Jean-Eudes), not an ezafe
+		}
+		b = append(b, s[last:i]...)
+		b = append(b, ' ')
+		last = i + 1 + n
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
 }
 
 // normalizeAtComma returns Normalize(s) and, when s has one comma, the number of words of
