@@ -47,7 +47,7 @@ type token struct {
 	xr     []rune    // the runes of xt
 	skel   string    // skeleton(text)
 	skelX  string    // skeleton(xt)
-	fold   string    // koreanFold(text)
+	fold   string    // koreanFold(text); hangulFold(text) of a word in Hangul
 	sounds [3]string // sounds(text, script)
 	// soundAlt, of a Latin word with an r or a v, are its keys in bySyllablesR, bySyllablesV,
 	// bySyllablesRV, bySyllablesW and bySyllablesRW, each "" where it adds nothing to the
@@ -198,7 +198,11 @@ func (t *token) deriveSpelling() {
 		t.transcribed = t.xt != strings.ReplaceAll(t.text, "x", "ks")
 	}
 	t.skel, t.skelX = skeleton(t.text), skeleton(t.xt)
-	t.fold = koreanFold(t.text)
+	if t.script == "hangul" {
+		t.fold = hangulFold(t.text)
+	} else {
+		t.fold = koreanFold(t.text)
+	}
 }
 
 // canonAbd writes the Abd of an Arabic name of the form Abd al-X (servant of the X: Abd
@@ -1668,7 +1672,7 @@ func hangulFinals(text string) string {
 			continue
 		}
 		end := i + 1
-		if c == 's' && end < len(text) && text[end] == 's' { // ㅆ
+		if c != 'c' && end < len(text) && text[end] == c { // ㅆ, ㅉ
 			end++
 		}
 		switch {
@@ -1830,7 +1834,7 @@ func deobfuscate(w string) string {
 // Replacers and folds are built once, and used concurrently.
 var (
 	digitLetters = strings.NewReplacer("0", "o", "1", "i", "3", "e", "4", "a", "5", "s", "7", "t")
-	koreanVowels = newFold("eo", "o", "eu", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j")
+	koreanVowels = newFold("eo", "o", "eu", "u", "woo", "u", "oo", "u", "ee", "i", "sh", "s", "ch", "j")
 	koreanStops  = strings.NewReplacer("k", "g", "t", "d", "p", "b")
 	pinyinSounds = newFold("zh", "s", "ch", "s", "sh", "s", "x", "s", "c", "s", "q", "s")
 	// Longest first at each position: sch before ch, tch before ch; ch before r and l is a k
@@ -1894,6 +1898,30 @@ var syllabicAlt = map[string][]replacer{"kana": {kanaDentals}, "han": {hanVelars
 // ee→i, sh→s, and voiceless stops to voiced ones.
 func koreanFold(s string) string {
 	return koreanStops.Replace(koreanVowels.Replace(s))
+}
+
+// hangulFold is koreanFold of Hangul read letter by letter (transliterate, after unidecode),
+// which writes what the Revised Romanization writes but for ㅊ, c (채, cae: Chae), the finals
+// hangulFinals writes t, and ㅢ (hangulYi).
+func hangulFold(s string) string { return koreanFold(hangulYi(hangulFinals(s))) }
+
+// hangulYi writes ㅢ (unidecode: yi) as it is said and as names write it: i after a consonant
+// (희, hyi: Hee, Hi), ui elsewhere, as the Revised Romanization does (의, yi: Ui, Eui).
+func hangulYi(s string) string {
+	if !strings.Contains(s, "yi") {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for j := 0; j < len(s); j++ {
+		if s[j] == 'y' && j+1 < len(s) && s[j+1] == 'i' {
+			if j == 0 || strings.IndexByte("aeiouwy", s[j-1]) >= 0 {
+				b = append(b, 'u') // ㅢ alone: ui
+			}
+			continue // after a consonant: i
+		}
+		b = append(b, s[j])
+	}
+	return string(b)
 }
 
 // script is the script of the name's first word not written in Latin, or "latin".

@@ -659,7 +659,7 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	}
 	fn(keyFold, t.fold, "")
 	if t.script == "hangul" && strings.Contains(t.text, "eo") {
-		fn(keyFold, koreanFold(eoAsU(t.text)), "") // koreanU
+		fn(keyFold, hangulFold(eoAsU(t.text)), "") // koreanU
 	}
 }
 

@@ -281,7 +281,7 @@ func koreanU(x, y *token) bool {
 	if y.script == "hangul" {
 		x, y = y, x
 	}
-	return strings.Contains(x.text, "eo") && koreanFold(eoAsU(x.text)) == y.fold
+	return strings.Contains(x.text, "eo") && hangulFold(eoAsU(x.text)) == y.fold
 }
 
 // eoAsU writes ㅓ (eo in the Revised Romanization) as u.

@@ -581,6 +581,11 @@ func TestScore(t *testing.T) {
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
 		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
 		{"김한국", "Kim Han Guk", 0.95, 0.99},                         // a personal name stays one
+		// Hangul's ㅊ is ch, ㅢ i after a consonant and ui alone, and 우 written Woo (hangulFold).
+		{"채원", "Chaewon", 0.95, 0.99},
+		{"차은우", "Cha Eun Woo", 0.95, 0.99},
+		{"박정희", "Park Chung Hee", 0.95, 0.99},
+		{"김의겸", "Kim Eui Gyeom", 0.95, 0.99},
 		{"경찰청", "Korean National Police Agency", 0.9, 0.99},
 		// Japanese company names: Kana and Han parts read apart, a Kabushiki Kaisha written
 		// Limited or Corporation, and the readings of Han names with legal forms.

@@ -109,26 +109,23 @@ func goPinyinSyllables() map[string]bool {
 // romanized as Oversight reads them (transliterate) and folded by koreanFold. Rarer finals
 // and clusters (ㄽ: 랈, rals) would make almost any word a sequence of syllables.
 func hangulSyllables() *syllableSet {
-	hangulOnce.Do(func() { hangulSet = newSyllableSet(foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21}, false, true)) })
+	hangulOnce.Do(func() { hangulSet = newSyllableSet(foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21}, false)) })
 	return hangulSet
 }
 
 // foldedHangulSyllables is the set of the Hangul syllables whose final consonant (0 for none)
-// is one of finals, romanized as Oversight reads them (transliterate) and folded by
-// koreanFold; with eoU, also each written with u for ㅓ (koreanU); with ch, ㅊ written ch as
-// romanizations write it (koreanFold folds it with ㅈ's j), where unidecode writes c: a Latin
-// word with another c (Nicole, Jacobson) is then spelt in none of them.
-func foldedHangulSyllables(finals []int, eoU, ch bool) map[string]bool {
+// is one of finals, romanized as Oversight reads them (transliterate) and folded by hangulFold
+// (which writes ㅊ ch, as romanizations do and koreanFold folds with ㅈ's j, where unidecode
+// writes c: a Latin word with another c, Nicole, Jacobson, is then spelt in none of them);
+// with eoU, also each written with u for ㅓ (koreanU).
+func foldedHangulSyllables(finals []int, eoU bool) map[string]bool {
 	set := map[string]bool{}
 	for lv := range 19 * 21 {
 		for _, t := range finals {
 			rr := transliterate(string(rune(0xAC00+lv*28+t)), "hangul")
-			if ch {
-				rr = strings.ReplaceAll(rr, "c", "ch")
-			}
-			set[koreanFold(rr)] = true
+			set[hangulFold(rr)] = true
 			if eoU {
-				set[koreanFold(eoAsU(rr))] = true
+				set[hangulFold(eoAsU(rr))] = true
 			}
 		}
 	}

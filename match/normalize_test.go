@@ -165,8 +165,8 @@ func TestSpelledIn(t *testing.T) {
 	}
 	sets := map[string]map[string]bool{
 		"pinyin":  {},
-		"hangul":  foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21}, false, true),
-		"sino":    foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true, false),
+		"hangul":  foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21}, false),
+		"sino":    foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true),
 		"special": {"a": true, "ab": true, "abcdef": true, "b": true, "zz": true},
 	}
 	for p := range pinyinSyllables() {

@@ -100,9 +100,9 @@ func parseReading(v string) *hanReading {
 			switch lang {
 			case "k":
 				rr := transliterate(r, "hangul")
-				rd.read[readKorean] = append(rd.read[readKorean], koreanFold(rr))
+				rd.read[readKorean] = append(rd.read[readKorean], hangulFold(rr))
 				if strings.Contains(rr, "eo") { // Myung for 명 (koreanU)
-					rd.read[readKorean] = append(rd.read[readKorean], koreanFold(eoAsU(rr)))
+					rd.read[readKorean] = append(rd.read[readKorean], hangulFold(eoAsU(rr)))
 				}
 				if s, ok := k.koSurnames[r]; ok {
 					rd.ko = append(rd.ko, koreanFold(s))
@@ -467,7 +467,7 @@ var (
 // as the readings are.
 func sinoKoreanSyllables() *syllableSet {
 	sinoOnce.Do(func() {
-		sinoSyllables = newSyllableSet(foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true, false))
+		sinoSyllables = newSyllableSet(foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true))
 		for _, s := range DefaultKnowledge().koSurnames {
 			surnameFolds = append(surnameFolds, koreanFold(s))
 		}
