@@ -47,7 +47,7 @@ type token struct {
 	xr     []rune    // the runes of xt
 	skel   string    // skeleton(text)
 	skelX  string    // skeleton(xt)
-	fold   string    // koreanFold(text); hangulFold(text) of a word in Hangul
+	fold   string    // latinKoreanFold(text); hangulFold(text) of a word in Hangul
 	sounds [3]string // sounds(text, script)
 	// soundAlt, of a Latin word with an r or a v, are its keys in bySyllablesR, bySyllablesV,
 	// bySyllablesRV, bySyllablesW and bySyllablesRW, each "" where it adds nothing to the
@@ -201,7 +201,7 @@ func (t *token) deriveSpelling() {
 	if t.script == "hangul" {
 		t.fold = hangulFold(t.text)
 	} else {
-		t.fold = koreanFold(t.text)
+		t.fold = latinKoreanFold(t.text)
 	}
 }
 
@@ -1898,6 +1898,39 @@ var syllabicAlt = map[string][]replacer{"kana": {kanaDentals}, "han": {hanVelars
 // ee→i, sh→s, and voiceless stops to voiced ones.
 func koreanFold(s string) string {
 	return koreanStops.Replace(koreanVowels.Replace(s))
+}
+
+// latinKoreanFold is the fold of a word in another script than Hangul compared with Hangul
+// (token.fold): koreanFold, with the letters koreanH reads. (Whether a Latin word is spelt in
+// Korean syllables, nativeSpelling, is read by koreanFold: with them, Nickson, Kahlo would be,
+// and would no longer be compared by ear.)
+func latinKoreanFold(s string) string {
+	return koreanStops.Replace(koreanH(koreanVowels.Replace(s)))
+}
+
+// koreanH drops an h after a vowel that no vowel follows, as Latin spellings of Korean names
+// add one to mark a vowel (Ahn, Oh, Roh, Sohn, Huh: 안, 오, 노, 손, 허), and the h of the
+// aspirates older romanizations write th, ph, kh (Thaek, 택), and reads oung and ck as ong and k
+// (Young, 영; Duck, 덕).
+func koreanH(s string) string {
+	if !strings.ContainsAny(s, "hkg") {
+		return s
+	}
+	vowel := func(c byte) bool { return strings.IndexByte("aeiouwy", c) >= 0 }
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == 'h' && i > 0 && (vowel(s[i-1]) && (i+1 == len(s) || !vowel(s[i+1])) || strings.IndexByte("tpk", s[i-1]) >= 0):
+			continue
+		case c == 'c' && i+1 < len(s) && s[i+1] == 'k':
+			continue
+		case c == 'u' && i > 0 && s[i-1] == 'o' && strings.HasPrefix(s[i+1:], "ng"):
+			continue
+		}
+		b = append(b, c)
+	}
+	return string(b)
 }
 
 // hangulFold is koreanFold of Hangul read letter by letter (transliterate, after unidecode),

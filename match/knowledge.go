@@ -46,6 +46,9 @@ type Knowledge struct {
 	patronymic map[string]bool   // particles of a patronymic chain: bin, ibn …
 	particle   map[string]string // a particle → the spelling it is read as (ibn → bin)
 	koSurnames map[string]string // Hangul surname syllable → usual Latin spelling
+	// koOther are the other spellings of Korean surnames, by the usual one (korean_surnames.tsv:
+	// lee → yi, rhee, ri), folded by latinKoreanFold.
+	koOther map[string][]string
 	// traditional and simplified are the traditional Han characters, sorted, and their
 	// simplified forms (han_simplified.tsv): 自治區 is found as the term 自治区.
 	traditional, simplified []rune
@@ -176,7 +179,14 @@ func DefaultKnowledge() *Knowledge {
 			k.traditional = append(k.traditional, []rune(t)[0])
 			k.simplified = append(k.simplified, []rune(s)[0])
 		})
-		readTSV("knowledge/korean_surnames.tsv", func(h, l string) { k.koSurnames[h] = l })
+		k.koOther = map[string][]string{}
+		readTSV("knowledge/korean_surnames.tsv", func(h, spellings string) {
+			f := strings.Fields(spellings)
+			k.koSurnames[h] = f[0]
+			for _, o := range f[1:] {
+				k.koOther[f[0]] = append(k.koOther[f[0]], latinKoreanFold(o))
+			}
+		})
 		readTSV("knowledge/abbreviations.tsv", func(a, words string) {
 			if strings.Contains(a, ".") {
 				k.abbrevDotted[strings.ReplaceAll(a, ".", "")] = a

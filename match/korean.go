@@ -3,6 +3,7 @@ package match
 import (
 	"math"
 	"math/bits"
+	"slices"
 	"strings"
 )
 
@@ -282,6 +283,17 @@ func koreanU(x, y *token) bool {
 		x, y = y, x
 	}
 	return strings.Contains(x.text, "eo") && hangulFold(eoAsU(x.text)) == y.fold
+}
+
+// koreanSurname reports whether, of two tokens, the one in Hangul is a surname (in its usual
+// spelling, analyze) and the other folds as one of its other spellings (korean_surnames.tsv:
+// 노, Noh, is Roh; 이, Lee, is Yi, Rhee, Ri).
+func koreanSurname(x, y *token) bool {
+	if y.script == "hangul" {
+		x, y = y, x
+	}
+	others := DefaultKnowledge().koOther[x.text]
+	return others != nil && slices.Contains(others, y.fold)
 }
 
 // eoAsU writes ㅓ (eo in the Revised Romanization) as u.

@@ -1971,7 +1971,7 @@ func spellingSim(x, y *token) float64 {
 			return s
 		}
 	}
-	if (x.script == "hangul") != (y.script == "hangul") && (x.fold == y.fold || koreanU(x, y)) || cyrillicPair(x, y) {
+	if (x.script == "hangul") != (y.script == "hangul") && (x.fold == y.fold || koreanU(x, y) || koreanSurname(x, y)) || cyrillicPair(x, y) {
 		return 0.95
 	}
 	// One spelling of a sound (spellingFold): Alexander, Aleksandr, Αλέξανδρος; Wladimir,

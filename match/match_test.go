@@ -586,6 +586,13 @@ func TestScore(t *testing.T) {
 		{"차은우", "Cha Eun Woo", 0.95, 0.99},
 		{"박정희", "Park Chung Hee", 0.95, 0.99},
 		{"김의겸", "Kim Eui Gyeom", 0.95, 0.99},
+		// An h marking a vowel, Young for 영 (koreanH); a surname's other spellings
+		// (korean_surnames.tsv).
+		{"영", "Young", 0.9, 0.99},
+		{"봄", "Bohm", 0.9, 0.99},
+		{"노무현", "Roh Moo Hyun", 0.95, 0.99},
+		{"이승만", "Syngman Rhee", 0.9, 0.99},
+		{"서훈", "Suh Hoon", 0.95, 0.99},
 		{"경찰청", "Korean National Police Agency", 0.9, 0.99},
 		// Japanese company names: Kana and Han parts read apart, a Kabushiki Kaisha written
 		// Limited or Corporation, and the readings of Han names with legal forms.

@@ -106,6 +106,7 @@ func parseReading(v string) *hanReading {
 				}
 				if s, ok := k.koSurnames[r]; ok {
 					rd.ko = append(rd.ko, koreanFold(s))
+					rd.ko = append(rd.ko, k.koOther[s]...)
 				}
 			case "j":
 				rd.read[readJapanese] = append(rd.read[readJapanese], jaFold(r))
@@ -468,8 +469,10 @@ var (
 func sinoKoreanSyllables() *syllableSet {
 	sinoOnce.Do(func() {
 		sinoSyllables = newSyllableSet(foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21, 22}, true))
-		for _, s := range DefaultKnowledge().koSurnames {
+		k := DefaultKnowledge()
+		for _, s := range k.koSurnames {
 			surnameFolds = append(surnameFolds, koreanFold(s))
+			surnameFolds = append(surnameFolds, k.koOther[s]...)
 		}
 		slices.Sort(surnameFolds)
 	})
