@@ -320,6 +320,11 @@ func TestIndex_WholeSkeleton(t *testing.T) {
 	findsEachOther(t, []string{"عبد الله", "عبدالرحمن", "عبد العزيز"}, []string{"Abdullah", "Abdul Rahman", "Abdulaziz"})
 }
 
+// TestIndex_Cantonese: Han names and their Cantonese spellings find each other.
+func TestIndex_Cantonese(t *testing.T) {
+	findsEachOther(t, []string{"陳大文", "李嘉誠", "梁振英"}, []string{"Chan Tai Man", "Li Ka-shing", "Leung Chun Ying"})
+}
+
 // TestIndex_GreekStems: Greek names and their Latin forms without the Greek ending find each
 // other.
 func TestIndex_GreekStems(t *testing.T) {
@@ -349,7 +354,31 @@ func TestReadingWord(t *testing.T) {
 		for _, r := range append(append([]string{}, rd.read[readJapanese]...), rd.voiced...) {
 			check(r, readJapanese)
 		}
+		for _, r := range rd.read[readCantonese] {
+			check(r, readCantonese)
+		}
 	})
+}
+
+// TestCantoneseSpellings: Jyutping syllables written as names write them.
+func TestCantoneseSpellings(t *testing.T) {
+	for jp, want := range map[string][]string{
+		"can":   {"chan", "tsan", "chun", "tsun"},             // 陳 Chan
+		"zoeng": {"cheung", "tseung"},                         // 張 Cheung
+		"lei":   {"lei", "lee", "li"},                         // 李 Lee, Li
+		"gaa":   {"ka"},                                       // 嘉 Ka
+		"jyun":  {"yun", "yuen"},                              // 袁 Yuen
+		"zi":    {"chi", "chee", "tsi", "tsee", "tsz", "tze"}, // 子 Tsz
+		"ng":    {"ng"},                                       // 吳 Ng
+		"wong":  {"wong"},                                     // 黃 Wong
+	} {
+		got := cantoneseSpellings(jp)
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("cantoneseSpellings(%q) = %v, want %q among them", jp, got, w)
+			}
+		}
+	}
 }
 
 // TestKeyTable: lookup finds exactly the keys filed under a hash, for tables of any size and

@@ -581,6 +581,12 @@ func TestScore(t *testing.T) {
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
 		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
 		{"김한국", "Kim Han Guk", 0.95, 0.99},                         // a personal name stays one
+		// Han names in their Cantonese readings, as Hong Kong writes them (cantoneseSpellings).
+		{"陳大文", "Chan Tai Man", 0.95, 0.99},
+		{"李嘉誠", "Li Ka-shing", 0.95, 0.99},
+		{"梁振英", "Leung Chun Ying", 0.95, 0.99},
+		{"周潤發", "Chow Yun Fat", 0.95, 0.99},
+		{"陳大文", "Wong Tai Man", 0, 0.89},
 		// Hangul's ㅊ is ch, ㅢ i after a consonant and ui alone, and 우 written Woo (hangulFold).
 		{"채원", "Chaewon", 0.95, 0.99},
 		{"차은우", "Cha Eun Woo", 0.95, 0.99},

@@ -9,21 +9,25 @@ import (
 )
 
 // Han characters are read in Chinese, Korean and Japanese: 金正恩 is Jin Zhengen in pinyin
-// but Kim Jong Un in Korean, 山田太郎 Shan Tian Tai Lang in pinyin but Yamada Tarō in Japanese.
-// A name written in Han is compared with one written in Latin letters in the Korean and the
-// Japanese readings of its characters too (knowledge/han_readings.tsv, from Unihan): they pair
+// but Kim Jong Un in Korean, 山田太郎 Shan Tian Tai Lang in pinyin but Yamada Tarō in Japanese,
+// 陳大文 Chen Dawen in pinyin but Chan Tai Man in Cantonese (cantonese.go).
+// A name written in Han is compared with one written in Latin letters in the Korean, the
+// Japanese and the Cantonese readings of its characters too (knowledge/han_readings.tsv, from
+// Unihan): they pair
 // at 0.95 when each Latin word spells, in one language, the readings of a run of the
 // characters of one Han word, the runs in the order of the Latin words (or with the first or
 // last Latin word moved to the other end) and covering every character (readingsAlign).
 // Spellings are compared after folding: Korean readings in the Revised Romanization and the
 // Latin word by koreanFold (Kim, Gim; Jong, Jeong), with a surname's usual spelling too (Lee,
 // Park); Japanese by jaFold (Tarō, Taro, Tarou), a character after the first of a run also in
-// its voiced form (rendaku: 山田 is yama + da).
+// its voiced form (rendaku: 山田 is yama + da); Cantonese in each spelling names use
+// (cantoneseSpellings), the Latin word as written.
 
 // Reading languages.
 const (
 	readKorean = iota
 	readJapanese
+	readCantonese
 	readLanguages
 )
 
@@ -108,6 +112,8 @@ func parseReading(v string) *hanReading {
 					rd.ko = append(rd.ko, koreanFold(s))
 					rd.ko = append(rd.ko, k.koOther[s]...)
 				}
+			case "c":
+				rd.read[readCantonese] = append(rd.read[readCantonese], cantoneseSpellings(r)...)
 			case "j":
 				rd.read[readJapanese] = append(rd.read[readJapanese], jaFold(r))
 				if v := voiced(r); v != r {
@@ -172,8 +178,11 @@ func readingsOf(rd *hanReading, lang int, runStart, wordStart bool, fn func(stri
 
 // latinReading folds a Latin word for comparison with readings in the language.
 func latinReading(t *token, lang int) string {
-	if lang == readKorean {
+	switch lang {
+	case readKorean:
 		return t.fold
+	case readCantonese:
+		return t.text
 	}
 	return jaFold(t.text)
 }
@@ -193,7 +202,7 @@ func (n *name) hasReadingWords() bool {
 }
 
 // readsIn reports whether a word written in a script may spell readings of Han characters in
-// a language: one in Latin letters in either, one in Hangul in Korean (김정은, 金正恩), one in
+// a language: one in Latin letters in any, one in Hangul in Korean (김정은, 金正恩), one in
 // Kana in Japanese (やまだ たろう, 山田太郎).
 func readsIn(script string, lang int) bool {
 	switch script {
@@ -351,13 +360,17 @@ func eachReadingKey(chars [][]rune, lang int, fn func(string)) {
 // readingWord reports whether a Latin word, folded for the language, could spell readings of
 // Han characters there: in Korean a sequence of Sino-Korean syllables (no final consonant, or
 // one of ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ ㅈ), after a surname's usual spelling or not; in Japanese a sequence of
-// kana syllables, a consonant doubled before one (moppara). A Latin name whose words do not
+// kana syllables, a consonant doubled before one (moppara); in Cantonese a sequence of its
+// syllables as names write them (cantoneseSyllables). A Latin name whose words do not
 // cannot pair by readingsAlign, and the index files no reading key for it
 // (TestReadingWord checks every reading in the table).
 func readingWord(t *token, lang int) bool {
 	w := latinReading(t, lang)
-	if lang == readJapanese {
+	switch lang {
+	case readJapanese:
 		return spelledIn(w, kanaSyllables, true)
+	case readCantonese:
+		return spelledIn(w, cantoneseSyllables(), false)
 	}
 	if spelledIn(w, sinoKoreanSyllables(), false) {
 		return true

@@ -1,8 +1,9 @@
 // Command genreadings writes match/knowledge/han_readings.tsv from the Unicode Han Database
 // (Unihan_Readings.txt, as Debian's unicode-data package ships it in
-// /usr/share/unicode/Unihan_Readings.txt.bz2): for each Han character with a Korean or a
-// Japanese reading, its Korean readings in Hangul (kHangul) and its Japanese kun and on
-// readings (kJapaneseKun, kJapaneseOn), lower-cased.
+// /usr/share/unicode/Unihan_Readings.txt.bz2): for each Han character with a Korean, a
+// Japanese or a Cantonese reading, its Korean readings in Hangul (kHangul), its Japanese kun
+// and on readings (kJapaneseKun, kJapaneseOn), lower-cased, and its Cantonese readings in
+// Jyutping without their tones (kCantonese).
 //
 //	go run ./match/internal/genreadings /usr/share/unicode/Unihan_Readings.txt.bz2 > match/knowledge/han_readings.tsv
 package main
@@ -20,7 +21,7 @@ import (
 
 func main() { unihan.Main("genreadings", run) }
 
-type readings struct{ ko, ja []string }
+type readings struct{ ko, ja, yue []string }
 
 func run(path string, out io.Writer) error {
 	byChar := map[rune]*readings{}
@@ -39,6 +40,10 @@ func run(path string, out io.Writer) error {
 			for _, v := range strings.Fields(value) {
 				rd.ja = append(rd.ja, strings.ToLower(v))
 			}
+		case "kCantonese": // can4 — the syllable, then its tone
+			for _, v := range strings.Fields(value) {
+				rd.yue = append(rd.yue, strings.TrimRight(v, "0123456789"))
+			}
 		default:
 			return nil
 		}
@@ -50,10 +55,11 @@ func run(path string, out io.Writer) error {
 	}
 	chars := slices.Sorted(maps.Keys(byChar))
 	w := bufio.NewWriter(out)
-	fmt.Fprintf(w, "# Korean and Japanese readings of Han characters, from the Unicode Han Database\n")
+	fmt.Fprintf(w, "# Korean, Japanese and Cantonese readings of Han characters, from the Unicode Han Database\n")
 	fmt.Fprintf(w, "# (Unihan_Readings.txt, %s; Unicode License, https://www.unicode.org/license.txt),\n", date)
 	fmt.Fprintf(w, "# written by match/internal/genreadings. character<TAB>k=Hangul readings (kHangul) j=Japanese\n")
-	fmt.Fprintf(w, "# kun and on readings (kJapaneseKun, kJapaneseOn), lower-cased; either may be missing.\n")
+	fmt.Fprintf(w, "# kun and on readings (kJapaneseKun, kJapaneseOn), lower-cased, c=Cantonese readings in\n")
+	fmt.Fprintf(w, "# Jyutping without tones (kCantonese); any may be missing.\n")
 	for _, c := range chars {
 		rd := byChar[c]
 		var parts []string
@@ -63,6 +69,10 @@ func run(path string, out io.Writer) error {
 		if len(rd.ja) > 0 {
 			slices.Sort(rd.ja)
 			parts = append(parts, "j="+strings.Join(slices.Compact(rd.ja), ","))
+		}
+		if len(rd.yue) > 0 {
+			slices.Sort(rd.yue)
+			parts = append(parts, "c="+strings.Join(slices.Compact(rd.yue), ","))
 		}
 		fmt.Fprintf(w, "%c\t%s\n", c, strings.Join(parts, " "))
 	}
