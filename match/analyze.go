@@ -1917,18 +1917,31 @@ func koreanH(s string) string {
 		return s
 	}
 	vowel := func(c byte) bool { return strings.IndexByte("aeiouwy", c) >= 0 }
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
+	drop := func(i int) bool {
+		switch c := s[i]; {
 		case c == 'h' && i > 0 && (vowel(s[i-1]) && (i+1 == len(s) || !vowel(s[i+1])) || strings.IndexByte("tpk", s[i-1]) >= 0):
-			continue
+			return true
 		case c == 'c' && i+1 < len(s) && s[i+1] == 'k':
-			continue
+			return true
 		case c == 'u' && i > 0 && s[i-1] == 'o' && strings.HasPrefix(s[i+1:], "ng"):
+			return true
+		}
+		return false
+	}
+	var b []byte // nil while nothing is dropped: most words keep every letter
+	for i := 0; i < len(s); i++ {
+		if !drop(i) {
+			if b != nil {
+				b = append(b, s[i])
+			}
 			continue
 		}
-		b = append(b, c)
+		if b == nil {
+			b = append(make([]byte, 0, len(s)), s[:i]...)
+		}
+	}
+	if b == nil {
+		return s
 	}
 	return string(b)
 }
