@@ -2,17 +2,20 @@
 // clock; its Config is passed in.
 //
 // A name is normalised (Unicode NFKC, case folding, marks, punctuation, dotted abbreviations,
-// apostrophes), split into tokens, and tokens in other scripts are transliterated: Han to
+// apostrophes, the ezafe of Persian names in Latin letters, Sepah-e: dropEzafe), split into
+// tokens, and tokens in other scripts are transliterated: Han to
 // pinyin, Hangul letter by letter (a Korean name one token per syllable), Kana in modern
 // Hepburn (hepburn), Greek after ELOT 743, India's scripts by their shared layout with the
 // vowels their consonants carry (indicLatin), Serbian and Macedonian Cyrillic as their Latin
 // alphabets (serbianLatin), Hebrew with its geresh (ג׳ j), Cyrillic, Arabic and others
-// through unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …), country names
-// (中华人民共和国, 대한민국), Russian institutional words, in Cyrillic or Latin letters
+// through unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …; Han's
+// traditional characters looked up in their simplified forms, 自治區), country names
+// (中华人民共和国, 대한민국), Russian institutional words and bodies' abbreviations (МВД, FSB), in Cyrillic or Latin letters
 // (Министерство, Federalnaya), and those of European languages (Bundesministerium, Ministère)
 // rendered in English first. Numbers below a hundred in digits are
 // spelt in English words (44 → forty four, 1st → first). Places are read in one Latin form
-// (Hetian, Hotan), abbreviations as their words (PSB, Int'l), legal forms fold to a canonical
+// (Hetian, Hotan; 维吾尔, Uighur, Uyghur), abbreviations as their words (PSB, Int'l; once, where
+// they restate the words before them: Federal Security Service (FSB)), legal forms fold to a canonical
 // form (Aktiengesellschaft → ag), titles are dropped where titles stand in names that may be
 // persons' (President Putin, AL-ALI, Dr. Hamed), particles and initials are marked
 // (knowledge/*.tsv). A name that lists names with slashes (Al-Qa'ida/Islamic Army) is each of
@@ -42,8 +45,9 @@
 // without its endings too (balticName). Names are also compared
 // written without spaces (one edit in twelve letters or more is a typo: whollyOneEdit), two
 // neighbouring words as one word of the other name (compounds), a Hangul name against a Latin
-// one in runs of syllables (syllableRuns), a Han name in the Korean and Japanese readings of
-// its characters (readingsAlign), a Chinese name in Wade–Giles against Han or pinyin
+// one in runs of syllables (syllableRuns), a Han name in the Korean, Japanese and Cantonese
+// readings of its characters (readingsAlign; Cantonese as Hong Kong spells it,
+// cantoneseSpellings), a Chinese name in Wade–Giles against Han or pinyin
 // (wadeGilesAlign), a name in an abjad by its whole consonant skeleton, and renderings in
 // Han, Hangul, Kana, abjads and Burmese against each other by their words' sounds written
 // together (renderingsMeet, abjadRenderingMeet, burmeseRenderingMeet). Scores are in
