@@ -52,6 +52,10 @@ type Knowledge struct {
 	// traditional and simplified are the traditional Han characters, sorted, and their
 	// simplified forms (han_simplified.tsv): 自治區 is found as the term 自治区.
 	traditional, simplified []rune
+	// byTraditional are the traditional characters of each simplified one (traditionalOf),
+	// made at the first use.
+	byTraditional   map[rune][]rune
+	traditionalOnce sync.Once
 
 	places map[string]string // a Latin form of a place → its canonical form (places.tsv)
 	// placesNative are the names of cities in scripts other than Latin, Han and Hangul, one
@@ -317,6 +321,18 @@ func (k *Knowledge) givenNameOf(w string) string {
 		}
 	}
 	return ""
+}
+
+// traditionalOf returns the traditional characters whose simplified form is c (发: 發, 髮),
+// none for a character that is no such form.
+func (k *Knowledge) traditionalOf(c rune) []rune {
+	k.traditionalOnce.Do(func() {
+		k.byTraditional = map[rune][]rune{}
+		for i, s := range k.simplified {
+			k.byTraditional[s] = append(k.byTraditional[s], k.traditional[i])
+		}
+	})
+	return k.byTraditional[c]
 }
 
 // simplify returns rs with its traditional Han characters in their simplified forms, and

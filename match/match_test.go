@@ -581,6 +581,9 @@ func TestScore(t *testing.T) {
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
 		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
 		{"김한국", "Kim Han Guk", 0.95, 0.99},                         // a personal name stays one
+		// Simplified characters read in Korean as their traditional forms are (hanReadingOf).
+		{"张成泽", "Jang Song Thaek", 0.95, 0.99},
+		{"尹锡悦", "Yoon Suk Yeol", 0.95, 0.99},
 		// Han names in their Cantonese readings, as Hong Kong writes them (cantoneseSpellings).
 		{"陳大文", "Chan Tai Man", 0.95, 0.99},
 		{"李嘉誠", "Li Ka-shing", 0.95, 0.99},

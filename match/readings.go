@@ -65,16 +65,46 @@ func hanReadingOf(c rune) *hanReading {
 		return v.(*hanReading)
 	}
 	readingsOnce.Do(indexReadings)
-	var rd *hanReading
-	if i, ok := slices.BinarySearch(readingRunes, c); ok {
-		line := hanReadingsTSV[readingAt[i]:]
-		if end := strings.IndexByte(line, '\n'); end >= 0 {
-			line = line[:end]
+	rd := tableReading(c)
+	// A simplified character the table gives no Korean or no Japanese reading (张, 锡, 悦:
+	// Korean writes 張, 錫, 悅) is read in that language as its traditional forms are
+	// (han_simplified.tsv), as Chinese writes Korean names: 张成泽, 張成澤, Jang Song Thaek.
+	noKo := rd == nil || len(rd.read[readKorean]) == 0
+	noJa := rd == nil || len(rd.read[readJapanese]) == 0
+	if noKo || noJa {
+		for _, t := range DefaultKnowledge().traditionalOf(c) {
+			tr := tableReading(t)
+			if tr == nil {
+				continue
+			}
+			if rd == nil {
+				rd = &hanReading{}
+			}
+			if noKo {
+				rd.read[readKorean] = append(rd.read[readKorean], tr.read[readKorean]...)
+				rd.ko = append(rd.ko, tr.ko...)
+			}
+			if noJa {
+				rd.read[readJapanese] = append(rd.read[readJapanese], tr.read[readJapanese]...)
+				rd.voiced = append(rd.voiced, tr.voiced...)
+			}
 		}
-		rd = parseReading(line)
 	}
 	v, _ := readingCache.LoadOrStore(c, rd)
 	return v.(*hanReading)
+}
+
+// tableReading parses the table's line for a character, nil if it has none.
+func tableReading(c rune) *hanReading {
+	i, ok := slices.BinarySearch(readingRunes, c)
+	if !ok {
+		return nil
+	}
+	line := hanReadingsTSV[readingAt[i]:]
+	if end := strings.IndexByte(line, '\n'); end >= 0 {
+		line = line[:end]
+	}
+	return parseReading(line)
 }
 
 // indexReadings finds where each character's line of the table begins.
