@@ -784,6 +784,12 @@ func eachReadKey(n *name, query bool, fn func(family byte, s string)) {
 			if k := latinReadingKey(n, lang); k != "" {
 				fn(lat, string(rune('0'+lang))+k)
 			}
+		} else if lang == readCantonese && ws != nil {
+			if rest := withoutWesternName(ws); rest != nil { // readingsWithWesternName
+				if k := latinReadingKeyOf(rest, lang); k != "" {
+					fn(lat, string(rune('0'+lang))+k)
+				}
+			}
 		}
 	}
 }

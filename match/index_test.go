@@ -320,9 +320,11 @@ func TestIndex_WholeSkeleton(t *testing.T) {
 	findsEachOther(t, []string{"عبد الله", "عبدالرحمن", "عبد العزيز"}, []string{"Abdullah", "Abdul Rahman", "Abdulaziz"})
 }
 
-// TestIndex_Cantonese: Han names and their Cantonese spellings find each other.
+// TestIndex_Cantonese: Han names and their Cantonese spellings find each other, with a
+// Western given name too.
 func TestIndex_Cantonese(t *testing.T) {
 	findsEachOther(t, []string{"陳大文", "李嘉誠", "梁振英"}, []string{"Chan Tai Man", "Li Ka-shing", "Leung Chun Ying"})
+	findsEachOther(t, []string{"何鴻燊", "李家超"}, []string{"Stanley Ho Hung Sun", "John Lee Ka Chiu"})
 }
 
 // TestIndex_GreekStems: Greek names and their Latin forms without the Greek ending find each

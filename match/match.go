@@ -203,6 +203,9 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 		if a.chars != nil && b.hasReadingWords() && readingsAlign(a, b) || b.chars != nil && a.hasReadingWords() && readingsAlign(b, a) {
 			return 0.95, "readings"
 		}
+		if a.chars != nil && b.hasReadingWords() && readingsWithWesternName(a, b) || b.chars != nil && a.hasReadingWords() && readingsWithWesternName(b, a) {
+			return 0.9, "readings" // a word left over, as extra words weigh
+		}
 		if renderingsMeet(a, b) {
 			return 0.9, "sound"
 		}
@@ -244,6 +247,8 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 		}
 		if readingsAlign(h, l) {
 			s, method = 0.95, "readings"
+		} else if 0.9 > s && readingsWithWesternName(h, l) {
+			s, method = 0.9, "readings" // a word left over, as extra words weigh
 		}
 	}
 	// A Chinese name in Wade–Giles and in Han or pinyin (Mao Tse-tung, 毛泽东, Mao Zedong).

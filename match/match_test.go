@@ -590,6 +590,9 @@ func TestScore(t *testing.T) {
 		{"梁振英", "Leung Chun Ying", 0.95, 0.99},
 		{"周潤發", "Chow Yun Fat", 0.95, 0.99},
 		{"陳大文", "Wong Tai Man", 0, 0.89},
+		{"何鴻燊", "Stanley Ho Hung Sun", 0.9, 0.9}, // a Western given name (readingsWithWesternName)
+		{"陳大文", "CHAN, Tai Man Peter", 0.9, 0.9},
+		{"陳大文", "Peter Wong Tai Man", 0, 0.89},
 		// Hangul's ㅊ is ch, ㅢ i after a consonant and ui alone, and 우 written Woo (hangulFold).
 		{"채원", "Chaewon", 0.95, 0.99},
 		{"차은우", "Cha Eun Woo", 0.95, 0.99},

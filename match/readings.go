@@ -285,6 +285,61 @@ func readingsAlign(h, lat *name) bool {
 	return false
 }
 
+// westernNameAt is the position, among a Latin name's reading words, of a Western given name
+// that Hong Kong writes before or after a Chinese name (Stanley Ho Hung Sun, 何鴻燊; CHAN Tai
+// Man, Peter): the first or the last of three words or more, of three letters or more and no
+// sequence of Cantonese syllables, where every other word is one (readingWord); -1 if none.
+func westernNameAt(ws []*token) int {
+	if len(ws) < 3 || ws[0].script != "latin" {
+		return -1
+	}
+	for _, i := range []int{0, len(ws) - 1} {
+		if w := ws[i]; w.kind != kindWord || len(w.text) < 3 || readingWord(w, readCantonese) {
+			continue
+		}
+		others := true
+		for j, w := range ws {
+			if j != i && !readingWord(w, readCantonese) {
+				others = false
+				break
+			}
+		}
+		if others {
+			return i
+		}
+	}
+	return -1
+}
+
+// withoutWesternName is a Latin name's reading words without the Western given name
+// westernNameAt finds, nil if it finds none.
+func withoutWesternName(ws []*token) []*token {
+	i := westernNameAt(ws)
+	if i < 0 {
+		return nil
+	}
+	return slices.Delete(slices.Clone(ws), i, i+1)
+}
+
+// readingsWithWesternName reports whether a Latin name is a Han name's Cantonese readings
+// (readingsAlign) with a Western given name before or after them (westernNameAt).
+func readingsWithWesternName(h, lat *name) bool {
+	rest := withoutWesternName(lat.readingWords())
+	if rest == nil {
+		return false
+	}
+	rds := charReadings(h.chars)
+	if rds == nil {
+		return false
+	}
+	for _, ws := range familyOrders(rest) {
+		if alignReadings(rds, ws, readCantonese) {
+			return true
+		}
+	}
+	return false
+}
+
 // charReadings looks up the characters of a Han name, nil if they are too many or one is
 // unknown.
 func charReadings(chars [][]rune) [][]*hanReading {
@@ -530,9 +585,12 @@ func surnameSpellings() []string {
 
 // latinReadingKey is the retrieval key of a Latin name's reading in the language (see
 // eachReadingKey), "" if the name has no word.
-func latinReadingKey(n *name, lang int) string {
+func latinReadingKey(n *name, lang int) string { return latinReadingKeyOf(n.tokens, lang) }
+
+// latinReadingKeyOf is latinReadingKey of a name's tokens.
+func latinReadingKeyOf(ts []*token, lang int) string {
 	var b strings.Builder
-	for _, t := range n.tokens {
+	for _, t := range ts {
 		if t.kind == kindLegal {
 			continue // as readingWords
 		}
