@@ -382,3 +382,45 @@ func frameShape(t *token) string {
 
 // writtenAlike are the Latin vowels (in upper case) a vowel letter of abjadFrame stands for.
 var writtenAlike = map[rune]string{'A': "AE", 'I': "IEY", 'U': "OUW"}
+
+// Uyghur is written in Arabic letters that write every vowel (ئىلھام توختى, Ilham Tohti;
+// رابىيە قادىر, Rebiya Kadeer), with letters of its own (ە ې ۆ ۈ ۇ ڭ ۋ) and ى for i inside a
+// word, where Arabic writes it at the end alone. A name with a word so written is read as
+// Uyghur (uyghurLatin), and compared by its consonants as Arabic is.
+
+// uyghurLetters are letters Uyghur writes and Arabic and Persian do not.
+const uyghurLetters = "ەېۆۈۇڭۋ"
+
+// uyghurWord reports whether a word in Arabic letters is Uyghur: it holds one of its letters,
+// or ى before its end, or begins with ئ and a vowel (ئى, ئا, ئو).
+func uyghurWord(w string) bool {
+	if strings.ContainsAny(w, uyghurLetters) {
+		return true
+	}
+	if i := strings.Index(w, "ى"); i >= 0 && i+len("ى") < len(w) {
+		return true
+	}
+	return strings.HasPrefix(w, "ئى") || strings.HasPrefix(w, "ئا") || strings.HasPrefix(w, "ئو")
+}
+
+// uyghurLatin reads a Uyghur word in Latin letters after the Uyghur Latin script (ULY), with
+// خ read h, as names from Xinjiang are spelt (Tohti, Ilham: the pinyin-based romanization),
+// ö and ü written o and u, and the hamza that carries a vowel silent.
+func uyghurLatin(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		if l, ok := uyghurLatinLetters[r]; ok {
+			b.WriteString(l)
+		} else {
+			b.WriteString(strings.ToLower(unidecode.Unidecode(string(r))))
+		}
+	}
+	return b.String()
+}
+
+var uyghurLatinLetters = map[rune]string{
+	'ا': "a", 'ە': "e", 'ب': "b", 'پ': "p", 'ت': "t", 'ج': "j", 'چ': "ch", 'خ': "h", 'د': "d",
+	'ر': "r", 'ز': "z", 'ژ': "zh", 'س': "s", 'ش': "sh", 'غ': "gh", 'ف': "f", 'ق': "q", 'ك': "k",
+	'گ': "g", 'ڭ': "ng", 'ل': "l", 'م': "m", 'ن': "n", 'ھ': "h", 'ه': "h", 'و': "o", 'ۇ': "u",
+	'ۆ': "o", 'ۈ': "u", 'ۋ': "w", 'ې': "e", 'ى': "i", 'ي': "y", 'ی': "y", 'ئ': "",
+}

@@ -607,6 +607,8 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 			n.cjk = false
 		}
 	}
+	// A name with a Uyghur word is Uyghur: its every word in Arabic letters is read so.
+	uyghur := slices.ContainsFunc(fields, uyghurWord)
 	for wi, w := range fields {
 		switch script := Script(w); script {
 		case "latin", "":
@@ -692,7 +694,10 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				latin = unidecode.Unidecode(strings.ReplaceAll(w, "ու", "u"))
 			default:
 				latin = unidecode.Unidecode(w)
-				if script == "arabic" && persianV(w) {
+				switch {
+				case script == "arabic" && uyghur:
+					latin = uyghurLatin(w)
+				case script == "arabic" && persianV(w):
 					latin = "v" + strings.TrimPrefix(latin, "w")
 				}
 			}

@@ -556,6 +556,11 @@ func TestScore(t *testing.T) {
 		{"Technologies", "Technology", 0.95, 0.99},
 		// Russian bodies' abbreviations (terms_russian.tsv, abbreviations.tsv), read once where
 		// they restate the words before them.
+		// Uyghur in Arabic letters, which write its vowels (uyghurLatin).
+		{"ئىلھام توختى", "Ilham Tohti", 0.95, 0.99},
+		{"شۆھرەت زاكىر", "Shohrat Zakir", 0.95, 0.99},
+		{"伊力哈木·土赫提", "ئىلھام توختى", 0.9, 0.99},
+		{"مصطفى", "Mustafa", 0.9, 0.99}, // Arabic's final ى
 		// Persian: ق said as غ and spelt gh (qAsG); the ezafe Latin spellings write (dropEzafe).
 		{"انقلاب", "Enghelab", 0.9, 0.99},
 		{"سپاه پاسداران انقلاب اسلامی", "Sepah-e Pasdaran-e Enghelab-e Eslami", 0.9, 0.99},
