@@ -1,8 +1,10 @@
 package match
 
 import (
+	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mozillazg/go-unidecode"
 )
@@ -183,8 +185,8 @@ func tshAsCh(text string) string { return skeleton(strings.ReplaceAll(text, "tsh
 
 // abjadFrame is a word in Arabic letters with its consonants as unidecode reads them, in lower
 // case, and its vowel letters marked in upper case: A for ا, آ, أ, إ and ة, I for ي, ی and ئ, U
-// for و and ؤ, and X for ى, which ends words in a or in i (مصطفى, Mustafa; على, Ali). A
-// Persian word's first و is a v.
+// for و and ؤ, and X for ى, which ends words in a or in i (مصطفى, Mustafa; على, Ali), and for
+// an ع no vowel letter follows. A Persian word's first و is a v.
 func abjadFrame(w string) string {
 	var b strings.Builder
 	for i, r := range w {
@@ -193,6 +195,13 @@ func abjadFrame(w string) string {
 			continue
 		}
 		switch r {
+		case 'ع':
+			// ع, which Latin spellings write as the vowel it carries (علي, Ali; عمر, Omar),
+			// stands for any vowel where no vowel letter follows it; unidecode reads it as
+			// nothing.
+			if next, _ := utf8.DecodeRuneInString(w[i+len("ع"):]); !strings.ContainsRune("اآأإٱةيیئوؤى", next) {
+				b.WriteByte('X')
+			}
 		case 'ا', 'آ', 'أ', 'إ', 'ٱ', 'ة':
 			b.WriteByte('A')
 		case 'ي', 'ی', 'ئ':
@@ -329,8 +338,12 @@ func writesEveryVowel(ab, lat *token) bool {
 	if ab.frame == "" || lat.abjad() || lat.kind != kindWord {
 		return false
 	}
+	lf := latinFrame(lat.xt)
+	if consonantGlide(ab.frame) {
+		lf = cmp.Or(glideVowelDropped(lf), lf)
+	}
 	ac, ag := vowelGaps(ab.frame, true)
-	lc, lg := vowelGaps(latinFrame(lat.xt), true)
+	lc, lg := vowelGaps(lf, true)
 	if ac != lc || len(ag) != len(lg) {
 		return false
 	}
@@ -349,6 +362,21 @@ func writesEveryVowel(ab, lat *token) bool {
 	return vowels >= 2
 }
 
+// consonantGlide reports whether a frame begins with ي or و and then a consonant: the y or w
+// of a syllable whose short vowel Arabic does not write (يحيى, Yahya; وحيد, Wahid).
+func consonantGlide(frame string) bool {
+	return len(frame) >= 2 && (frame[0] == 'I' || frame[0] == 'U') && frame[1] >= 'a' && frame[1] <= 'z'
+}
+
+// glideVowelDropped is a Latin frame that begins with y or w, one vowel and a consonant,
+// without that vowel, as consonantGlide reads the Arabic word (Yahya: Yhya); "" for another.
+func glideVowelDropped(f string) string {
+	if len(f) >= 3 && (f[0] == 'Y' || f[0] == 'W') && strings.IndexByte("AEIOU", f[1]) >= 0 && f[2] >= 'a' && f[2] <= 'z' {
+		return f[:1] + f[2:]
+	}
+	return ""
+}
+
 // frameShape is the shape writesEveryVowel compares of a word of one consonant: its
 // consonants and, for each vowel (letter), a dot (أيوب and Ayub: ...b); "" for a word of more
 // consonants, or of fewer than two vowels, or one that writesEveryVowel does not read. The
@@ -364,6 +392,23 @@ func frameShape(t *token) string {
 		}
 		frame = latinFrame(t.xt)
 	}
+	return shapeOf(frame)
+}
+
+// glideShape is the frameShape of a Latin word of one consonant that begins with y or w and
+// a vowel, without that vowel (glideVowelDropped), "" for another: the index files it too.
+func glideShape(t *token) string {
+	if len(t.skel) != 1 || t.kind != kindWord || t.frame != "" || t.abjad() {
+		return ""
+	}
+	if f := glideVowelDropped(latinFrame(t.xt)); f != "" {
+		return shapeOf(f)
+	}
+	return ""
+}
+
+// shapeOf is the shape of a frame (frameShape).
+func shapeOf(frame string) string {
 	cons, gaps := vowelGaps(frame, true)
 	var b strings.Builder
 	vowels := 0

@@ -28,11 +28,13 @@ func TestWrittenVowels(t *testing.T) {
 		{"أيوب", "Ayub", 0.9},
 		{"داود", "Daoud", 0.9},
 		{"איוב", "Ayub", 0.9},
-		{"عيسى", "Isa", 0.9}, // ى ends a word in a or in i
-		{"أيوب", "Ayb", 0},   // a vowel the Latin word does not have
-		{"علي", "Ali", 0},    // ع writes the a: no vowel letter for it
-		{"רויר", "Roy", 0},   // r-UI-r: two r's, not one
-		{"أيوب", "Ayab", 0},  // و where the Latin word has a
+		{"عيسى", "Isa", 0.9},   // ى ends a word in a or in i
+		{"أيوب", "Ayb", 0},     // a vowel the Latin word does not have
+		{"علي", "Ali", 0.9},    // ع carries the a, which Latin writes (abjadFrame)
+		{"يحيى", "Yahya", 0.9}, // a first ي is a consonant, its short a unwritten (consonantGlide)
+		{"علي", "Ola", 0},      // ع stands for one vowel, not two
+		{"רויר", "Roy", 0},     // r-UI-r: two r's, not one
+		{"أيوب", "Ayab", 0},    // و where the Latin word has a
 		// Hebrew's b and p are v and f too, in either order of the two words.
 		{"פופובה", "Popova", 0.9},
 		{"דוידוביץ'", "Davidovich", 0.9},

@@ -657,6 +657,9 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	if k := frameShape(t); k != "" {
 		fn(keyFrame, k, "") // writesEveryVowel
 	}
+	if k := glideShape(t); k != "" {
+		fn(keyFrame, k, "") // writesEveryVowel, consonantGlide
+	}
 	fn(keyFold, t.fold, "")
 	if t.script == "hangul" && strings.Contains(t.text, "eo") {
 		fn(keyFold, hangulFold(eoAsU(t.text)), "") // koreanU

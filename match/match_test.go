@@ -556,6 +556,9 @@ func TestScore(t *testing.T) {
 		{"Technologies", "Technology", 0.95, 0.99},
 		// Russian bodies' abbreviations (terms_russian.tsv, abbreviations.tsv), read once where
 		// they restate the words before them.
+		// ع written as the vowel it carries, a first ي or و a consonant (writesEveryVowel).
+		{"يحيى السنوار", "Yahya Sinwar", 0.9, 0.99},
+		{"علي خامنئي", "Ali Khamenei", 0.9, 0.99},
 		// Uyghur in Arabic letters, which write its vowels (uyghurLatin).
 		{"ئىلھام توختى", "Ilham Tohti", 0.95, 0.99},
 		{"شۆھرەت زاكىر", "Shohrat Zakir", 0.95, 0.99},
