@@ -56,6 +56,10 @@ func abjadSim(x, y *token) float64 {
 			}
 		}
 	}
+	// Hebrew writes the j of a biblical name's English form as the y it is (בנימין, Benjamin).
+	if k := innerJAsY(lat); k != "" && ab.script == "hebrew" && (k == ab.skel || k == ab.skelX) {
+		return 0.9
+	}
 	gh, ah := ghAsG(lat), "" // the Latin word's skeletons as Arabic writes it (below)
 	if ab.script == "arabic" && strings.HasSuffix(ab.frame, "A") {
 		ah = taMarbuta(lat)
@@ -125,6 +129,19 @@ func jAsY(t *token) *token {
 		return nil
 	}
 	return wordToken("y"+t.text[1:], t.script)
+}
+
+// innerJAsY is the skeleton of a word in Latin letters with a j after its first letter read
+// y (Benjamin, benyamin: bnmn), of two consonants or more; "" for a word without such a j, or
+// in another script (pinyin's j is no y).
+func innerJAsY(t *token) string {
+	if t.script != "latin" || t.kind != kindWord || len(t.text) < 2 || !strings.Contains(t.text[1:], "j") {
+		return ""
+	}
+	if k := skeleton(t.text[:1] + strings.ReplaceAll(t.text[1:], "j", "y")); len(k) >= 2 {
+		return k
+	}
+	return ""
 }
 
 // arabicFirst returns the two tokens with one in Arabic letters, if either is, first.

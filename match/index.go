@@ -643,6 +643,9 @@ func eachSpellingKey(t *token, fn func(family byte, a, b string)) {
 	if k := taMarbuta(t); k != "" {
 		fn(keySkeleton, k, "") // abjadSim
 	}
+	if k := innerJAsY(t); k != "" {
+		fn(keySkeleton, k, "") // abjadSim
+	}
 	if k := jAsY(t); k != nil {
 		fn(keySkeleton, k.skel, "") // abjadSim
 		if k.skelX != k.skel {
