@@ -353,7 +353,7 @@ func TestReadingWord(t *testing.T) {
 		for _, r := range rd.ko {
 			check(r+"gim", readKorean) // a surname begins a word
 		}
-		for _, r := range append(append([]string{}, rd.read[readJapanese]...), rd.voiced...) {
+		for _, r := range slices.Concat(rd.read[readJapanese], rd.voiced, rd.nanori, rd.nanoriVoiced) {
 			check(r, readJapanese)
 		}
 		for _, r := range rd.read[readCantonese] {

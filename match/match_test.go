@@ -589,6 +589,11 @@ func TestScore(t *testing.T) {
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
 		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
 		{"김한국", "Kim Han Guk", 0.95, 0.99},                         // a personal name stays one
+		// Japanese names in the readings of names (nanori, han_nanori.tsv).
+		{"安倍晋三", "Shinzo Abe", 0.95, 0.99},
+		{"菅義偉", "Yoshihide Suga", 0.95, 0.99},
+		{"鳩山由紀夫", "Yukio Hatoyama", 0.95, 0.99},
+		{"山田太郎", "Yamada Jiro", 0, 0.89},
 		// Simplified characters read in Korean as their traditional forms are (hanReadingOf).
 		{"张成泽", "Jang Song Thaek", 0.95, 0.99},
 		{"尹锡悦", "Yoon Suk Yeol", 0.95, 0.99},

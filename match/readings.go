@@ -42,7 +42,10 @@ const readKeyLen = 4
 type hanReading struct {
 	read   [readLanguages][]string // folded readings, per language
 	voiced []string                // Japanese readings voiced (rendaku), folded
-	ko     []string                // usual Latin spellings of the character as a Korean surname, folded
+	// nanori are the Japanese readings of names only (han_nanori.tsv), folded, and voiced:
+	// many and short (一 has eleven), they are read only in a name of two words or more.
+	nanori, nanoriVoiced []string
+	ko                   []string // usual Latin spellings of the character as a Korean surname, folded
 }
 
 // The table is embedded as written and read a character at a time: a name in Han reads a few
@@ -51,10 +54,18 @@ type hanReading struct {
 //go:embed knowledge/han_readings.tsv
 var hanReadingsTSV string
 
+// The Japanese readings of kanji used in names only (nanori: 義 yoshi, 偉 hide, 倍 be), which
+// Unihan lacks, from KANJIDIC (knowledge/han_nanori.tsv), read as the table is.
+//
+//go:embed knowledge/han_nanori.tsv
+var hanNanoriTSV string
+
 var (
 	readingsOnce sync.Once
 	readingRunes []rune   // the characters of hanReadingsTSV, ascending as it lists them
 	readingAt    []uint32 // where the readings of each begin in it
+	nanoriRunes  []rune   // the same of hanNanoriTSV
+	nanoriAt     []uint32
 	readingCache sync.Map // rune → *hanReading (nil for a character the table lacks)
 )
 
@@ -94,34 +105,70 @@ func hanReadingOf(c rune) *hanReading {
 	return v.(*hanReading)
 }
 
-// tableReading parses the table's line for a character, nil if it has none.
+// tableReading parses the tables' lines for a character, nil if they have none.
 func tableReading(c rune) *hanReading {
-	i, ok := slices.BinarySearch(readingRunes, c)
-	if !ok {
-		return nil
+	var rd *hanReading
+	if line, ok := tableLine(hanReadingsTSV, readingRunes, readingAt, c); ok {
+		rd = parseReading(line)
 	}
-	line := hanReadingsTSV[readingAt[i]:]
-	if end := strings.IndexByte(line, '\n'); end >= 0 {
-		line = line[:end]
+	if line, ok := tableLine(hanNanoriTSV, nanoriRunes, nanoriAt, c); ok {
+		if rd == nil {
+			rd = &hanReading{}
+		}
+		for _, kana := range strings.Split(line, ",") {
+			r := hepburn(kana)
+			rd.nanori = append(rd.nanori, jaFold(r))
+			if v := voiced(r); v != r {
+				rd.nanoriVoiced = append(rd.nanoriVoiced, jaFold(v))
+			}
+		}
 	}
-	return parseReading(line)
+	return rd
 }
 
-// indexReadings finds where each character's line of the table begins.
+// addJapanese adds a Japanese reading in Latin letters, and its voiced form (rendaku).
+func (rd *hanReading) addJapanese(r string) {
+	rd.read[readJapanese] = append(rd.read[readJapanese], jaFold(r))
+	if v := voiced(r); v != r {
+		rd.voiced = append(rd.voiced, jaFold(v))
+	}
+}
+
+// indexReadings finds where each character's line of the tables begins.
 func indexReadings() {
-	for rest, at := hanReadingsTSV, 0; rest != ""; {
+	readingRunes, readingAt = indexTable(hanReadingsTSV, "han_readings.tsv")
+	nanoriRunes, nanoriAt = indexTable(hanNanoriTSV, "han_nanori.tsv")
+}
+
+// indexTable finds where each character's line of a table (character<TAB>…, ascending) begins.
+func indexTable(table, name string) (runes []rune, at []uint32) {
+	for rest, pos := table, 0; rest != ""; {
 		line, after, _ := strings.Cut(rest, "\n")
 		if c, _, ok := strings.Cut(line, "\t"); ok && !strings.HasPrefix(line, "#") {
 			r, _ := utf8.DecodeRuneInString(c)
-			if n := len(readingRunes); n > 0 && r <= readingRunes[n-1] {
-				panic("knowledge/han_readings.tsv: characters out of order at " + c)
+			if n := len(runes); n > 0 && r <= runes[n-1] {
+				panic("knowledge/" + name + ": characters out of order at " + c)
 			}
-			readingRunes = append(readingRunes, r)
-			readingAt = append(readingAt, uint32(at+len(c)+1))
+			runes = append(runes, r)
+			at = append(at, uint32(pos+len(c)+1))
 		}
-		at += len(line) + 1
+		pos += len(line) + 1
 		rest = after
 	}
+	return runes, at
+}
+
+// tableLine is the rest of a character's line in a table indexed by indexTable, "" if none.
+func tableLine(table string, runes []rune, at []uint32, c rune) (string, bool) {
+	i, ok := slices.BinarySearch(runes, c)
+	if !ok {
+		return "", false
+	}
+	line := table[at[i]:]
+	if end := strings.IndexByte(line, '\n'); end >= 0 {
+		line = line[:end]
+	}
+	return line, true
 }
 
 // parseReading reads a character's readings as the table writes them ("k=김,금 j=kin,kon").
@@ -145,10 +192,7 @@ func parseReading(v string) *hanReading {
 			case "c":
 				rd.read[readCantonese] = append(rd.read[readCantonese], cantoneseSpellings(r)...)
 			case "j":
-				rd.read[readJapanese] = append(rd.read[readJapanese], jaFold(r))
-				if v := voiced(r); v != r {
-					rd.voiced = append(rd.voiced, jaFold(v))
-				}
+				rd.addJapanese(r)
 			}
 		}
 	}
@@ -160,6 +204,11 @@ func eachHanReading(fn func(*hanReading)) {
 	readingsOnce.Do(indexReadings)
 	for _, c := range readingRunes {
 		fn(hanReadingOf(c))
+	}
+	for _, c := range nanoriRunes {
+		if _, ok := slices.BinarySearch(readingRunes, c); !ok {
+			fn(hanReadingOf(c))
+		}
 	}
 }
 
@@ -182,8 +231,9 @@ func voiced(r string) string {
 
 // readingsOf calls fn with each folded reading of character c in the language: voiced
 // Japanese readings too where the character is not the first of its run, a Korean surname's
-// usual spelling too where it begins its word.
-func readingsOf(rd *hanReading, lang int, runStart, wordStart bool, fn func(string) bool) bool {
+// usual spelling too where it begins its word, and, with names, the Japanese readings of names
+// (nanori), which the keys of a Han name (eachReadingKey) include.
+func readingsOf(rd *hanReading, lang int, runStart, wordStart, names bool, fn func(string) bool) bool {
 	for _, r := range rd.read[lang] {
 		if fn(r) {
 			return true
@@ -193,6 +243,20 @@ func readingsOf(rd *hanReading, lang int, runStart, wordStart bool, fn func(stri
 		for _, r := range rd.voiced {
 			if fn(r) {
 				return true
+			}
+		}
+	}
+	if lang == readJapanese && names {
+		for _, r := range rd.nanori {
+			if fn(r) {
+				return true
+			}
+		}
+		if !runStart {
+			for _, r := range rd.nanoriVoiced {
+				if fn(r) {
+					return true
+				}
 			}
 		}
 	}
@@ -389,7 +453,7 @@ func alignReadings(rds [][]*hanReading, ws []*token, lang int) bool {
 			if failed[state] {
 				return false
 			}
-			ok := readingsOf(row[c], lang, c == ci, c == 0, func(r string) bool {
+			ok := readingsOf(row[c], lang, c == ci, c == 0, len(ws) >= 2, func(r string) bool {
 				return r != "" && strings.HasPrefix(rest, r) && eat(rest[len(r):], c+1)
 			})
 			if !ok {
@@ -432,7 +496,7 @@ func eachReadingKey(chars [][]rune, lang int, fn func(string)) {
 		// A character that does not begin its word may be voiced (more keys than
 		// readingsAlign needs, where a run starts there, but none missing); a word's first
 		// character may be a surname.
-		readingsOf(rds[p.ti][p.ci], lang, p.ci == 0, p.ci == 0, func(r string) bool {
+		readingsOf(rds[p.ti][p.ci], lang, p.ci == 0, p.ci == 0, true, func(r string) bool {
 			spell(i+1, left-1, prefix+r)
 			return false
 		})
