@@ -456,6 +456,9 @@ const uyghurLetters = "ەېۆۈۇڭۋ"
 // uyghurWord reports whether a word in Arabic letters is Uyghur: it holds one of its letters,
 // or ى before its end, or begins with ئ and a vowel (ئى, ئا, ئو).
 func uyghurWord(w string) bool {
+	if isASCII(w) {
+		return false // most words, in Latin letters: no need to look further
+	}
 	if strings.ContainsAny(w, uyghurLetters) {
 		return true
 	}
