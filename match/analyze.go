@@ -2263,8 +2263,17 @@ func umlautsOnly(marked, w string) bool {
 	return j == len(w)
 }
 
-// markedRunes are the letters markedLetters writes otherwise.
-const markedRunes = "šŠśŚşŞșȘčČćĆçÇžŽźŹżŻđĐțȚţŢñÑöÖøØäÄåÅ"
+// markedRunes are the letters markedLetters writes otherwise, and turkicRunes.
+const markedRunes = "šŠśŚşŞșȘčČćĆçÇžŽźŹżŻđĐțȚţŢñÑöÖøØäÄåÅ" + turkicRunes
+
+// turkicRunes are letters of Turkish and Azerbaijani, and no other language's: a name with
+// one (Erdoğan, Əliyev, Işık) is read as those languages say its letters (turkicLetters).
+const turkicRunes = "ğĞıİəƏ"
+
+// turkicLetters write Turkish and Azerbaijani letters as other scripts render them: c is
+// said j (Recep, Реджеп, 레제프, レジェップ), and ğ lengthens the vowel before it, unsaid
+// (Erdoğan, 에르도안, エルドアン, 埃尔多安). ç and ş are markedLetters' ch and sh.
+var turkicLetters = strings.NewReplacer("c", "j", "C", "J", "ğ", "", "Ğ", "")
 
 // markedFields returns the words of a name, as fields are those of its normalised form, read
 // with its marked letters written as markedLetters writes them; nil when it has none, or
@@ -2272,6 +2281,9 @@ const markedRunes = "šŠśŚşŞșȘčČćĆçÇžŽźŹżŻđĐțȚţŢñÑö�
 func markedFields(raw string, fields []string) []string {
 	if !strings.ContainsAny(raw, markedRunes) {
 		return nil
+	}
+	if strings.ContainsAny(raw, turkicRunes) {
+		raw = turkicLetters.Replace(raw) // before markedLetters writes ç ch
 	}
 	norm, _ := normalizeAtComma(markedLetters.Replace(raw))
 	fs := splitKanaHan(strings.Fields(norm))

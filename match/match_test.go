@@ -559,6 +559,10 @@ func TestScore(t *testing.T) {
 		// ع written as the vowel it carries, a first ي or و a consonant (writesEveryVowel).
 		{"يحيى السنوار", "Yahya Sinwar", 0.9, 0.99},
 		{"علي خامنئي", "Ali Khamenei", 0.9, 0.99},
+		// Turkish: c said j, ğ unsaid (turkicLetters).
+		{"Recep Tayyip Erdoğan", "雷杰普·塔伊普·埃尔多安", 0.9, 0.99},
+		{"Recep Tayyip Erdoğan", "レジェップ・タイイップ・エルドアン", 0.9, 0.99},
+		{"Recep Tayyip Erdoğan", "Recep Tayyip Erdogan", 1, 1},
 		// Uyghur in Arabic letters, which write its vowels (uyghurLatin).
 		{"ئىلھام توختى", "Ilham Tohti", 0.95, 0.99},
 		{"شۆھرەت زاكىر", "Shohrat Zakir", 0.95, 0.99},
