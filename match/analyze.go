@@ -376,8 +376,10 @@ func belarusianRussian(w string) string {
 // greekVoiced reads ντ, μπ and γκ inside a Greek word (nd, mb and gk in greekLatin) as the d,
 // b and g they are when Greek renders foreign names (Βλαντίμιρ, Vladimir), as greekLatin reads
 // them at its start: the Greek word's spelling form (xt); its text keeps ELOT's letters, in
-// which Greek names are spelt in Latin (Κωνσταντίνος, Konstantinos; Ανδρέας, Andreas).
-var greekVoiced = newFold("nd", "d", "mb", "b", "gk", "g")
+// which Greek names are spelt in Latin (Κωνσταντίνος, Konstantinos; Ανδρέας, Andreas). γι
+// before a vowel (gi in greekLatin) is read as the y it is said, as English spells Greek
+// names (Γιάννης, Yannis; Γιώργος, Yorgos) where ELOT writes Giannis.
+var greekVoiced = newFold("nd", "d", "mb", "b", "gk", "g", "gia", "ya", "gio", "yo", "giu", "yu", "gie", "ye")
 
 // transcriptions are the spellings spellingFold writes as English does.
 var (

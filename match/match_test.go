@@ -559,6 +559,10 @@ func TestScore(t *testing.T) {
 		// ع written as the vowel it carries, a first ي or و a consonant (writesEveryVowel).
 		{"يحيى السنوار", "Yahya Sinwar", 0.9, 0.99},
 		{"علي خامنئي", "Ali Khamenei", 0.9, 0.99},
+		// Greek's γι before a vowel, said y (greekVoiced).
+		{"Γιάννης", "Yannis", 0.95, 0.99},
+		{"Γιάννης Βαρουφάκης", "Yanis Varoufakis", 0.95, 0.99},
+		{"Γιάννης", "Giannis", 0.95, 0.99},
 		// Turkish: c said j, ğ unsaid (turkicLetters).
 		{"Recep Tayyip Erdoğan", "雷杰普·塔伊普·埃尔多安", 0.9, 0.99},
 		{"Recep Tayyip Erdoğan", "レジェップ・タイイップ・エルドアン", 0.9, 0.99},
