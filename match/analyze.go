@@ -695,6 +695,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				// (ow).
 				latin = unidecode.Unidecode(strings.ReplaceAll(w, "ու", "u"))
 			default:
+				if script == "thai" {
+					w = thaiSilent(w)
+				}
 				latin = unidecode.Unidecode(w)
 				switch {
 				case script == "arabic" && uyghur:
@@ -1289,6 +1292,30 @@ var scripts = []struct {
 	{"sinhala", []*unicode.RangeTable{unicode.Sinhala}},
 	{"lao", []*unicode.RangeTable{unicode.Lao}},
 	{"tibetan", []*unicode.RangeTable{unicode.Tibetan}},
+}
+
+// thaiSilent drops the letters Thai writes and does not say: the consonant that carries the
+// thanthakhat (์: ประยุทธ์, Prayut), and the consonant before a silenced ร (จันทร์, Chan).
+func thaiSilent(w string) string {
+	if !strings.ContainsRune(w, '\u0E4C') {
+		return w
+	}
+	consonant := func(r rune) bool { return r >= 'ก' && r <= 'ฮ' }
+	var out []rune
+	for _, r := range w {
+		if r != '\u0E4C' {
+			out = append(out, r)
+			continue
+		}
+		if n := len(out); n > 0 && consonant(out[n-1]) {
+			silenced := out[n-1]
+			out = out[:n-1]
+			if n := len(out); silenced == 'ร' && n > 1 && consonant(out[n-1]) {
+				out = out[:n-1]
+			}
+		}
+	}
+	return string(out)
 }
 
 // unwrittenVowels reports whether words in a script are read in Latin letters without some

@@ -559,6 +559,9 @@ func TestScore(t *testing.T) {
 		// ع written as the vowel it carries, a first ي or و a consonant (writesEveryVowel).
 		{"يحيى السنوار", "Yahya Sinwar", 0.9, 0.99},
 		{"علي خامنئي", "Ali Khamenei", 0.9, 0.99},
+		// Thai's silent letters (thaiSilent).
+		{"ประยุทธ์", "Prayut", 0.9, 0.99},
+		{"จันทร์โอชา", "Chanocha", 0.9, 0.99},
 		// Greek's γι before a vowel, said y (greekVoiced).
 		{"Γιάννης", "Yannis", 0.95, 0.99},
 		{"Γιάννης Βαρουφάκης", "Yanis Varoufakis", 0.95, 0.99},
