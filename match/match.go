@@ -7,7 +7,8 @@
 // pinyin, Hangul letter by letter (a Korean name one token per syllable), Kana in modern
 // Hepburn (hepburn), Greek after ELOT 743, India's scripts by their shared layout with the
 // vowels their consonants carry (indicLatin), Serbian and Macedonian Cyrillic as their Latin
-// alphabets (serbianLatin), Hebrew with its geresh (ג׳ j), Cyrillic, Arabic and others
+// alphabets (serbianLatin), Hebrew with its geresh (ג׳ j), Uyghur after its Latin script
+// (uyghurLatin), Thai without its silent letters (thaiSilent), Cyrillic, Arabic and others
 // through unidecode, with Chinese and Korean institutional terms (公安局, 법무부 …; Han's
 // traditional characters looked up in their simplified forms, 自治區), country names
 // (中华人民共和国, 대한민국), Russian institutional words and bodies' abbreviations (МВД, FSB), in Cyrillic or Latin letters
