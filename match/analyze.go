@@ -782,7 +782,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 			if n.generation == nil {
 				n.generation = make([]uint8, len(kept))
 			}
-			for j := i; j < len(kept); j++ {
+			// A particle of a family name written first (BIN LADEN, Hamza) marks none of the
+			// given names after the comma.
+			for j := i; j < len(kept) && (p.word >= familyFields || kept[j].word < familyFields); j++ {
 				n.generation[j] = min(n.generation[j]+1, notInChain-1)
 			}
 		}

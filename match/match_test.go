@@ -559,6 +559,8 @@ func TestScore(t *testing.T) {
 		// ع written as the vowel it carries, a first ي or و a consonant (writesEveryVowel).
 		{"يحيى السنوار", "Yahya Sinwar", 0.9, 0.99},
 		{"علي خامنئي", "Ali Khamenei", 0.9, 0.99},
+		// A particle of a family name written first marks no given name after the comma.
+		{"USAMA MUHAMMAD BIN LADEN, HAMZA", "HAMZA USAMA MUHAMMAD BIN LADIN", 0.95, 0.99},
 		// Sheikh in other scripts is a title (words.tsv); آل is Al (arabicParticles).
 		{"শেখ হাসিনা", "Sheikh Hasina", 0.95, 0.99},
 		{"الشيخ محمد بن راشد آل مكتوم", "Sheikh Mohammed bin Rashid Al Maktoum", 0.9, 0.99},
