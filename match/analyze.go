@@ -1299,12 +1299,11 @@ var scripts = []struct {
 }
 
 // arabicParticles are words in Arabic letters (normalised) read as the particles Latin
-// spellings write: آل (Āl, the house of: آل ثاني, Al Thani), whose madda Normalize drops, read
-// al; the article, which it then is written as, is never written apart. (بن read as the
-// particle bin made the UN's Arabic Hamza bin Laden pair with its reordered Latin form as
-// the Latin forms pair, 0.922 → 0.743: the chain of generations it marks does not survive
-// the reordering.)
-var arabicParticles = map[string]string{"ال": "al"}
+// spellings write, which the knowledge of particles knows (words.tsv): بن, ابن, بنت (bin, ibn,
+// bint; read bn, abn, bnt they were words, and محمد بن سلمان paired with Salman bin Mohammed,
+// his father's name, at 0.919), and آل (Āl, the house of: آل ثاني, Al Thani), whose madda
+// Normalize drops, read al (a lone article is never written).
+var arabicParticles = map[string]string{"بن": "bin", "ابن": "ibn", "بنت": "bint", "ال": "al"}
 
 // thaiSilent drops the letters Thai writes and does not say: the consonant that carries the
 // thanthakhat (์: ประยุทธ์, Prayut), and the consonant before a silenced ร (จันทร์, Chan).

@@ -566,6 +566,8 @@ func TestScore(t *testing.T) {
 		{"الشيخ محمد بن راشد آل مكتوم", "Sheikh Mohammed bin Rashid Al Maktoum", 0.9, 0.99},
 		{"الشيخ تميم بن حمد آل ثاني", "Tamim bin Hamad Al Thani", 0.9, 0.99},
 		{"آل ثاني", "Al Thani", 0.9, 0.99},
+		{"محمد بن سلمان", "Mohammed bin Salman", 0.9, 0.99}, // بن, the particle bin
+		{"محمد بن سلمان", "Salman bin Mohammed", 0, 0.89},   // the father's name
 		// Thai's silent letters (thaiSilent).
 		{"ประยุทธ์", "Prayut", 0.9, 0.99},
 		{"จันทร์โอชา", "Chanocha", 0.9, 0.99},
