@@ -639,6 +639,9 @@ func TestScore(t *testing.T) {
 		{"이승만", "Syngman Rhee", 0.9, 0.99},
 		{"서훈", "Suh Hoon", 0.95, 0.99},
 		{"경찰청", "Korean National Police Agency", 0.9, 0.99},
+		{"현대자동차", "Hyundai Motor Company", 0.9, 0.99}, // 자동차 (terms.tsv)
+		{"한화에어로스페이스", "Hanwha Aerospace", 0.95, 0.99}, // English words in Hangul
+		{"한화시스템", "Hanwha Systems", 0.95, 0.99},
 		// Japanese company names: Kana and Han parts read apart, a Kabushiki Kaisha written
 		// Limited or Corporation, and the readings of Han names with legal forms.
 		{"富士通株式会社", "Fujitsu Limited", 0.95, 0.99},
