@@ -669,7 +669,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				}
 				continue
 			}
+			var kanaTail []string // English words a Kana word ends in (kanaSuffixes)
 			if script == "kana" {
+				w, kanaTail = k.kanaSuffixes(w)
 				w = hepburn(w)
 			}
 			var latin string
@@ -732,6 +734,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 			}
 			for _, t := range ts {
 				words = append(words, piece{text: t, script: script, syllables: script == "kana" || script == "myanmar", word: wi, frame: frame, soft: soft, marked: marked})
+			}
+			for _, t := range kanaTail {
+				words = append(words, piece{text: t, script: script, word: wi})
 			}
 		}
 	}

@@ -46,6 +46,9 @@ type Knowledge struct {
 	patronymic map[string]bool   // particles of a patronymic chain: bin, ibn …
 	particle   map[string]string // a particle → the spelling it is read as (ibn → bin)
 	koSurnames map[string]string // Hangul surname syllable → usual Latin spelling
+	// kanaTerms are the terms (terms.tsv) written in Kana, longest first: English words
+	// Japanese firms write at the end of their names (ソニーグループ, Sony Group).
+	kanaTerms []string
 	// koOther are the other spellings of Korean surnames, by the usual one (korean_surnames.tsv:
 	// lee → yi, rhee, ri), folded by latinKoreanFold.
 	koOther map[string][]string
@@ -121,7 +124,11 @@ func DefaultKnowledge() *Knowledge {
 		readTSV("knowledge/terms.tsv", func(a, b string) {
 			k.terms[a] = b
 			k.termMaxRunes = max(k.termMaxRunes, utf8.RuneCountInString(a))
+			if Script(a) == "kana" {
+				k.kanaTerms = append(k.kanaTerms, a)
+			}
 		})
+		slices.SortFunc(k.kanaTerms, func(a, b string) int { return len(b) - len(a) }) // longest first
 		k.russian, k.russianLatin = map[string][]string{}, map[string][]string{}
 		readTSV("knowledge/terms_russian.tsv", func(en, forms string) {
 			for _, f := range strings.Fields(forms) {
@@ -351,4 +358,23 @@ func (k *Knowledge) simplify(rs []rune) ([]rune, bool) {
 		return rs, false
 	}
 	return out, true
+}
+
+// kanaSuffixes splits the Kana terms off the end of a word (ソニーグループ: ソニー, group), the
+// word first and the terms' English after it; the word alone when it ends in none, or is one.
+func (k *Knowledge) kanaSuffixes(w string) (string, []string) {
+	var tail []string
+	for {
+		cut := false
+		for _, t := range k.kanaTerms {
+			if rest, ok := strings.CutSuffix(w, t); ok && rest != "" {
+				tail = append(strings.Fields(k.terms[t]), tail...)
+				w, cut = rest, true
+				break
+			}
+		}
+		if !cut {
+			return w, tail
+		}
+	}
 }

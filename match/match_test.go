@@ -646,6 +646,8 @@ func TestScore(t *testing.T) {
 		// Limited or Corporation, and the readings of Han names with legal forms.
 		{"富士通株式会社", "Fujitsu Limited", 0.95, 0.99},
 		{"パナソニック株式会社", "Panasonic Corporation", 0.9, 0.99},
+		{"ソニーグループ株式会社", "Sony Group Corporation", 0.9, 0.99}, // グループ (kanaSuffixes)
+		{"パナソニックホールディングス", "Panasonic Holdings", 0.95, 0.99},
 		// Japanese ministries and agencies (terms.tsv); 省 alone is still a Chinese province.
 		{"防衛省", "Ministry of Defense", 0.95, 0.99},
 		{"警察庁", "National Police Agency", 0.95, 0.99},
