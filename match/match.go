@@ -1519,10 +1519,10 @@ func pluralSim(x, y *token) float64 {
 	if len(a) < len(b) {
 		a, b = b, a
 	}
-	if len(a) != len(b)+2 || b == "" || b[len(b)-1] != 'y' {
-		return 0 // most pairs, at once
+	if len(a) != len(b)+2 || b == "" || b[len(b)-1] != 'y' { // most pairs stop here
+		return 0
 	}
-	if len(a) < 8 || len(a) != len(b)+2 || !strings.HasSuffix(a, "ies") || b[len(b)-1] != 'y' || a[:len(a)-3] != b[:len(b)-1] {
+	if len(a) < 8 || !strings.HasSuffix(a, "ies") || a[:len(a)-3] != b[:len(b)-1] {
 		return 0
 	}
 	return 1 - 0.5/float64(len(a))

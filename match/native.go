@@ -106,7 +106,7 @@ func goPinyinSyllables() map[string]bool {
 
 // hangulSyllables is the set of the Hangul syllables with no final consonant or one of the
 // six that names end syllables with (ㄱ ㄴ ㄹ ㅁ ㅂ ㅇ: Kim, Jin, Chol, Nam, Sup, Jong),
-// romanized as Oversight reads them (transliterate) and folded by koreanFold. Rarer finals
+// romanized as Oversight reads them (transliterate) and folded by hangulFold. Rarer finals
 // and clusters (ㄽ: 랈, rals) would make almost any word a sequence of syllables.
 func hangulSyllables() *syllableSet {
 	hangulOnce.Do(func() { hangulSet = newSyllableSet(foldedHangulSyllables([]int{0, 1, 4, 8, 16, 17, 21}, false)) })

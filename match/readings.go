@@ -17,9 +17,9 @@ import (
 // at 0.95 when each Latin word spells, in one language, the readings of a run of the
 // characters of one Han word, the runs in the order of the Latin words (or with the first or
 // last Latin word moved to the other end) and covering every character (readingsAlign).
-// Spellings are compared after folding: Korean readings in the Revised Romanization and the
-// Latin word by koreanFold (Kim, Gim; Jong, Jeong), with a surname's usual spelling too (Lee,
-// Park); Japanese by jaFold (Tarō, Taro, Tarou), a character after the first of a run also in
+// Spellings are compared after folding: Korean readings in the Revised Romanization
+// (hangulFold) and the Latin word by its fold (latinKoreanFold: Kim, Gim; Jong, Jeong; Young),
+// with a surname's usual and other spellings too (Lee, Park; Rhee, Pak); Japanese by jaFold (Tarō, Taro, Tarou), a character after the first of a run also in
 // its voiced form (rendaku: 山田 is yama + da); Cantonese in each spelling names use
 // (cantoneseSpellings), the Latin word as written.
 
@@ -116,21 +116,18 @@ func tableReading(c rune) *hanReading {
 			rd = &hanReading{}
 		}
 		for _, kana := range strings.Split(line, ",") {
-			r := hepburn(kana)
-			rd.nanori = append(rd.nanori, jaFold(r))
-			if v := voiced(r); v != r {
-				rd.nanoriVoiced = append(rd.nanoriVoiced, jaFold(v))
-			}
+			addJapanese(&rd.nanori, &rd.nanoriVoiced, hepburn(kana))
 		}
 	}
 	return rd
 }
 
-// addJapanese adds a Japanese reading in Latin letters, and its voiced form (rendaku).
-func (rd *hanReading) addJapanese(r string) {
-	rd.read[readJapanese] = append(rd.read[readJapanese], jaFold(r))
+// addJapanese adds a Japanese reading in Latin letters to readings, folded, and its voiced
+// form (rendaku) to voicedForms.
+func addJapanese(readings, voicedForms *[]string, r string) {
+	*readings = append(*readings, jaFold(r))
 	if v := voiced(r); v != r {
-		rd.voiced = append(rd.voiced, jaFold(v))
+		*voicedForms = append(*voicedForms, jaFold(v))
 	}
 }
 
@@ -192,7 +189,7 @@ func parseReading(v string) *hanReading {
 			case "c":
 				rd.read[readCantonese] = append(rd.read[readCantonese], cantoneseSpellings(r)...)
 			case "j":
-				rd.addJapanese(r)
+				addJapanese(&rd.read[readJapanese], &rd.voiced, r)
 			}
 		}
 	}
@@ -234,40 +231,18 @@ func voiced(r string) string {
 // usual spelling too where it begins its word, and, with names, the Japanese readings of names
 // (nanori), which the keys of a Han name (eachReadingKey) include.
 func readingsOf(rd *hanReading, lang int, runStart, wordStart, names bool, fn func(string) bool) bool {
-	for _, r := range rd.read[lang] {
-		if fn(r) {
+	if slices.ContainsFunc(rd.read[lang], fn) {
+		return true
+	}
+	if lang == readJapanese {
+		if !runStart && slices.ContainsFunc(rd.voiced, fn) {
+			return true
+		}
+		if names && (slices.ContainsFunc(rd.nanori, fn) || !runStart && slices.ContainsFunc(rd.nanoriVoiced, fn)) {
 			return true
 		}
 	}
-	if lang == readJapanese && !runStart {
-		for _, r := range rd.voiced {
-			if fn(r) {
-				return true
-			}
-		}
-	}
-	if lang == readJapanese && names {
-		for _, r := range rd.nanori {
-			if fn(r) {
-				return true
-			}
-		}
-		if !runStart {
-			for _, r := range rd.nanoriVoiced {
-				if fn(r) {
-					return true
-				}
-			}
-		}
-	}
-	if lang == readKorean && wordStart {
-		for _, r := range rd.ko {
-			if fn(r) {
-				return true
-			}
-		}
-	}
-	return false
+	return lang == readKorean && wordStart && slices.ContainsFunc(rd.ko, fn)
 }
 
 // latinReading folds a Latin word for comparison with readings in the language.
@@ -357,22 +332,17 @@ func westernNameAt(ws []*token) int {
 	if len(ws) < 3 || ws[0].script != "latin" {
 		return -1
 	}
-	for _, i := range []int{0, len(ws) - 1} {
-		if w := ws[i]; w.kind != kindWord || len(w.text) < 3 || readingWord(w, readCantonese) {
+	at := -1 // the one word that is no reading word
+	for i, w := range ws {
+		if readingWord(w, readCantonese) {
 			continue
 		}
-		others := true
-		for j, w := range ws {
-			if j != i && !readingWord(w, readCantonese) {
-				others = false
-				break
-			}
+		if at >= 0 || i != 0 && i != len(ws)-1 || w.kind != kindWord || len(w.text) < 3 {
+			return -1
 		}
-		if others {
-			return i
-		}
+		at = i
 	}
-	return -1
+	return at
 }
 
 // withoutWesternName is a Latin name's reading words without the Western given name

@@ -15,19 +15,11 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/oversight-project/oversight/match/internal/unihan"
 	"golang.org/x/text/encoding/japanese"
 )
 
-func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: gennanori kanjidic")
-		os.Exit(2)
-	}
-	if err := run(os.Args[1], os.Stdout); err != nil {
-		fmt.Fprintln(os.Stderr, "gennanori:", err)
-		os.Exit(1)
-	}
-}
+func main() { unihan.Main("gennanori", "kanjidic", run) }
 
 func run(path string, out io.Writer) error {
 	f, err := os.Open(path)
@@ -35,11 +27,7 @@ func run(path string, out io.Writer) error {
 		return err
 	}
 	defer f.Close()
-	type entry struct {
-		kanji  rune
-		nanori []string
-	}
-	var entries []entry
+	rows := map[rune]string{} // kanji → its nanori
 	version := ""
 	sc := bufio.NewScanner(japanese.EUCJP.NewDecoder().Reader(f))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -76,20 +64,16 @@ func run(path string, out io.Writer) error {
 		}
 		if len(nanori) > 0 {
 			slices.Sort(nanori)
-			entries = append(entries, entry{[]rune(fields[0])[0], slices.Compact(nanori)})
+			rows[[]rune(fields[0])[0]] = strings.Join(slices.Compact(nanori), ",")
 		}
 	}
 	if err := sc.Err(); err != nil {
 		return err
 	}
-	slices.SortFunc(entries, func(a, b entry) int { return int(a.kanji) - int(b.kanji) })
-	w := bufio.NewWriter(out)
-	fmt.Fprintf(w, "# Readings of kanji used in Japanese names (nanori), in hiragana, from KANJIDIC (%s;\n", version)
-	fmt.Fprintf(w, "# Electronic Dictionary Research and Development Group, Creative Commons Attribution-ShareAlike\n")
-	fmt.Fprintf(w, "# 3.0, https://www.edrdg.org/edrdg/licence.html), as Debian's kanjidic package ships it, written\n")
-	fmt.Fprintf(w, "# by match/internal/gennanori. character<TAB>readings, comma-separated.\n")
-	for _, e := range entries {
-		fmt.Fprintf(w, "%c\t%s\n", e.kanji, strings.Join(e.nanori, ","))
-	}
-	return w.Flush()
+	return unihan.WriteTable(out, []string{
+		"Readings of kanji used in Japanese names (nanori), in hiragana, from KANJIDIC (" + version + ";",
+		"Electronic Dictionary Research and Development Group, Creative Commons Attribution-ShareAlike",
+		"3.0, https://www.edrdg.org/edrdg/licence.html), as Debian's kanjidic package ships it, written",
+		"by match/internal/gennanori. character<TAB>readings, comma-separated.",
+	}, rows)
 }

@@ -9,17 +9,14 @@
 package main
 
 import (
-	"bufio"
-	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strings"
 
 	"github.com/oversight-project/oversight/match/internal/unihan"
 )
 
-func main() { unihan.Main("genreadings", run) }
+func main() { unihan.Main("genreadings", "Unihan_Readings.txt[.bz2]", run) }
 
 type readings struct{ ko, ja, yue []string }
 
@@ -53,15 +50,8 @@ func run(path string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	chars := slices.Sorted(maps.Keys(byChar))
-	w := bufio.NewWriter(out)
-	fmt.Fprintf(w, "# Korean, Japanese and Cantonese readings of Han characters, from the Unicode Han Database\n")
-	fmt.Fprintf(w, "# (Unihan_Readings.txt, %s; Unicode License, https://www.unicode.org/license.txt),\n", date)
-	fmt.Fprintf(w, "# written by match/internal/genreadings. character<TAB>k=Hangul readings (kHangul) j=Japanese\n")
-	fmt.Fprintf(w, "# kun and on readings (kJapaneseKun, kJapaneseOn), lower-cased, c=Cantonese readings in\n")
-	fmt.Fprintf(w, "# Jyutping without tones (kCantonese); any may be missing.\n")
-	for _, c := range chars {
-		rd := byChar[c]
+	rows := map[rune]string{}
+	for c, rd := range byChar {
 		var parts []string
 		if len(rd.ko) > 0 {
 			parts = append(parts, "k="+strings.Join(slices.Compact(rd.ko), ","))
@@ -74,7 +64,13 @@ func run(path string, out io.Writer) error {
 			slices.Sort(rd.yue)
 			parts = append(parts, "c="+strings.Join(slices.Compact(rd.yue), ","))
 		}
-		fmt.Fprintf(w, "%c\t%s\n", c, strings.Join(parts, " "))
+		rows[c] = strings.Join(parts, " ")
 	}
-	return w.Flush()
+	return unihan.WriteTable(out, []string{
+		"Korean, Japanese and Cantonese readings of Han characters, from the Unicode Han Database",
+		"(Unihan_Readings.txt, " + date + "; Unicode License, https://www.unicode.org/license.txt),",
+		"written by match/internal/genreadings. character<TAB>k=Hangul readings (kHangul) j=Japanese",
+		"kun and on readings (kJapaneseKun, kJapaneseOn), lower-cased, c=Cantonese readings in",
+		"Jyutping without tones (kCantonese); any may be missing.",
+	}, rows)
 }

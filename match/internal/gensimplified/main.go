@@ -8,17 +8,14 @@
 package main
 
 import (
-	"bufio"
-	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strings"
 
 	"github.com/oversight-project/oversight/match/internal/unihan"
 )
 
-func main() { unihan.Main("gensimplified", run) }
+func main() { unihan.Main("gensimplified", "Unihan_Variants.txt[.bz2]", run) }
 
 func run(path string, out io.Writer) error {
 	simplified := map[rune]rune{}
@@ -42,15 +39,15 @@ func run(path string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	chars := slices.Sorted(maps.Keys(simplified))
-	w := bufio.NewWriter(out)
-	fmt.Fprintf(w, "# Traditional Han characters and their simplified forms, from the Unicode Han Database\n")
-	fmt.Fprintf(w, "# (Unihan_Variants.txt, %s, kSimplifiedVariant; Unicode License,\n", date)
-	fmt.Fprintf(w, "# https://www.unicode.org/license.txt), written by match/internal/gensimplified.\n")
-	fmt.Fprintf(w, "# traditional<TAB>simplified. Characters with more than one simplified form, one of them\n")
-	fmt.Fprintf(w, "# themselves, are left out.\n")
-	for _, c := range chars {
-		fmt.Fprintf(w, "%c\t%c\n", c, simplified[c])
+	rows := map[rune]string{}
+	for t, simp := range simplified {
+		rows[t] = string(simp)
 	}
-	return w.Flush()
+	return unihan.WriteTable(out, []string{
+		"Traditional Han characters and their simplified forms, from the Unicode Han Database",
+		"(Unihan_Variants.txt, " + date + ", kSimplifiedVariant; Unicode License,",
+		"https://www.unicode.org/license.txt), written by match/internal/gensimplified.",
+		"traditional<TAB>simplified. Characters with more than one simplified form, one of them",
+		"themselves, are left out.",
+	}, rows)
 }

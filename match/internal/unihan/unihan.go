@@ -1,6 +1,8 @@
 // Package unihan reads the files of the Unicode Han Database (Unihan_*.txt, plain or
 // compressed with bzip2 as Debian's unicode-data package ships them in /usr/share/unicode),
-// for the commands that write match/knowledge's Han tables.
+// for the commands that write match/knowledge's Han tables (genreadings, gensimplified, and
+// gennanori, which reads KANJIDIC), which it also runs (Main) and whose tables it writes
+// (WriteTable).
 package unihan
 
 import (
@@ -8,7 +10,9 @@ import (
 	"compress/bzip2"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -62,11 +66,25 @@ func CodePoint(s string) (rune, error) {
 	return rune(cp), err
 }
 
-// Main runs a generator: with one argument, the Unihan file, it calls run with it and
-// standard output; otherwise it prints the usage. It exits 2 on bad usage, 1 on an error.
-func Main(name string, run func(path string, out io.Writer) error) {
+// WriteTable writes a table of match/knowledge: its header, each line after "# ", then a line
+// character<TAB>value for each character of rows, in the order of their code points.
+func WriteTable(out io.Writer, header []string, rows map[rune]string) error {
+	w := bufio.NewWriter(out)
+	for _, h := range header {
+		fmt.Fprintf(w, "# %s\n", h)
+	}
+	for _, c := range slices.Sorted(maps.Keys(rows)) {
+		fmt.Fprintf(w, "%c\t%s\n", c, rows[c])
+	}
+	return w.Flush()
+}
+
+// Main runs a generator: with one argument, the file it reads (described by arg in its
+// usage), it calls run with it and standard output; otherwise it prints the usage. It exits 2
+// on bad usage, 1 on an error.
+func Main(name, arg string, run func(path string, out io.Writer) error) {
 	if len(os.Args) != 2 {
-		fmt.Fprintf(os.Stderr, "usage: %s Unihan_*.txt[.bz2]\n", name)
+		fmt.Fprintf(os.Stderr, "usage: %s %s\n", name, arg)
 		os.Exit(2)
 	}
 	if err := run(os.Args[1], os.Stdout); err != nil {
