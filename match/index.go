@@ -238,6 +238,8 @@ const (
 	keyHalfP    = 'B' // the first half of a long name written without spaces (eachHalfKey)
 	keyHalfS    = 'D' // its last half
 	keyWadeGile = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
+	keyHangulPy = 'K' // a name in Hangul written without spaces (eachHangulPinyinKey)
+	keyPinyinHg = 'M' // a name in pinyin written in Hangul (eachHangulPinyinKey)
 	keyCompound = 'j' // two neighbouring Latin words of a name written together (compounds)
 	keyAbjadCmp = 'b' // two neighbouring words of a name in an abjad, their skeleton together (abjadCompounds)
 	keyRender   = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
@@ -708,6 +710,15 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 		eachBalticKey(n, func(f byte, a, b string) { fn(keyBaltic, balticKey(f, a, b)) })
 	}
 	eachReadKey(n, query, fn)
+	// A name in pinyin and one in Hangul meet by the Hangul Korean writes the pinyin in: a
+	// name is filed under its own family and looked up under the other.
+	eachHangulPinyinKey(n, func(hangul bool, s string) {
+		f := byte(keyHangulPy)
+		if hangul == query {
+			f = keyPinyinHg
+		}
+		fn(f, s)
+	})
 	// A Latin query looks up the whole skeletons of the names in abjads.
 	if n.abjad && !query || n.latin && query {
 		if k := wholeSkeleton(n); len(k) >= minWholeSkeleton {
@@ -1042,7 +1053,7 @@ const (
 	foundNamed             // by a key of the whole name
 	foundSound             // by the sound of the whole name
 	foundRuns              // may pair by syllableRuns
-	foundRead              // may pair by readingsAlign or wadeGilesAlign
+	foundRead              // may pair by readingsAlign, wadeGilesAlign or hangulPinyinAlign
 	foundSkel              // pairs by wholeSkeleton
 	foundTypo              // may pair by whollyOneEdit
 )
@@ -1560,7 +1571,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			how = foundNamed | foundWhole
 		case slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f) || f == keyRender:
 			how = foundNamed | foundSound
-		case f == keyReadHan || f == keyReadLat || f == keyWadeGile:
+		case f == keyReadHan || f == keyReadLat || f == keyWadeGile || f == keyHangulPy || f == keyPinyinHg:
 			how = foundNamed | foundRead
 		case f == keyWholeSk:
 			how = foundNamed | foundSkel
@@ -1841,7 +1852,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			b = 0.99
 		}
 		if found&foundRead != 0 {
-			b = max(b, 0.95) // readingsAlign, wadeGilesAlign
+			b = max(b, 0.95) // readingsAlign, wadeGilesAlign, hangulPinyinAlign
 		}
 		if typo {
 			b = max(b, 0.93)

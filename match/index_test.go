@@ -852,3 +852,9 @@ func TestIndex_DocFreqAfterFreeze(t *testing.T) {
 		t.Errorf("docFreq(trading) = %d after one more Add, want 31", got)
 	}
 }
+
+// TestIndex_HangulPinyin: Chinese names in pinyin and in Hangul as Korean writes them find
+// each other.
+func TestIndex_HangulPinyin(t *testing.T) {
+	findsEachOther(t, []string{"Xi Jinping", "Mao Zedong", "Chen Quanguo"}, []string{"시진핑", "마오쩌둥", "천취안궈"})
+}

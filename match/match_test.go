@@ -118,6 +118,10 @@ func TestScore(t *testing.T) {
 		{"김정은", "Kim Jong Un", 0.9, 0.99},
 		{"박지성", "Park Ji Sung", 0.9, 0.99},
 		{"김종은", "김정은", 0, 0.85},
+		// Chinese names in pinyin and in Hangul as Korean writes them (hangulPinyinAlign).
+		{"Xi Jinping", "시진핑", 0.95, 0.95},
+		{"Zhou Enlai", "저우언라이", 0.95, 0.95},
+		{"Xi Jinping", "시진펑", 0, 0.85},
 		{"习近朋", "习近平", 0, 0.85},
 		{"부산", "Ministry", 0, 0},
 		{"Octavian Scholz", "Olaf Scholz", 0, 0.6},
