@@ -1003,7 +1003,7 @@ type segment struct {
 // segment splits a Han or Hangul word into known institutional terms (rendered in English)
 // and runs of other characters (transliterated as one word). A one-character term counts only
 // at the end of the word or before another term, so 市 in 上海市公安局 is "municipal" but the
-// 부 of 부산 is not "ministry".
+// 부 of 부산 is not "ministry"; in Hangul, at the end of a word of three syllables or more.
 func (k *Knowledge) segment(w, script string) []segment {
 	rs := []rune(w)
 	// Terms and countries are looked up as written, then, in Han, with the simplified forms
@@ -1055,6 +1055,11 @@ func (k *Knowledge) segment(w, script string) []segment {
 	for i := 0; i < len(rs); {
 		l := termAt(i)
 		if l == 1 && i+1 < len(rs) && termAt(i+1) == 0 {
+			l = 0
+		}
+		if l == 1 && script == "hangul" && i == 1 && len(rs) == 2 {
+			// Nor does one that ends a word of two syllables in Hangul: 아부 is Abu
+			// (아부 바크르 알바그다디), not a ministry, as 국방부 is.
 			l = 0
 		}
 		if i == 0 {

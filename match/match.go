@@ -278,7 +278,7 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 	// (Poland ~ 폴란드, as Poland ~ 波兰 in tokenSim).
 	if m := max(a.rendering, b.rendering); a.alphabetic != b.alphabetic && 0.9 > s && m != byLetters {
 		ua, ub := unsharedWords(a, b)
-		if sa := joinSounds(ua, m); len(sa) >= minSound[m][1] && sa == joinSounds(ub, m) && !nativeHan(a) && !nativeHan(b) && soundsAlign(a, b, m, false) ||
+		if joinedSoundsMeet(ua, ub, m) && !nativeHan(a) && !nativeHan(b) && soundsAlign(a, b, m, false) ||
 			(a.hangul || b.hangul) && soundsAlign(a, b, m, true) ||
 			(a.burmese() || b.burmese()) && soundsAlign(a, b, m, false) {
 			s, method = 0.9, "sound"
@@ -707,6 +707,8 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 					ok := false
 					if mk := w.marked(); mk != nil && mk.sounds[m] == rs {
 						spelt, ok = mk.text, true
+					} else if m == bySyllables && rs != "" && w.alts()[0] == rs {
+						mode, ok = bySyllablesR, true // with the r the rendering sounds (joinedSoundsMeet)
 					}
 					for _, r := range [2]*token{w, givenReading(w)} {
 						if ok || r == nil {
@@ -752,6 +754,43 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 		}
 	}
 	return false
+}
+
+// joinedSoundsMeet reports whether two names' words, written together, have one sound in mode
+// m, of minSound[m][1] consonants at least: the alphabetic name's words each in their own
+// key or, with syllables, in the one with the r a rendering sounds (bySyllablesR: Bashar,
+// bsr, 바샤르), as soundsAlign pairs them.
+func joinedSoundsMeet(ua, ub []*token, m int) bool {
+	if len(ua) > 0 && !alphabetic(ua[0].script) {
+		ua, ub = ub, ua
+	}
+	key := joinSounds(ub, m)
+	if len(key) < minSound[m][1] {
+		return false
+	}
+	var meet func(ts []*token, at int) bool
+	meet = func(ts []*token, at int) bool {
+		if len(ts) == 0 {
+			return at == len(key)
+		}
+		t := ts[0]
+		if t.kind != kindWord {
+			return meet(ts[1:], at)
+		}
+		for i, s := range [2]string{t.sounds[m], t.alts()[0]} {
+			if i == 1 && (m != bySyllables || s == "") {
+				break
+			}
+			if at > 0 && s != "" && key[at-1] == s[0] {
+				s = s[1:] // as joinSounds writes a consonant once
+			}
+			if strings.HasPrefix(key[at:], s) && meet(ts[1:], at+len(s)) {
+				return true
+			}
+		}
+		return false
+	}
+	return meet(ua, 0)
 }
 
 // otherReadings are a word's marked reading (token.marked) and its given name's Russian form

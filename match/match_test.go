@@ -124,6 +124,12 @@ func TestScore(t *testing.T) {
 		{"Xi Jinping", "시진펑", 0, 0.85},
 		{"习近朋", "习近平", 0, 0.85},
 		{"부산", "Ministry", 0, 0},
+		{"아부", "Ministry", 0, 0}, // Abu: a term ends a word of three syllables or more
+		// Renderings whose words sound the r a Latin word's key leaves out (joinedSoundsMeet).
+		{"Bashar al-Assad", "바샤르 알아사드", 0.9, 0.9},
+		{"Bashar al-Assad", "巴沙尔·阿萨德", 0.9, 0.9},
+		{"Omar al-Bashir", "오마르 알바시르", 0.9, 0.9},
+		{"Bashar Hafez", "바샤르 알아사드", 0, 0.5},
 		{"Octavian Scholz", "Olaf Scholz", 0, 0.6},
 		{"Samsung Electronics", "Samsung C&T", 0, 0.6},
 		// A body inside another that names its parent whole (extraBodies).
