@@ -218,34 +218,36 @@ type hkey struct {
 
 // Key families. Word keys lead to vocabulary tokens; name keys lead to names.
 const (
-	keyExact    = 't' // the token, and its spelling with x written ks
-	keyDelete   = 'd' // the token and each spelling with one letter deleted
-	keyPrefix   = 'p' // first three letters
-	keySuffix   = 's' // last three letters
-	keySkeleton = 'k' // consonant skeletons
-	keyFold     = 'f' // Korean romanisation fold
-	keyCyrLatin = 'r' // cyrillicFold of a Latin word, filed for Cyrillic queries
-	keyCyrillic = 'R' // cyrillicFold of a Cyrillic word, filed for Latin queries
-	keyGiven    = 'g' // the canonical form of an East Slavic given name (givenName)
-	keyName     = 'N' // the whole normalised name
-	keyJoined   = 'J' // the name written without spaces
-	keyJoinedP  = 'P' // its first five letters (names of ten letters or more)
-	keyJoinedS  = 'S' // its last five letters
-	keyBigram   = 'C' // each pair of neighbouring characters of a name in Han, Hangul or Kana
-	keyReadHan  = 'Q' // the start of a Han name's Korean or Japanese readings (eachReadingKey)
-	keyReadLat  = 'q' // the start of a Latin name's spelling as such readings (latinReadingKey)
-	keyWholeSk  = 'A' // the wholeSkeleton of a name in an abjad
-	keyHalfP    = 'B' // the first half of a long name written without spaces (eachHalfKey)
-	keyHalfS    = 'D' // its last half
-	keyWadeGile = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
-	keyHangulPy = 'K' // a name in Hangul written without spaces (eachHangulPinyinKey)
-	keyPinyinHg = 'M' // a name in pinyin written in Hangul (eachHangulPinyinKey)
-	keyCompound = 'j' // two neighbouring Latin words of a name written together (compounds)
-	keyAbjadCmp = 'b' // two neighbouring words of a name in an abjad, their skeleton together (abjadCompounds)
-	keyRender   = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
-	keyFrame    = 'F' // the shape of a word of one consonant, and its vowels (frameShape)
-	keyBurmese  = 'X' // the sound of a word of a name in Burmese (burmeseWordKeys), and of a Latin query's words
-	keyBaltic   = 'L' // a key of a word of a name in a Baltic language's form without its ending (eachBalticKey)
+	keyExact      = 't' // the token, and its spelling with x written ks
+	keyDelete     = 'd' // the token and each spelling with one letter deleted
+	keyPrefix     = 'p' // first three letters
+	keySuffix     = 's' // last three letters
+	keySkeleton   = 'k' // consonant skeletons
+	keyFold       = 'f' // Korean romanisation fold
+	keyCyrLatin   = 'r' // cyrillicFold of a Latin word, filed for Cyrillic queries
+	keyCyrillic   = 'R' // cyrillicFold of a Cyrillic word, filed for Latin queries
+	keyGiven      = 'g' // the canonical form of an East Slavic given name (givenName)
+	keyName       = 'N' // the whole normalised name
+	keyJoined     = 'J' // the name written without spaces
+	keyJoinedP    = 'P' // its first five letters (names of ten letters or more)
+	keyJoinedS    = 'S' // its last five letters
+	keyBigram     = 'C' // each pair of neighbouring characters of a name in Han, Hangul or Kana
+	keyReadHan    = 'Q' // the start of a Han name's Korean or Japanese readings (eachReadingKey)
+	keyReadLat    = 'q' // the start of a Latin name's spelling as such readings (latinReadingKey)
+	keyWholeSk    = 'A' // the wholeSkeleton of a name in an abjad
+	keyHalfP      = 'B' // the first half of a long name written without spaces (eachHalfKey)
+	keyHalfS      = 'D' // its last half
+	keyWadeGile   = 'W' // a name in Wade–Giles in pinyin without spaces (eachWadeGilesKey)
+	keyHangulPy   = 'K' // a name in Hangul written without spaces (eachPinyinWritingKey)
+	keyPinyinHg   = 'M' // a name in pinyin written in Hangul (eachPinyinWritingKey)
+	keyCyrillicPy = 'U' // a name in Cyrillic written without spaces (eachPinyinWritingKey)
+	keyPinyinCyr  = 'u' // a name in pinyin written in Cyrillic, Palladius's system (eachPinyinWritingKey)
+	keyCompound   = 'j' // two neighbouring Latin words of a name written together (compounds)
+	keyAbjadCmp   = 'b' // two neighbouring words of a name in an abjad, their skeleton together (abjadCompounds)
+	keyRender     = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
+	keyFrame      = 'F' // the shape of a word of one consonant, and its vowels (frameShape)
+	keyBurmese    = 'X' // the sound of a word of a name in Burmese (burmeseWordKeys), and of a Latin query's words
+	keyBaltic     = 'L' // a key of a word of a name in a Baltic language's form without its ending (eachBalticKey)
 )
 
 // NewIndex returns an empty index.
@@ -710,15 +712,9 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 		eachBalticKey(n, func(f byte, a, b string) { fn(keyBaltic, balticKey(f, a, b)) })
 	}
 	eachReadKey(n, query, fn)
-	// A name in pinyin and one in Hangul meet by the Hangul Korean writes the pinyin in: a
-	// name is filed under its own family and looked up under the other.
-	eachHangulPinyinKey(n, func(hangul bool, s string) {
-		f := byte(keyHangulPy)
-		if hangul == query {
-			f = keyPinyinHg
-		}
-		fn(f, s)
-	})
+	// A name in pinyin and one in Hangul or Cyrillic meet by the writing of the pinyin in
+	// that script.
+	eachPinyinWritingKey(n, query, fn)
 	// A Latin query looks up the whole skeletons of the names in abjads.
 	if n.abjad && !query || n.latin && query {
 		if k := wholeSkeleton(n); len(k) >= minWholeSkeleton {
@@ -1053,7 +1049,7 @@ const (
 	foundNamed             // by a key of the whole name
 	foundSound             // by the sound of the whole name
 	foundRuns              // may pair by syllableRuns
-	foundRead              // may pair by readingsAlign, wadeGilesAlign or hangulPinyinAlign
+	foundRead              // may pair by readingsAlign, wadeGilesAlign or pinyinWritingAlign
 	foundSkel              // pairs by wholeSkeleton
 	foundTypo              // may pair by whollyOneEdit
 )
@@ -1571,7 +1567,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			how = foundNamed | foundWhole
 		case slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f) || f == keyRender:
 			how = foundNamed | foundSound
-		case f == keyReadHan || f == keyReadLat || f == keyWadeGile || f == keyHangulPy || f == keyPinyinHg:
+		case f == keyReadHan || f == keyReadLat || f == keyWadeGile || f == keyHangulPy || f == keyPinyinHg || f == keyCyrillicPy || f == keyPinyinCyr:
 			how = foundNamed | foundRead
 		case f == keyWholeSk:
 			how = foundNamed | foundSkel
@@ -1852,7 +1848,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			b = 0.99
 		}
 		if found&foundRead != 0 {
-			b = max(b, 0.95) // readingsAlign, wadeGilesAlign, hangulPinyinAlign
+			b = max(b, 0.95) // readingsAlign, wadeGilesAlign, pinyinWritingAlign
 		}
 		if typo {
 			b = max(b, 0.93)

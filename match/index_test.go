@@ -853,8 +853,9 @@ func TestIndex_DocFreqAfterFreeze(t *testing.T) {
 	}
 }
 
-// TestIndex_HangulPinyin: Chinese names in pinyin and in Hangul as Korean writes them find
-// each other.
-func TestIndex_HangulPinyin(t *testing.T) {
+// TestIndex_PinyinWritings: Chinese names in pinyin and in Hangul or Cyrillic as Korean and
+// Russian write them find each other.
+func TestIndex_PinyinWritings(t *testing.T) {
 	findsEachOther(t, []string{"Xi Jinping", "Mao Zedong", "Chen Quanguo"}, []string{"시진핑", "마오쩌둥", "천취안궈"})
+	findsEachOther(t, []string{"Xi Jinping", "Zhu Hailun", "Chen Quanguo", "Wang Yi"}, []string{"Си Цзиньпин", "Чжу Хайлунь", "Чэнь Цюаньго", "Ван И"})
 }

@@ -256,9 +256,12 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 	if 0.95 > s && (a.latin || b.latin) && wadeGilesAlign(a, b) {
 		s, method = 0.95, "wade_giles"
 	}
-	// A Chinese name in pinyin and in Hangul as Korean writes it (Xi Jinping, 시진핑).
-	if 0.95 > s && (a.latin && b.hangul || b.latin && a.hangul) && hangulPinyinAlign(a, b) {
-		s, method = 0.95, "hangul_pinyin"
+	// A Chinese name in pinyin and in Hangul or Cyrillic as Korean and Russian write it (Xi
+	// Jinping, 시진핑, Си Цзиньпин).
+	if 0.95 > s {
+		if m := pinyinWritingAlign(a, b); m != "" {
+			s, method = 0.95, m
+		}
 	}
 	// One letter added, dropped or changed, or two swapped, in a name of twelve letters or
 	// more written without spaces, particles and legal forms included, is a typo (BONYAD

@@ -44,7 +44,28 @@ func TestHangulOfPinyin(t *testing.T) {
 	}
 }
 
-func TestHangulPinyinAlign(t *testing.T) {
+// TestPalladiusOfPinyin: syllables written in the Palladius system.
+func TestPalladiusOfPinyin(t *testing.T) {
+	for _, tt := range []struct{ pinyin, want string }{
+		{"xi", "си"}, {"jin", "цзинь"}, {"ping", "пин"}, {"ze", "цзэ"}, {"dong", "дун"},
+		{"zhi", "чжи"}, {"chi", "чи"}, {"shi", "ши"}, {"ri", "жи"}, {"zi", "цзы"}, {"ci", "цы"},
+		{"si", "сы"}, {"qiang", "цян"}, {"xiao", "сяо"}, {"jie", "цзе"}, {"xue", "сюэ"},
+		{"quan", "цюань"}, {"jun", "цзюнь"}, {"guo", "го"}, {"zhou", "чжоу"}, {"yi", "и"},
+		{"wei", "вэи"}, {"hui", "хуэи"}, {"gui", "гуи"}, {"lv", "люи"}, {"er", "эр"},
+		{"yuan", "юань"}, {"ren", "жэнь"}, {"zheng", "чжэн"}, {"sun", "сунь"}, {"hua", "хуа"},
+	} {
+		if got := palladiusOfPinyin(nil, tt.pinyin); len(got) == 0 || got[0] != tt.want {
+			t.Errorf("palladiusOfPinyin(%q) = %q, want %q first", tt.pinyin, got, tt.want)
+		}
+	}
+	for p := range pinyinSyllables() {
+		if p != "wong" && strings.ContainsAny(p, "aeiouv") && !strings.ContainsFunc(p, func(r rune) bool { return r < 'a' || r > 'z' }) && len(palladiusOfPinyin(nil, p)) == 0 {
+			t.Errorf("%q: no Cyrillic", p)
+		}
+	}
+}
+
+func TestPinyinWritingAlign(t *testing.T) {
 	k := DefaultKnowledge()
 	for _, tt := range []struct {
 		a, b string
@@ -60,9 +81,15 @@ func TestHangulPinyinAlign(t *testing.T) {
 		{"Li Peng", "리핑", false},
 		{"Kim Jong Un", "김정은", false}, // no pinyin: readingsAlign's
 		{"Xi Jinping", "习近平", false},  // Han: readingsAlign's
+		{"Xi Jinping", "Си Цзиньпин", true},
+		{"Jinping Xi", "Си Цзиньпин", true},
+		{"Chen Quanguo", "Чэнь Цюаньго", true},
+		{"Zhou Enlai", "Чжоу Эньлай", true},
+		{"Xi Jinping", "Си Цзиньпинь", false},
+		{"Vladimir Putin", "Владимир Путин", false}, // no pinyin
 	} {
-		if got := hangulPinyinAlign(k.analyze(tt.a), k.analyze(tt.b)); got != tt.want {
-			t.Errorf("hangulPinyinAlign(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		if got := pinyinWritingAlign(k.analyze(tt.a), k.analyze(tt.b)) != ""; got != tt.want {
+			t.Errorf("pinyinWritingAlign(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
 		}
 	}
 }
