@@ -858,4 +858,5 @@ func TestIndex_DocFreqAfterFreeze(t *testing.T) {
 func TestIndex_PinyinWritings(t *testing.T) {
 	findsEachOther(t, []string{"Xi Jinping", "Mao Zedong", "Chen Quanguo"}, []string{"시진핑", "마오쩌둥", "천취안궈"})
 	findsEachOther(t, []string{"Xi Jinping", "Zhu Hailun", "Chen Quanguo", "Wang Yi"}, []string{"Си Цзиньпин", "Чжу Хайлунь", "Чэнь Цюаньго", "Ван И"})
+	findsEachOther(t, []string{"习近平", "朱海仑"}, []string{"Си Цзиньпин", "Чжу Хайлунь"})
 }

@@ -124,6 +124,8 @@ func TestScore(t *testing.T) {
 		{"Xi Jinping", "시진펑", 0, 0.85},
 		{"Chen Quanguo", "Чэнь Цюаньго", 0.95, 0.95}, // and in Cyrillic, Palladius's system
 		{"Wang Yi", "Ван И", 0.95, 0.95},
+		{"陈全国", "Чэнь Цюаньго", 0.95, 0.95}, // Han read in pinyin
+		{"安倍晋三", "Абэ Синдзо", 0, 0.5},      // Japanese: no pinyin writing
 		{"习近朋", "习近平", 0, 0.85},
 		{"부산", "Ministry", 0, 0},
 		{"아부", "Ministry", 0, 0}, // Abu: a term ends a word of three syllables or more

@@ -1,6 +1,7 @@
 package match
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -238,11 +239,16 @@ func (pw *pinyinWriting) writeWord(w, prefix, want string, fn func(h string) boo
 	return true
 }
 
-// pinyinName reports whether a name may be written in pinyin: in Latin letters, of at most
-// four words (particles and letters among them: de, da and a are pinyin syllables too), each
-// spelt in pinyin syllables, and no legal form.
+// pinyinName reports whether a name is, or may be, written in pinyin: in Latin letters, of
+// at most four words (particles and letters among them: de, da and a are pinyin syllables
+// too), each spelt in pinyin syllables, and no legal form; or in Han characters, read in
+// pinyin (习近平, xi jinping: Си Цзиньпин).
 func pinyinName(n *name) bool {
-	if !n.latin || len(n.tokens) == 0 || len(n.tokens) > 4 {
+	if len(n.tokens) == 0 || len(n.tokens) > 4 {
+		return false
+	}
+	han := n.chars != nil && !slices.ContainsFunc(n.tokens, func(t *token) bool { return t.script != "han" || t.kind != kindWord })
+	if !n.latin && !han {
 		return false
 	}
 	for _, t := range n.tokens {
@@ -324,9 +330,6 @@ func (pw *pinyinWriting) spells(ts []*token, prefix, want string) bool {
 // pinyinWritingAlign is the method of the first writing by which two names align
 // (pinyinWriting.align), "" if none does.
 func pinyinWritingAlign(a, b *name) string {
-	if !a.latin && !b.latin {
-		return ""
-	}
 	for i := range pinyinWritings {
 		if pinyinWritings[i].align(a, b) {
 			return pinyinWritings[i].method
