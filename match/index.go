@@ -242,6 +242,8 @@ const (
 	keyPinyinHg   = 'M' // a name in pinyin written in Hangul (eachPinyinWritingKey)
 	keyCyrillicPy = 'U' // a name in Cyrillic written without spaces (eachPinyinWritingKey)
 	keyPinyinCyr  = 'u' // a name in pinyin written in Cyrillic, Palladius's system (eachPinyinWritingKey)
+	keyCyrKorean  = 'I' // the consonants of a name in Cyrillic read as a Korean one's (eachKoreanCyrillicKey)
+	keyKoreanCyr  = 'i' // the consonants of a Korean name in Latin letters or Hangul (eachKoreanCyrillicKey)
 	keyCompound   = 'j' // two neighbouring Latin words of a name written together (compounds)
 	keyAbjadCmp   = 'b' // two neighbouring words of a name in an abjad, their skeleton together (abjadCompounds)
 	keyRender     = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
@@ -715,6 +717,14 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	// A name in pinyin and one in Hangul or Cyrillic meet by the writing of the pinyin in
 	// that script.
 	eachPinyinWritingKey(n, query, fn)
+	// A Korean name and its Cyrillic meet by their consonants.
+	eachKoreanCyrillicKey(n, func(cyrillic bool, s string) {
+		f := byte(keyCyrKorean)
+		if cyrillic == query {
+			f = keyKoreanCyr
+		}
+		fn(f, s)
+	})
 	// A Latin query looks up the whole skeletons of the names in abjads.
 	if n.abjad && !query || n.latin && query {
 		if k := wholeSkeleton(n); len(k) >= minWholeSkeleton {
@@ -1565,7 +1575,7 @@ func (ix *Index) match(q oversight.NameQuery, qn *name, minScore float64, allowS
 			how = foundTypo // not a key of the whole name: checked by whollyOneEdit
 		case f == keyJoined || f == keyJoinedP || f == keyJoinedS:
 			how = foundNamed | foundWhole
-		case slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f) || f == keyRender:
+		case slices.Contains(nameSoundKeys[0][:], f) || slices.Contains(nameSoundKeys[1][:], f) || f == keyRender || f == keyCyrKorean || f == keyKoreanCyr:
 			how = foundNamed | foundSound
 		case f == keyReadHan || f == keyReadLat || f == keyWadeGile || f == keyHangulPy || f == keyPinyinHg || f == keyCyrillicPy || f == keyPinyinCyr:
 			how = foundNamed | foundRead

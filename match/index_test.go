@@ -860,3 +860,10 @@ func TestIndex_PinyinWritings(t *testing.T) {
 	findsEachOther(t, []string{"Xi Jinping", "Zhu Hailun", "Chen Quanguo", "Wang Yi"}, []string{"Си Цзиньпин", "Чжу Хайлунь", "Чэнь Цюаньго", "Ван И"})
 	findsEachOther(t, []string{"习近平", "朱海仑"}, []string{"Си Цзиньпин", "Чжу Хайлунь"})
 }
+
+// TestIndex_KoreanCyrillic: Korean names in Latin letters or Hangul and in Cyrillic find each
+// other.
+func TestIndex_KoreanCyrillic(t *testing.T) {
+	findsEachOther(t, []string{"KIM, Jong Un", "CHOE, Ryong Hae", "RI, Pyong Chol", "김여정"},
+		[]string{"Ким Чен Ын", "Цой Рён Хэ", "Ли Пён Чхоль", "Ким Ё Чжон"})
+}

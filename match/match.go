@@ -263,6 +263,10 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 			s, method = 0.95, m
 		}
 	}
+	// A Korean name and its Cyrillic (Kim Jong Un, 김정은, Ким Чен Ын).
+	if 0.9 > s && koreanCyrillicAlign(a, b) {
+		s, method = 0.9, "korean_cyrillic"
+	}
 	// One letter added, dropped or changed, or two swapped, in a name of twelve letters or
 	// more written without spaces, particles and legal forms included, is a typo (BONYAD
 	// EASTERNmRAILWAY COMPANY, a letter for a space; Hon Wai Precision Industry for Hon Hai);

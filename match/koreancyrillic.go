@@ -1,0 +1,272 @@
+package match
+
+import (
+	"slices"
+	"strings"
+)
+
+// Russian writes Korean names in Cyrillic by Kontsevich's system (система Концевича: 김정은,
+// Kim Jong Un, is Ким Чон Ын) or by older usage the press keeps for North Korea's leaders (Ким
+// Чен Ын, Ким Ир Сен). Transliterated back to Latin letters (kim chen yn) they are no Korean
+// spelling: ㅓ is о or е, ㅡ ы, ㅈ ч or чж, a final ㅇ н, and 리 and 이 are both Ли.
+// koreanCyrillicAlign compares such a name with one in Hangul or in the Latin letters Korean
+// names are spelt in, by the sounds both keep (koreanSounds): consonants in classes (voiced
+// and voiceless alike, r and l alike, an aspirate's h dropped) and each vowel as the set of
+// Korean vowels its letters may write (Latin u is ㅜ, ㅡ or, as in Sung for 성, ㅓ; Cyrillic е
+// is ㅔ or ㅓ, as Normalize writes ё е).
+
+// Vowel classes: a vowel is the set of the classes its letters may write.
+const (
+	kvA = 1 << iota // ㅏ ㅑ ㅘ
+	kvE             // ㅐ ㅔ ㅒ ㅖ ㅙ ㅞ ㅚ
+	kvO             // ㅗ ㅓ ㅛ ㅕ ㅝ
+	kvU             // ㅜ ㅠ
+	kvY             // ㅡ
+	kvI             // ㅣ ㅟ ㅢ
+)
+
+// A ksound is a consonant's class (c) or a vowel's classes (v) and whether a w glide is
+// written before it (Kwon, Квон; a glide one name writes and the other does not makes two
+// words: Tulu is not Тульве), and whether it begins a word.
+type ksound struct {
+	c        byte
+	v        uint8
+	w, start bool
+}
+
+// A kletters is a spelling of a sound: a vowel's (v, with w for a w glide) or a consonant's (c).
+type kletters struct {
+	s string
+	c byte
+	v uint8
+	w bool
+}
+
+// koreanLatin reads the Latin spellings of Korean names (the Revised Romanization,
+// McCune–Reischauer without its marks, and the usual ones: Lee, Choi, Sung), and koreanCyrillic
+// their Cyrillic (Kontsevich's and the older usage, as Normalize writes it: й и, ё е), vowels
+// before consonants, longest first.
+var (
+	koreanLatin = []kletters{
+		{s: "yeo", v: kvO}, {s: "yae", v: kvE}, {s: "wae", v: kvE, w: true}, {s: "woo", v: kvU}, {s: "yoo", v: kvU},
+		{s: "eo", v: kvO}, {s: "eu", v: kvY}, {s: "ae", v: kvE}, {s: "ai", v: kvE},
+		{s: "oe", v: kvE | kvO | kvI}, {s: "oi", v: kvE | kvO | kvI},
+		{s: "ya", v: kvA}, {s: "ye", v: kvE}, {s: "yo", v: kvO}, {s: "yu", v: kvU | kvO}, {s: "yi", v: kvI | kvY},
+		{s: "wa", v: kvA, w: true}, {s: "wo", v: kvO, w: true}, {s: "we", v: kvE, w: true}, {s: "wi", v: kvI, w: true},
+		{s: "ui", v: kvI | kvY},
+		{s: "oo", v: kvU}, {s: "ee", v: kvI},
+		{s: "a", v: kvA}, {s: "e", v: kvE}, {s: "i", v: kvI}, {s: "o", v: kvO}, {s: "u", v: kvU | kvY | kvO},
+		{s: "tch", c: 'J'}, {s: "jj", c: 'J'}, {s: "ch", c: 'J'}, {s: "ts", c: 'J'}, {s: "j", c: 'J'}, {s: "z", c: 'J'}, {s: "c", c: 'J'},
+		{s: "ss", c: 'S'}, {s: "sh", c: 'S'}, {s: "s", c: 'S'},
+		{s: "kk", c: 'K'}, {s: "kh", c: 'K'}, {s: "k", c: 'K'}, {s: "g", c: 'K'}, {s: "q", c: 'K'},
+		{s: "ng", c: 'N'}, {s: "n", c: 'N'}, {s: "m", c: 'M'},
+		{s: "tt", c: 'T'}, {s: "th", c: 'T'}, {s: "t", c: 'T'}, {s: "d", c: 'T'},
+		{s: "pp", c: 'P'}, {s: "ph", c: 'P'}, {s: "p", c: 'P'}, {s: "b", c: 'P'}, {s: "f", c: 'P'}, {s: "v", c: 'P'},
+		{s: "r", c: 'L'}, {s: "l", c: 'L'}, {s: "h", c: 'H'},
+		{s: "y"}, {s: "w"}, // a glide no vowel table holds: nothing
+	}
+	koreanCyrillic = []kletters{
+		{s: "ыи", v: kvI | kvY}, {s: "ои", v: kvE | kvO | kvI},
+		{s: "ва", v: kvA, w: true}, {s: "во", v: kvO, w: true}, {s: "вэ", v: kvE, w: true},
+		{s: "ве", v: kvE | kvO, w: true}, {s: "ви", v: kvI, w: true},
+		{s: "я", v: kvA}, {s: "а", v: kvA}, {s: "э", v: kvE}, {s: "е", v: kvE | kvO}, {s: "о", v: kvO},
+		{s: "у", v: kvU}, {s: "ю", v: kvU}, {s: "ы", v: kvY}, {s: "и", v: kvI},
+		{s: "чж", c: 'J'}, {s: "чх", c: 'J'}, {s: "дж", c: 'J'}, {s: "ч", c: 'J'}, {s: "ц", c: 'J'}, {s: "ж", c: 'J'},
+		{s: "сс", c: 'S'}, {s: "с", c: 'S'}, {s: "ш", c: 'S'},
+		{s: "кх", c: 'K'}, {s: "кк", c: 'K'}, {s: "к", c: 'K'}, {s: "г", c: 'K'},
+		{s: "тх", c: 'T'}, {s: "тт", c: 'T'}, {s: "т", c: 'T'}, {s: "д", c: 'T'},
+		{s: "пх", c: 'P'}, {s: "пп", c: 'P'}, {s: "п", c: 'P'}, {s: "б", c: 'P'}, {s: "ф", c: 'P'}, {s: "в", c: 'P'},
+		{s: "нг", c: 'N'}, {s: "н", c: 'N'}, {s: "м", c: 'M'}, {s: "р", c: 'L'}, {s: "л", c: 'L'}, {s: "х", c: 'H'},
+		{s: "ь"}, {s: "ъ"},
+	}
+)
+
+// koreanSounds appends to ks the sounds of word w read by table; false when a letter is in
+// none of its spellings. A consonant repeated, within a word or across two, counts once (Kim
+// Myong, Ким Мён).
+func koreanSounds(ks []ksound, w string, table []kletters) ([]ksound, bool) {
+	start := true
+	for i := 0; i < len(w); {
+		var l *kletters
+		for j := range table {
+			if strings.HasPrefix(w[i:], table[j].s) {
+				l = &table[j]
+				break
+			}
+		}
+		if l == nil {
+			return ks, false
+		}
+		i += len(l.s)
+		if l.c == 'L' && l.s == "r" && i > 1 && (i == len(w) || !strings.ContainsRune("aeiouwy", rune(w[i]))) {
+			continue // an r no vowel follows is not said (Park, 박): Korean's final ㄹ is spelt l
+		}
+		if l.c == 0 && l.v == 0 {
+			continue
+		}
+		if l.c != 0 && len(ks) > 0 && ks[len(ks)-1].c == l.c {
+			start = false
+			continue
+		}
+		ks = append(ks, ksound{c: l.c, v: l.v, w: l.w, start: start})
+		start = false
+	}
+	return ks, true
+}
+
+// koreanSoundsMeet reports whether two names' sounds are one: the same consonant classes and
+// vowels that may be one, where a word's first ㄹ or ㄴ one of them writes may be left out by
+// the other (리, 이: Ri, Yi, Lee, Ли; 류, Yu, Рю).
+func koreanSoundsMeet(a, b []ksound) bool {
+	for len(a) > 0 && len(b) > 0 {
+		x, y := a[0], b[0]
+		if y.c == 0 && len(a) > 1 && x.start && (x.c == 'L' || x.c == 'N') && a[1].c == 0 && koreanSoundsMeet(a[1:], b) {
+			return true
+		}
+		if x.c == 0 && len(b) > 1 && y.start && (y.c == 'L' || y.c == 'N') && b[1].c == 0 && koreanSoundsMeet(a, b[1:]) {
+			return true
+		}
+		if x.c != y.c || x.c == 0 && (x.v&y.v == 0 || x.w != y.w) {
+			return false
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) == 0 && len(b) == 0
+}
+
+// maxKoreanWords bounds the words of the names koreanCyrillicAlign reads.
+const maxKoreanWords = 6
+
+// cyrillicKoreanSounds are the sounds of a name in Cyrillic letters alone (words, particles,
+// letters: Ли, Ын), read as a Korean name's; nil for another.
+func cyrillicKoreanSounds(n *name) []ksound {
+	if len(n.tokens) == 0 || len(n.tokens) > maxKoreanWords || n.latin || n.cjk {
+		return nil
+	}
+	var ks []ksound
+	for _, w := range strings.Fields(n.normalized) {
+		var ok bool
+		if ks, ok = koreanSounds(ks, w, koreanCyrillic); !ok {
+			return nil
+		}
+	}
+	for _, t := range n.tokens {
+		if t.kind == kindLegal || t.script != "cyrillic" {
+			return nil
+		}
+	}
+	return ks
+}
+
+// koreanLatinWord reports whether a Latin word may be a Korean name's: spelt in the syllables
+// of Sino-Korean readings, ㅓ written u among them (Myung), or a surname's usual spelling
+// (Park, Rhee).
+func koreanLatinWord(w string) bool {
+	f := latinKoreanFold(w)
+	_, surname := slices.BinarySearch(surnameSpellings(), f)
+	return surname || spelledIn(f, sinoKoreanSyllables(), false)
+}
+
+// koreanWords are the words of a name that may be a Korean one as Korean names are written
+// in Latin letters (every word koreanLatinWord) or in Hangul (its syllables in their Revised
+// Romanization), nil for another.
+func koreanWords(n *name) []string {
+	if len(n.tokens) == 0 || len(n.tokens) > maxRunTokens {
+		return nil
+	}
+	ws := make([]string, len(n.tokens))
+	for i, t := range n.tokens {
+		switch {
+		case n.hangul:
+			ws[i] = t.text
+			if n.ko.plain != nil && n.ko.plain[i] != "" {
+				ws[i] = n.ko.plain[i] // 이 in its Revised Romanization (i), not as Lee
+			}
+		case n.latin && t.kind != kindLegal && len(n.tokens) <= maxKoreanWords && koreanLatinWord(t.text):
+			ws[i] = koreanH(t.text)
+		default:
+			return nil
+		}
+	}
+	return ws
+}
+
+// koreanCyrillicAlign reports whether, of two names, one is in Cyrillic and the other a
+// Korean name in Latin letters or Hangul whose sounds meet (koreanSoundsMeet) in one of the
+// orders of its words (eachKoreanOrder).
+func koreanCyrillicAlign(a, b *name) bool {
+	c, k := cyrillicKoreanSounds(a), b
+	if c == nil {
+		c, k = cyrillicKoreanSounds(b), a
+	}
+	if c == nil {
+		return false
+	}
+	met := false
+	eachKoreanOrder(k, func(ks []ksound) bool {
+		met = koreanSoundsMeet(ks, c)
+		return !met
+	})
+	return met
+}
+
+// eachKoreanOrder calls fn, while it returns true, with the sounds of a Korean name
+// (koreanWords), its words in their order or with the first or last moved to the other end.
+func eachKoreanOrder(n *name, fn func(ks []ksound) bool) {
+	ws := koreanWords(n)
+	if ws == nil {
+		return
+	}
+	for _, order := range familyOrders(ws) {
+		var ks []ksound
+		ok := true
+		for _, w := range order {
+			if ks, ok = koreanSounds(ks, w, koreanLatin); !ok {
+				break
+			}
+		}
+		if ok && !fn(ks) {
+			return
+		}
+	}
+}
+
+// koreanConsonants is the key under which names koreanCyrillicAlign may pair meet: the
+// consonant classes of their sounds, but those at the positions skip, each run of one class
+// written once.
+func koreanConsonants(ks []ksound, skip []int) string {
+	var b strings.Builder
+	for i, k := range ks {
+		if k.c != 0 && !slices.Contains(skip, i) && (b.Len() == 0 || b.String()[b.Len()-1] != k.c) {
+			b.WriteByte(k.c)
+		}
+	}
+	return b.String()
+}
+
+// eachKoreanCyrillicKey calls fn with the keys of a name in Cyrillic (cyrillic true) or a
+// Korean name (koreanWords) for koreanCyrillicAlign: the consonants of its sounds, and those
+// without a word's first ㄹ or ㄴ before a vowel (each, and all), in each order of its words.
+func eachKoreanCyrillicKey(n *name, fn func(cyrillic bool, s string)) {
+	emit := func(cyrillic bool, ks []ksound) {
+		fn(cyrillic, koreanConsonants(ks, nil))
+		var skips []int
+		for i, k := range ks {
+			if k.start && (k.c == 'L' || k.c == 'N') && i+1 < len(ks) && ks[i+1].c == 0 {
+				fn(cyrillic, koreanConsonants(ks, []int{i}))
+				skips = append(skips, i)
+			}
+		}
+		if len(skips) > 1 {
+			fn(cyrillic, koreanConsonants(ks, skips))
+		}
+	}
+	if c := cyrillicKoreanSounds(n); c != nil {
+		emit(true, c)
+		return
+	}
+	eachKoreanOrder(n, func(ks []ksound) bool {
+		emit(false, ks)
+		return true
+	})
+}
