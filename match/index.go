@@ -242,8 +242,8 @@ const (
 	keyPinyinHg   = 'M' // a name in pinyin written in Hangul (eachPinyinWritingKey)
 	keyCyrillicPy = 'U' // a name in Cyrillic written without spaces (eachPinyinWritingKey)
 	keyPinyinCyr  = 'u' // a name in pinyin written in Cyrillic, Palladius's system (eachPinyinWritingKey)
-	keyCyrKorean  = 'I' // the consonants of a name in Cyrillic read as a Korean one's (eachKoreanCyrillicKey)
-	keyKoreanCyr  = 'i' // the consonants of a Korean name in Latin letters or Hangul (eachKoreanCyrillicKey)
+	keyCyrKorean  = 'I' // the consonants of a name in Cyrillic read as a Korean one's (eachKoreanRenderingKey)
+	keyKoreanCyr  = 'i' // the consonants of a Korean name in Latin letters or Hangul (eachKoreanRenderingKey)
 	keyCompound   = 'j' // two neighbouring Latin words of a name written together (compounds)
 	keyAbjadCmp   = 'b' // two neighbouring words of a name in an abjad, their skeleton together (abjadCompounds)
 	keyRender     = 'Z' // the sound of a name in Han, Hangul or Kana, or in an abjad (renderingKeys, abjadRenderingKeys)
@@ -717,10 +717,10 @@ func eachNameKey(n *name, query bool, fn func(family byte, s string)) {
 	// A name in pinyin and one in Hangul or Cyrillic meet by the writing of the pinyin in
 	// that script.
 	eachPinyinWritingKey(n, query, fn)
-	// A Korean name and its Cyrillic meet by their consonants.
-	eachKoreanCyrillicKey(n, func(cyrillic bool, s string) {
+	// A Korean name and its Cyrillic or Katakana meet by their consonants.
+	eachKoreanRenderingKey(n, func(rendered bool, s string) {
 		f := byte(keyCyrKorean)
-		if cyrillic == query {
+		if rendered == query {
 			f = keyKoreanCyr
 		}
 		fn(f, s)

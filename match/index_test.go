@@ -861,9 +861,11 @@ func TestIndex_PinyinWritings(t *testing.T) {
 	findsEachOther(t, []string{"习近平", "朱海仑"}, []string{"Си Цзиньпин", "Чжу Хайлунь"})
 }
 
-// TestIndex_KoreanCyrillic: Korean names in Latin letters or Hangul and in Cyrillic find each
-// other.
-func TestIndex_KoreanCyrillic(t *testing.T) {
+// TestIndex_KoreanRenderings: Korean names in Latin letters or Hangul and in Cyrillic or
+// Katakana find each other.
+func TestIndex_KoreanRenderings(t *testing.T) {
 	findsEachOther(t, []string{"KIM, Jong Un", "CHOE, Ryong Hae", "RI, Pyong Chol", "김여정"},
 		[]string{"Ким Чен Ын", "Цой Рён Хэ", "Ли Пён Чхоль", "Ким Ё Чжон"})
+	findsEachOther(t, []string{"KIM, Jong Un", "Park Geun-hye", "RI, Pyong Chol", "김여정"},
+		[]string{"キム・ジョンウン", "パク・クネ", "リ・ピョンチョル", "キム・ヨジョン"})
 }

@@ -263,8 +263,8 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 			s, method = 0.95, m
 		}
 	}
-	// A Korean name and its Cyrillic (Kim Jong Un, 김정은, Ким Чен Ын).
-	if 0.9 > s && koreanCyrillicAlign(a, b) {
+	// A Korean name and its Cyrillic or Katakana (Kim Jong Un, 김정은, Ким Чен Ын, キム・ジョンウン).
+	if 0.9 > s && koreanRenderingAlign(a, b) {
 		s, method = 0.9, "korean_cyrillic"
 	}
 	// One letter added, dropped or changed, or two swapped, in a name of twelve letters or

@@ -126,7 +126,8 @@ func TestScore(t *testing.T) {
 		{"Wang Yi", "Ван И", 0.95, 0.95},
 		{"陈全国", "Чэнь Цюаньго", 0.95, 0.95}, // Han read in pinyin
 		{"安倍晋三", "Абэ Синдзо", 0, 0.5},      // Japanese: no pinyin writing
-		// Korean names in Cyrillic, Kontsevich's and the older usage (koreanCyrillicAlign).
+		// Korean names in Cyrillic, Kontsevich's and the older usage, and in Katakana
+		// (koreanRenderingAlign).
 		{"Kim Jong Un", "Ким Чен Ын", 0.9, 0.9},
 		{"김정은", "Ким Чен Ын", 0.9, 0.9},
 		{"Park Geun-hye", "Пак Кын Хе", 0.9, 0.9},
@@ -134,6 +135,10 @@ func TestScore(t *testing.T) {
 		{"Hwang Pyong So", "Хван Пён Со", 0.9, 0.9},
 		{"Kim Jong Un", "Ким Чен Ир", 0, 0.5},
 		{"Kim Jong Nam", "Ким Чен Ын", 0, 0.5},
+		{"Kim Jong Un", "キム・ジョンウン", 0.9, 0.9},
+		{"Park Geun-hye", "パク・クネ", 0.9, 0.9},
+		{"Hwang Pyong So", "ファン・ビョンソ", 0.9, 0.9},
+		{"Kim Jong Un", "キム・ジョンイル", 0, 0.5},
 		{"习近朋", "习近平", 0, 0.85},
 		{"부산", "Ministry", 0, 0},
 		{"아부", "Ministry", 0, 0}, // Abu: a term ends a word of three syllables or more

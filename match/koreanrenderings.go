@@ -9,11 +9,16 @@ import (
 // Kim Jong Un, is Ким Чон Ын) or by older usage the press keeps for North Korea's leaders (Ким
 // Чен Ын, Ким Ир Сен). Transliterated back to Latin letters (kim chen yn) they are no Korean
 // spelling: ㅓ is о or е, ㅡ ы, ㅈ ч or чж, a final ㅇ н, and 리 and 이 are both Ли.
-// koreanCyrillicAlign compares such a name with one in Hangul or in the Latin letters Korean
+// koreanRenderingAlign compares such a name with one in Hangul or in the Latin letters Korean
 // names are spelt in, by the sounds both keep (koreanSounds): consonants in classes (voiced
 // and voiceless alike, r and l alike, an aspirate's h dropped) and each vowel as the set of
 // Korean vowels its letters may write (Latin u is ㅜ, ㅡ or, as in Sung for 성, ㅓ; Cyrillic е
 // is ㅔ or ㅓ, as Normalize writes ё е).
+//
+// Japanese writes them in Katakana by their sounds too (キム・ジョンウン, パク・クネ), read in
+// Hepburn's letters by the Latin table, with the u Katakana adds to a final consonant (キム,
+// kimu) and an h after n, l or m that it runs into the consonant (근혜, クネ) left out where the
+// other name has none (kanaFinals, softH).
 
 // Vowel classes: a vowel is the set of the classes its letters may write.
 const (
@@ -32,6 +37,10 @@ type ksound struct {
 	c        byte
 	v        uint8
 	w, start bool
+	// opt: a sound one rendering writes and the other may not: the u Katakana gives a
+	// final consonant (キム, kimu: 김), an h after n, l or m that Japanese runs into the n
+	// (근혜, geun-hye: クネ, kune)
+	opt bool
 }
 
 // A kletters is a spelling of a sound: a vowel's (v, with w for a w glide) or a consonant's (c).
@@ -116,46 +125,113 @@ func koreanSounds(ks []ksound, w string, table []kletters) ([]ksound, bool) {
 
 // koreanSoundsMeet reports whether two names' sounds are one: the same consonant classes and
 // vowels that may be one, where a word's first ㄹ or ㄴ one of them writes may be left out by
-// the other (리, 이: Ri, Yi, Lee, Ли; 류, Yu, Рю).
-func koreanSoundsMeet(a, b []ksound) bool {
-	for len(a) > 0 && len(b) > 0 {
-		x, y := a[0], b[0]
-		if y.c == 0 && len(a) > 1 && x.start && (x.c == 'L' || x.c == 'N') && a[1].c == 0 && koreanSoundsMeet(a[1:], b) {
+// the other (리, 이: Ri, Yi, Lee, Ли; 류, Yu, Рю), and so may a sound either marks opt.
+func koreanSoundsMeet(a, b []ksound) bool { return soundsMeetAfter(a, b, 0) }
+
+// soundsMeetAfter is koreanSoundsMeet after the consonant class last, which a consonant of
+// either name that follows it once an opt sound is left out repeats (パク・クネ, paku kune:
+// 박근혜, pak-geun).
+func soundsMeetAfter(a, b []ksound, last byte) bool {
+	for len(a) > 0 || len(b) > 0 {
+		if len(a) > 0 && a[0].opt && soundsMeetAfter(a[1:], b, last) || len(b) > 0 && b[0].opt && soundsMeetAfter(a, b[1:], last) {
 			return true
 		}
-		if x.c == 0 && len(b) > 1 && y.start && (y.c == 'L' || y.c == 'N') && b[1].c == 0 && koreanSoundsMeet(a, b[1:]) {
+		if len(a) > 0 && last != 0 && a[0].c == last {
+			a = a[1:]
+			continue
+		}
+		if len(b) > 0 && last != 0 && b[0].c == last {
+			b = b[1:]
+			continue
+		}
+		if len(a) == 0 || len(b) == 0 {
+			return false
+		}
+		x, y := a[0], b[0]
+		if y.c == 0 && len(a) > 1 && x.start && (x.c == 'L' || x.c == 'N') && a[1].c == 0 && soundsMeetAfter(a[1:], b, last) {
+			return true
+		}
+		if x.c == 0 && len(b) > 1 && y.start && (y.c == 'L' || y.c == 'N') && b[1].c == 0 && soundsMeetAfter(a, b[1:], last) {
 			return true
 		}
 		if x.c != y.c || x.c == 0 && (x.v&y.v == 0 || x.w != y.w) {
 			return false
 		}
-		a, b = a[1:], b[1:]
+		a, b, last = a[1:], b[1:], x.c
 	}
-	return len(a) == 0 && len(b) == 0
+	return true
 }
 
-// maxKoreanWords bounds the words of the names koreanCyrillicAlign reads.
+// maxKoreanWords bounds the words of the names koreanRenderingAlign reads.
 const maxKoreanWords = 6
 
-// cyrillicKoreanSounds are the sounds of a name in Cyrillic letters alone (words, particles,
-// letters: Ли, Ын), read as a Korean name's; nil for another.
-func cyrillicKoreanSounds(n *name) []ksound {
-	if len(n.tokens) == 0 || len(n.tokens) > maxKoreanWords || n.latin || n.cjk {
+// renderedKoreanSounds are the sounds of a name in Cyrillic letters or in Katakana alone
+// (words, particles, letters: Ли, Ын; no legal form), read as a Korean name's rendering; nil
+// for another.
+func renderedKoreanSounds(n *name) []ksound {
+	if len(n.tokens) == 0 || len(n.tokens) > maxKoreanWords || n.latin {
 		return nil
 	}
-	var ks []ksound
-	for _, w := range strings.Fields(n.normalized) {
-		var ok bool
-		if ks, ok = koreanSounds(ks, w, koreanCyrillic); !ok {
+	script := n.tokens[0].script
+	for _, t := range n.tokens {
+		if t.kind == kindLegal || t.script != script {
 			return nil
 		}
 	}
-	for _, t := range n.tokens {
-		if t.kind == kindLegal || t.script != "cyrillic" {
-			return nil
+	var ks []ksound
+	var ok bool
+	switch script {
+	case "cyrillic":
+		for _, w := range strings.Fields(n.normalized) {
+			if ks, ok = koreanSounds(ks, w, koreanCyrillic); !ok {
+				return nil
+			}
 		}
+	case "kana":
+		for _, t := range n.tokens {
+			at := len(ks)
+			if ks, ok = koreanSounds(ks, kanaKoreanFold.Replace(t.text), koreanLatin); !ok {
+				return nil
+			}
+			kanaFinals(ks[at:])
+		}
+	default:
+		return nil
 	}
 	return ks
+}
+
+// kanaKoreanFold reads the f of Katakana's ファ, フィ … as the hw of Korean's 화, 휘 (ファン,
+// fan: 황, Hwang).
+var kanaKoreanFold = strings.NewReplacer("f", "hw")
+
+// kanaFinals marks opt the u of a Katakana word's ク, ム, プ and ル (ku, mu, pu, ru) that ends
+// it or comes before a consonant: there it writes a Korean final consonant (김, キム; 박, パク;
+// 일, イル), or a syllable of ㅡ (근, ク).
+func kanaFinals(ks []ksound) {
+	for i := 1; i < len(ks); i++ {
+		if c := ks[i-1].c; ks[i].v == kvU|kvY|kvO && (c == 'K' || c == 'M' || c == 'P' || c == 'L') && (i+1 == len(ks) || ks[i+1].c != 0) {
+			ks[i].opt = true
+		}
+	}
+}
+
+// softH marks opt the h of a Korean name's sounds after n, l or m, which Japanese runs into
+// the consonant before it (근혜, クネ): for comparing with Katakana.
+func softH(ks []ksound) []ksound {
+	var out []ksound
+	for i, k := range ks {
+		if k.c == 'H' && i > 0 && (ks[i-1].c == 'N' || ks[i-1].c == 'L' || ks[i-1].c == 'M') {
+			if out == nil {
+				out = slices.Clone(ks)
+			}
+			out[i].opt = true
+		}
+	}
+	if out == nil {
+		return ks
+	}
+	return out
 }
 
 // koreanLatinWord reports whether a Latin word may be a Korean name's: spelt in the syllables
@@ -191,20 +267,26 @@ func koreanWords(n *name) []string {
 	return ws
 }
 
-// koreanCyrillicAlign reports whether, of two names, one is in Cyrillic and the other a
-// Korean name in Latin letters or Hangul whose sounds meet (koreanSoundsMeet) in one of the
-// orders of its words (eachKoreanOrder).
-func koreanCyrillicAlign(a, b *name) bool {
-	c, k := cyrillicKoreanSounds(a), b
-	if c == nil {
-		c, k = cyrillicKoreanSounds(b), a
+// koreanRenderingAlign reports whether, of two names, one is in Cyrillic or Katakana and the
+// other a Korean name in Latin letters or Hangul whose sounds meet (koreanSoundsMeet) in one
+// of the orders of its words (eachKoreanOrder).
+func koreanRenderingAlign(a, b *name) bool {
+	r, k := a, b
+	rs := renderedKoreanSounds(r)
+	if rs == nil {
+		r, k = b, a
+		rs = renderedKoreanSounds(r)
 	}
-	if c == nil {
+	if rs == nil {
 		return false
 	}
+	kana := r.tokens[0].script == "kana"
 	met := false
 	eachKoreanOrder(k, func(ks []ksound) bool {
-		met = koreanSoundsMeet(ks, c)
+		if kana {
+			ks = softH(ks)
+		}
+		met = koreanSoundsMeet(ks, rs)
 		return !met
 	})
 	return met
@@ -231,7 +313,7 @@ func eachKoreanOrder(n *name, fn func(ks []ksound) bool) {
 	}
 }
 
-// koreanConsonants is the key under which names koreanCyrillicAlign may pair meet: the
+// koreanConsonants is the key under which names koreanRenderingAlign may pair meet: the
 // consonant classes of their sounds, but those at the positions skip, each run of one class
 // written once.
 func koreanConsonants(ks []ksound, skip []int) string {
@@ -244,29 +326,39 @@ func koreanConsonants(ks []ksound, skip []int) string {
 	return b.String()
 }
 
-// eachKoreanCyrillicKey calls fn with the keys of a name in Cyrillic (cyrillic true) or a
-// Korean name (koreanWords) for koreanCyrillicAlign: the consonants of its sounds, and those
-// without a word's first ㄹ or ㄴ before a vowel (each, and all), in each order of its words.
-func eachKoreanCyrillicKey(n *name, fn func(cyrillic bool, s string)) {
-	emit := func(cyrillic bool, ks []ksound) {
-		fn(cyrillic, koreanConsonants(ks, nil))
-		var skips []int
+// eachKoreanRenderingKey calls fn with the keys of a name in Cyrillic or Katakana (rendered
+// true) or a Korean name (koreanWords) for koreanRenderingAlign: the consonants of its
+// sounds, and those without a word's first ㄹ or ㄴ before a vowel (each, and all), or without
+// the h Japanese runs into the consonant before it, in each order of its words.
+func eachKoreanRenderingKey(n *name, fn func(rendered bool, s string)) {
+	emit := func(rendered bool, ks []ksound) {
+		fn(rendered, koreanConsonants(ks, nil))
+		var skips, soft []int
 		for i, k := range ks {
 			if k.start && (k.c == 'L' || k.c == 'N') && i+1 < len(ks) && ks[i+1].c == 0 {
-				fn(cyrillic, koreanConsonants(ks, []int{i}))
+				fn(rendered, koreanConsonants(ks, []int{i}))
 				skips = append(skips, i)
+			}
+			if k.opt && k.c != 0 {
+				soft = append(soft, i)
 			}
 		}
 		if len(skips) > 1 {
-			fn(cyrillic, koreanConsonants(ks, skips))
+			fn(rendered, koreanConsonants(ks, skips))
+		}
+		if soft != nil {
+			fn(rendered, koreanConsonants(ks, soft))
+			if skips != nil {
+				fn(rendered, koreanConsonants(ks, append(skips, soft...)))
+			}
 		}
 	}
-	if c := cyrillicKoreanSounds(n); c != nil {
-		emit(true, c)
+	if rs := renderedKoreanSounds(n); rs != nil {
+		emit(true, rs)
 		return
 	}
 	eachKoreanOrder(n, func(ks []ksound) bool {
-		emit(false, ks)
+		emit(false, softH(ks))
 		return true
 	})
 }
