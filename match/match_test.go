@@ -631,6 +631,13 @@ func TestScore(t *testing.T) {
 		{"Министерство обороны Российской Федерации", "Ministry of Justice of the Russian Federation", 0, 0.8},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Федеральная служба безопасности", 0.95, 0.99},
 		{"FEDERALNAYA SLUZHBA BEZOPASNOSTI", "Federal Security Service", 0.95, 0.99},
+		// The defence and technology sector's firms and research bodies.
+		{"Scientific Production Association Splav", "Научно-производственное объединение «Сплав»", 0.95, 0.99},
+		{"United Aircraft Corporation", "ПАО «Объединённая авиастроительная корпорация»", 0.95, 0.99},
+		{"Main Intelligence Directorate", "Главное разведывательное управление", 0.95, 0.99},
+		{"Special Technology Center", "ООО «Специальный технологический центр»", 0.95, 0.99},
+		{"Kaspersky Lab", "Kaspersky Laboratory", 0.95, 0.99}, // abbreviations.tsv
+		{"United Aircraft Corporation", "ПАО «Объединённая судостроительная корпорация»", 0, 0.85},
 		// More Chinese and Korean terms: firms and bodies by their English names.
 		{"中国移动", "China Mobile", 0.95, 0.99},
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
