@@ -641,6 +641,7 @@ func TestScore(t *testing.T) {
 		// More Chinese and Korean terms: firms and bodies by their English names.
 		{"中国移动", "China Mobile", 0.95, 0.99},
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
+		{"신장 공안청", "Xinjiang Public Security Department", 0.95, 0.99},
 		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
 		{"김한국", "Kim Han Guk", 0.95, 0.99},                         // a personal name stays one
 		// Japanese names in the readings of names (nanori, han_nanori.tsv).
