@@ -35,7 +35,9 @@ import (
 // What a query word pairs with is kept for the queries after it (pairsCache), as words recur.
 // Whole names are filed too: normalised, without spaces, their halves (whollyOneEdit), their
 // sound, the start of their Korean and Japanese readings (Han) or of their spelling as such
-// readings (Latin), their pinyin spellings (a name in Wade–Giles), each two neighbouring Latin
+// readings (Latin), their pinyin spellings (a name in Wade–Giles), a pinyin name's writings
+// in Hangul and Cyrillic and a Hangul or Cyrillic name's text (eachPinyinWritingKey), a Korean
+// name's consonants and its renderings' (eachKoreanRenderingKey), each two neighbouring Latin
 // words written together (compounds), and the consonant skeleton of a name in an abjad; and
 // entities under their identifiers. Names are then scored in full in descending order of
 // bound, until the bound falls below the threshold or below the score of the last of the best

@@ -49,7 +49,10 @@
 // one in runs of syllables (syllableRuns), a Han name in the Korean, Japanese and Cantonese
 // readings of its characters (readingsAlign; Cantonese as Hong Kong spells it,
 // cantoneseSpellings), a Chinese name in Wade–Giles against Han or pinyin
-// (wadeGilesAlign), a name in an abjad by its whole consonant skeleton, and renderings in
+// (wadeGilesAlign), a Chinese name in pinyin or Han against its Hangul and its Cyrillic as
+// Korean and Russian write it (pinyinWritingAlign: 시진핑, Си Цзиньпин), a Korean name against
+// its Cyrillic and Katakana (koreanRenderingAlign: Ким Чен Ын, キム・ジョンウン), a name in an
+// abjad by its whole consonant skeleton, and renderings in
 // Han, Hangul, Kana, abjads and Burmese against each other by their words' sounds written
 // together (renderingsMeet, abjadRenderingMeet, burmeseRenderingMeet). Scores are in
 // [0,1]; 1 only for equal normalised names. Each match found through an Index records what
