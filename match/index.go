@@ -1271,12 +1271,21 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	ix.Freeze()
 	// The readings of the query: each name it lists, and each that has a title also as an
 	// organisation's name, whose words can be titles (General Electric).
+	// A name in Hangul that joins the Arabic article to a word is read with it apart and
+	// without it too, finding only entities with a name that writes it (hangulArticleForms).
 	var readings []*name
+	var article map[*name]bool
 	for _, a := range ix.k.withAlternatives(q.Name) {
 		n := ix.k.analyze(a)
 		readings = append(readings, n)
 		if n.titled {
 			readings = append(readings, ix.k.analyzeOrg(a))
+		}
+		for _, f := range ix.k.hangulArticleForms(n) {
+			if article == nil {
+				article = map[*name]bool{}
+			}
+			readings, article[f] = append(readings, f), true
 		}
 	}
 	if len(readings) == 1 {
@@ -1286,6 +1295,9 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	seen := map[string]*oversight.Match{}
 	for _, qn := range readings {
 		for _, m := range ix.matchName(q, qn, minScore) {
+			if article[qn] && !ix.writesArticle(m.ID) {
+				continue
+			}
 			switch b := seen[m.ID]; {
 			case b == nil:
 				seen[m.ID] = m
@@ -1300,6 +1312,18 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 		out = out[:limit]
 	}
 	return out
+}
+
+// writesArticle reports whether the entity of the given ID has a name that writes the Arabic
+// article apart (latinArticle). It looks the entity up one by one: only queries in Hangul
+// that join the article to a word ask.
+func (ix *Index) writesArticle(id string) bool {
+	for _, e := range ix.entries {
+		if e.id == id {
+			return slices.ContainsFunc(ix.names[e.first:e.first+e.n], latinArticle)
+		}
+	}
+	return false
 }
 
 // limit is the most matches a query returns: its own limit, or the configured one, or the

@@ -869,3 +869,26 @@ func TestIndex_KoreanRenderings(t *testing.T) {
 	findsEachOther(t, []string{"KIM, Jong Un", "Park Geun-hye", "RI, Pyong Chol", "김여정"},
 		[]string{"キム・ジョンウン", "パク・クネ", "リ・ピョンチョル", "キム・ヨジョン"})
 }
+
+// TestIndex_HangulArticle: a query in Hangul that joins the Arabic article to a word finds
+// the names that write it apart, and a name without the article is not found so.
+func TestIndex_HangulArticle(t *testing.T) {
+	ix := NewIndex(DefaultConfig())
+	for i, n := range []string{"AL ZAWAHIRI, Ayman", "Abu Bakr AL-BAGHDADI", "EL BARNEY", "Bania"} {
+		ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "Person", Properties: map[string][]string{"name": {n}}})
+	}
+	for _, tt := range []struct{ q, want string }{
+		{"아이만 알자와히리", "0"}, {"아부 바크르 알바그다디", "1"}, {"알바니아", ""},
+	} {
+		ms := ix.Match(oversight.NameQuery{Name: tt.q}, ix.cfg.Threshold)
+		if got := ""; len(ms) > 0 {
+			got = ms[0].ID
+			if got != tt.want {
+				t.Errorf("%q: found %s first, want %q", tt.q, got, tt.want)
+			}
+		} else if tt.want != "" {
+			t.Errorf("%q: found nothing, want %s", tt.q, tt.want)
+		}
+		checkCandidates(t, ix, tt.q, ix.cfg.ReviewThreshold)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Hangul names are read syllable by syllable (analyze gives a Korean name of two to four
@@ -307,4 +308,63 @@ func (n *name) wholeWord(j, k int) bool {
 	}
 	w := n.ko.word
 	return w[j] == w[k-1] && (j == 0 || w[j-1] != w[j]) && (k == len(w) || w[k] != w[k-1])
+}
+
+// hangulArticleForms are the readings of a name in Hangul whose words of three syllables or
+// more begin with 알, the Arabic article as Korean writes it, joined to the word (알샤바브,
+// al-Shabaab; 아이만 알자와히리, Ayman al-Zawahiri): with the article a word of its own (아이만 알
+// 자와히리) and without it (아이만 자와히리), if it has three consonants then. None for another
+// name. They are compared only with names that write the article (latinArticle): 알바니아 is
+// Albania, not Bania.
+func (k *Knowledge) hangulArticleForms(n *name) []*name {
+	if !n.hangul || !strings.Contains(n.normalized, "알") {
+		return nil
+	}
+	words := strings.Fields(n.normalized)
+	split, drop := make([]string, 0, len(words)+1), make([]string, 0, len(words))
+	found := false
+	for _, w := range words {
+		if rest, ok := strings.CutPrefix(w, "알"); ok && utf8.RuneCountInString(rest) >= 2 {
+			split, drop = append(split, "알", rest), append(drop, rest)
+			found = true
+			continue
+		}
+		split, drop = append(split, w), append(drop, w)
+	}
+	if !found {
+		return nil
+	}
+	forms := []*name{k.analyze(strings.Join(split, " "))}
+	// Without the article, a name of few consonants sounds like too many (바니아 like Barney,
+	// 카에다 like Kawthar): it needs three.
+	if d := k.analyze(strings.Join(drop, " ")); len(joinSounds(d.tokens, bySyllables)) >= 3 {
+		forms = append(forms, d)
+	}
+	return forms
+}
+
+// latinArticle reports whether a name writes the Arabic article as a particle of its own
+// (al-Shabaab, el-Sisi, Harakat ul-Mujahidin).
+func latinArticle(n *name) bool {
+	return slices.ContainsFunc(n.tokens, func(t *token) bool {
+		return t.kind == kindStop && (t.text == "al" || t.text == "el" || t.text == "ul")
+	})
+}
+
+// hangulArticleSim is the best score of a name in Hangul's hangulArticleForms against a name
+// that writes the article, and its method; 0 for other pairs.
+func hangulArticleSim(a, b *name, extra float64) (float64, string) {
+	if !a.hangul {
+		a, b = b, a
+	}
+	if !a.hangul || b.hangul || !latinArticle(b) {
+		return 0, ""
+	}
+	best, method := 0.0, ""
+	for _, f := range DefaultKnowledge().hangulArticleForms(a) {
+		if s, m := compareNames(f, b, extra); s > best {
+			best, method = s, m+"+article"
+		}
+	}
+	return best, method
 }

@@ -308,6 +308,13 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 	if 0.9 > s && extra == personExtra && (titledBurmese(a, b) || titledBurmese(b, a)) {
 		s, method = 0.9, "sound"
 	}
+	// A name in Hangul that joins the Arabic article to a word, against one that writes it
+	// apart (알샤바브, al-Shabaab).
+	if 0.9 > s {
+		if s2, m2 := hangulArticleSim(a, b, extra); s2 > s {
+			s, method = s2, m2
+		}
+	}
 	// Two different legal forms (S.A.S. and S.A.R.L.) suggest two entities of one group.
 	if legalConflict(a.tokens, b.tokens) {
 		s *= 0.92

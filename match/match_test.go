@@ -142,6 +142,11 @@ func TestScore(t *testing.T) {
 		{"习近朋", "习近平", 0, 0.85},
 		{"부산", "Ministry", 0, 0},
 		{"아부", "Ministry", 0, 0}, // Abu: a term ends a word of three syllables or more
+		// The Arabic article joined to a word in Hangul (hangulArticleSim).
+		{"Ayman al-Zawahiri", "아이만 알자와히리", 0.9, 0.99},
+		{"al-Baghdadi", "알바그다디", 0.9, 0.99},
+		{"EL BARNEY", "알바니아", 0, 0.5},
+		{"Bania", "알바니아", 0, 0.5},
 		// Renderings whose words sound the r a Latin word's key leaves out (joinedSoundsMeet).
 		{"Bashar al-Assad", "바샤르 알아사드", 0.9, 0.9},
 		{"Bashar al-Assad", "巴沙尔·阿萨德", 0.9, 0.9},
