@@ -645,6 +645,8 @@ func TestScore(t *testing.T) {
 		{"United Aircraft Corporation", "ПАО «Объединённая судостроительная корпорация»", 0, 0.85},
 		// More Chinese and Korean terms: firms and bodies by their English names.
 		{"中国移动", "China Mobile", 0.95, 0.99},
+		{"西门子股份公司", "Siemens AG", 0.9, 0.95}, // 股份公司: legal_families.tsv
+		{"西门子股份公司", "Siemens Ltd", 0, 0.85},
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
 		{"신장 공안청", "Xinjiang Public Security Department", 0.95, 0.99},
 		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
