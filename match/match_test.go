@@ -647,6 +647,10 @@ func TestScore(t *testing.T) {
 		{"中国移动", "China Mobile", 0.95, 0.99},
 		{"西门子股份公司", "Siemens AG", 0.9, 0.95}, // 股份公司: legal_families.tsv
 		{"西门子股份公司", "Siemens Ltd", 0, 0.85},
+		{"罗伯特·博世有限公司", "Robert Bosch GmbH", 0.9, 0.95}, // 有限公司 renders GmbH, AB …
+		{"爱立信有限公司", "Ericsson AB", 0.9, 0.95},
+		{"诺基亚公司", "Nokia Oyj", 0.9, 0.95},
+		{"Bosch GmbH", "Bosch Ltd", 0, 0.9},
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
 		{"신장 공안청", "Xinjiang Public Security Department", 0.95, 0.99},
 		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
