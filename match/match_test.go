@@ -653,6 +653,12 @@ func TestScore(t *testing.T) {
 		{"Bosch GmbH", "Bosch Ltd", 0, 0.9},
 		{"국가정보원", "National Intelligence Service", 0.95, 0.99},
 		{"신장 공안청", "Xinjiang Public Security Department", 0.95, 0.99},
+		// The Democratic People's Republic's bodies and firms.
+		{"조선광업개발무역회사", "Korea Mining Development Trading Corporation", 0.95, 0.99},
+		{"정찰총국", "Reconnaissance General Bureau", 0.95, 0.99},
+		{"국가보위성", "Ministry of State Security", 0.95, 0.99},
+		{"김일성", "Ministry", 0, 0}, // 성 alone is no ministry
+		{"조선무역은행", "Korea Mining Development Trading Corporation", 0, 0.8},
 		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
 		{"김한국", "Kim Han Guk", 0.95, 0.99},                         // a personal name stays one
 		// Japanese names in the readings of names (nanori, han_nanori.tsv).
