@@ -27,8 +27,9 @@ type token struct {
 	family string // of a legal form: its family (knowledge/legal_families.tsv)
 	script string // script of the original token
 	kind   uint8
-	// syllables: text reads Han, Hangul or Kana syllables (see piece)
-	syllables bool
+	// syllables: text reads Han, Hangul or Kana syllables (see piece); term: it is an
+	// institutional term's English (see piece)
+	syllables, term bool
 	// body: a word that names a kind of body (Knowledge.body: ministry, bureau …)
 	body bool
 	// folded: xt differs from text; transcribed: by more than its x written ks (derived, as
@@ -448,6 +449,9 @@ type piece struct {
 	// syllables: text reads Han, Hangul or Kana syllables (not a term of Knowledge): a word
 	// whatever it spells (오 is o, 세 se, 的 de: no initial, legal form or particle).
 	syllables bool
+	// term: text is the English of an institutional term of Knowledge (항공, air), not a
+	// reading (nor a country's or place's name)
+	term bool
 	// soft: a word in Cyrillic letters of Belarusian or Ukrainian (і, ў), whose ts and dz
 	// before i may be the soft t and d of Russian (belarusianSoft)
 	soft  bool
@@ -465,12 +469,12 @@ type piece struct {
 type tokenKey struct {
 	text, script, frame, marked string
 	kind                        uint8
-	syllables, soft             bool
+	syllables, term, soft       bool
 }
 
 // key is the token's tokenKey.
 func (t *token) key() tokenKey {
-	return tokenKey{t.text, t.script, t.frame, markedText(t), t.kind, t.syllables, t.soft}
+	return tokenKey{t.text, t.script, t.frame, markedText(t), t.kind, t.syllables, t.term, t.soft}
 }
 
 // tokenCache holds the tokens of the names an Index analyses, each derived once: the SDN
@@ -652,7 +656,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 			n.translit = true
 			for _, seg := range k.segment(w, script) {
 				for _, t := range strings.Fields(seg.text) {
-					words = append(words, piece{text: t, script: script, plain: seg.plain, syllables: seg.syllables, word: wi, chars: seg.chars})
+					words = append(words, piece{text: t, script: script, plain: seg.plain, syllables: seg.syllables, term: seg.term, word: wi, chars: seg.chars})
 				}
 			}
 		default:
@@ -793,7 +797,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 				n.generation[j] = min(n.generation[j]+1, notInChain-1)
 			}
 		}
-		key := tokenKey{p.text, p.script, p.frame, p.marked, p.kind, p.syllables, p.soft}
+		key := tokenKey{p.text, p.script, p.frame, p.marked, p.kind, p.syllables, p.term, p.soft}
 		var t *token
 		if cache != nil {
 			if t = cache.get(key); t != nil {
@@ -804,7 +808,7 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 		} else {
 			t = &ts[i]
 		}
-		t.text, t.kind, t.script, t.syllables, t.frame, t.soft = p.text, p.kind, p.script, p.syllables, p.frame, p.soft
+		t.text, t.kind, t.script, t.syllables, t.term, t.frame, t.soft = p.text, p.kind, p.script, p.syllables, p.term, p.frame, p.soft
 		if t.kind == kindLegal {
 			t.family = t.text
 			if f, ok := k.legalFamily[t.text]; ok {
@@ -997,6 +1001,7 @@ type segment struct {
 	text      string
 	plain     string // see piece
 	syllables bool   // see piece
+	term      bool   // see piece
 	chars     string // see piece
 }
 
@@ -1080,7 +1085,7 @@ func (k *Knowledge) segment(w, script string) []segment {
 		}
 		flush()
 		en, _ := term(i, l)
-		out = append(out, segment{text: en})
+		out = append(out, segment{text: en, term: true})
 		i += l
 	}
 	flush()

@@ -672,8 +672,8 @@ func soundsAlign(a, b *name, m int, words bool) bool {
 				// The word as the index files it (runWord): a surname that begins it in its
 				// Revised Romanization (이조고 is ijogo, not Lee Jogo).
 				j := len(ow) - len(os)
-				if !other.wholeWord(j, j+k) {
-					continue
+				if !other.wholeWord(j, j+k) || k > 1 && slices.ContainsFunc(os[:k], renderedTerm) {
+					continue // a term's English word is no sound of the run (고려항공, koryo air)
 				}
 				text = other.runText(j, j+k)
 				if nativeName {
@@ -809,6 +809,10 @@ func joinedSoundsMeet(ua, ub []*token, m int) bool {
 	}
 	return meet(ua, 0)
 }
+
+// renderedTerm reports whether a token is an institutional term read as its English word
+// (항공, air), not as its sound (places are read as theirs: 웨이크, wake).
+func renderedTerm(t *token) bool { return t.term }
 
 // otherReadings are a word's marked reading (token.marked) and its given name's Russian form
 // (givenReading), each nil where it has none.
