@@ -657,7 +657,7 @@ func TestScore(t *testing.T) {
 		{"조선광업개발무역회사", "Korea Mining Development Trading Corporation", 0.95, 0.99},
 		{"정찰총국", "Reconnaissance General Bureau", 0.95, 0.99},
 		{"국가보위성", "Ministry of State Security", 0.95, 0.99},
-		{"김일성", "Ministry", 0, 0}, // 성 alone is no ministry
+		{"김일성", "Ministry", 0, 0},   // 성 alone is no ministry
 		{"고려항공", "EL CURA", 0, 0.8}, // a term's English is no sound of a run (renderedTerm)
 		{"조선무역은행", "Korea Mining Development Trading Corporation", 0, 0.8},
 		{"한국전력공사", "Korea Electric Power Corporation", 0.95, 0.99}, // countries_common.tsv
