@@ -892,3 +892,9 @@ func TestIndex_HangulArticle(t *testing.T) {
 		checkCandidates(t, ix, tt.q, ix.cfg.ReviewThreshold)
 	}
 }
+
+// TestIndex_Simplified: names in traditional and in simplified characters find each other.
+func TestIndex_Simplified(t *testing.T) {
+	findsEachOther(t, []string{"习近平", "华为技术有限公司", "杭州海康威视数字技术股份有限公司", "台湾"},
+		[]string{"習近平", "華為技術有限公司", "杭州海康威視數字技術股份有限公司", "臺灣"})
+}

@@ -210,10 +210,17 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 		if a.chars != nil && b.hasReadingWords() && readingsWithWesternName(a, b) || b.chars != nil && a.hasReadingWords() && readingsWithWesternName(b, a) {
 			return 0.9, "readings" // a word left over, as extra words weigh
 		}
+		// Traditional and simplified characters (習近平, 习近平; 華為, 华为) write one name: the
+		// characters are compared in their simplified forms (Knowledge.simplify), equal ones
+		// below the 1 of equal names.
+		fa, fb := simplifiedText(a.normalized), simplifiedText(b.normalized)
+		if fa == fb {
+			return 0.99, "simplified"
+		}
 		if renderingsMeet(a, b) {
 			return 0.9, "sound"
 		}
-		return 0.85 * ratio(a.normalized, b.normalized), "characters"
+		return 0.85 * ratio(fa, fb), "characters"
 	}
 	s, method := align(a, b, extra)
 	if a.joined != "" && b.joined != "" {
@@ -324,6 +331,14 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 		method += "+translit"
 	}
 	return min(s, 0.99), method
+}
+
+// simplifiedText is s with its traditional Han characters in their simplified forms.
+func simplifiedText(s string) string {
+	if rs, ok := DefaultKnowledge().simplify([]rune(s)); ok {
+		return string(rs)
+	}
+	return s
 }
 
 // renderingsMeet reports whether two names in two of Han, Hangul and Kana render one foreign

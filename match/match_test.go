@@ -140,6 +140,8 @@ func TestScore(t *testing.T) {
 		{"Hwang Pyong So", "ファン・ビョンソ", 0.9, 0.9},
 		{"Kim Jong Un", "キム・ジョンイル", 0, 0.5},
 		{"习近朋", "习近平", 0, 0.85},
+		{"習近平", "习近平", 0.99, 0.99}, // traditional and simplified characters
+		{"習近朋", "习近平", 0, 0.85},
 		{"부산", "Ministry", 0, 0},
 		{"아부", "Ministry", 0, 0}, // Abu: a term ends a word of three syllables or more
 		// The Arabic article joined to a word in Hangul (hangulArticleSim).
