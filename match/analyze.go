@@ -589,6 +589,12 @@ func personal(schema string) bool {
 // analyzeAs is analyze, dropping titles when titles is true. With a cache, the name's tokens
 // are those of the cache, derived once for all the names that hold them (tokenCache).
 func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name {
+	return k.analyzeWith(raw, titles, cache, true)
+}
+
+// analyzeWith is analyzeAs, with legal forms folded and marked only when legal is set (a
+// name read with its legal forms as words: see koreanLegalWords).
+func (k *Knowledge) analyzeWith(raw string, titles bool, cache *tokenCache, legal bool) *name {
 	if len(raw) > maxRawBytes {
 		raw = strings.ToValidUTF8(raw[:maxRawBytes], "")
 	}
@@ -745,7 +751,9 @@ func (k *Knowledge) analyzeAs(raw string, titles bool, cache *tokenCache) *name 
 		}
 	}
 	words = k.expand(words, raw)
-	words = k.foldLegalForms(numbers(words))
+	if words = numbers(words); legal {
+		words = k.foldLegalForms(words)
+	}
 	var title []bool
 	if titles {
 		title = k.titlePositions(words, raw)

@@ -898,3 +898,10 @@ func TestIndex_Simplified(t *testing.T) {
 	findsEachOther(t, []string{"习近平", "华为技术有限公司", "杭州海康威视数字技术股份有限公司", "台湾"},
 		[]string{"習近平", "華為技術有限公司", "杭州海康威視數字技術股份有限公司", "臺灣"})
 }
+
+// TestIndex_KoreanLegalSyllable: a Korean name whose last syllable is spelt as a legal form
+// (Kwon Young Se, SE) finds its Hangul and Cyrillic, and the other way round.
+func TestIndex_KoreanLegalSyllable(t *testing.T) {
+	findsEachOther(t, []string{"KWON, Young Se", "Kim Jong Un"}, []string{"권영세", "김정은"})
+	findsEachOther(t, []string{"Kwon Young Se", "Kim Jong Un"}, []string{"Квон Ён Се", "Ким Чен Ын"})
+}

@@ -368,3 +368,28 @@ func hangulArticleSim(a, b *name, extra float64) (float64, string) {
 	}
 	return best, method
 }
+
+// koreanLegalWords is, of a name in Hangul and a name in Latin letters whose last token is
+// a legal form of two letters spelt as a Korean syllable (Kwon Young Se: SE, the Societas
+// Europaea), the Latin name read with its legal forms as words, which a Korean given name's
+// syllable is (권영세); nil for other pairs.
+func koreanLegalWords(a, b *name) (hangul, latin *name) {
+	if !a.hangul {
+		a, b = b, a
+	}
+	if !a.hangul || !koreanLegalLast(b) {
+		return nil, nil
+	}
+	return a, DefaultKnowledge().analyzeWith(b.normalized, true, nil, false)
+}
+
+// koreanLegalLast reports whether a name in Latin letters is words spelt as Korean syllables
+// (koreanLatinWord) and, last, a legal form of two letters spelt as one (Kwon Young Se).
+func koreanLegalLast(n *name) bool {
+	if len(n.tokens) < 2 || slices.ContainsFunc(n.tokens, func(t *token) bool { return t.script != "latin" }) {
+		return false
+	}
+	last := n.tokens[len(n.tokens)-1]
+	return last.kind == kindLegal && len(last.text) == 2 && koreanLatinWord(last.text) &&
+		!slices.ContainsFunc(n.tokens[:len(n.tokens)-1], func(t *token) bool { return t.kind != kindWord || !koreanLatinWord(t.text) })
+}

@@ -166,15 +166,17 @@ func soundsMeetAfter(a, b []ksound, last byte) bool {
 const maxKoreanWords = 6
 
 // renderedKoreanSounds are the sounds of a name in Cyrillic letters or in Katakana alone
-// (words, particles, letters: Ли, Ын; no legal form), read as a Korean name's rendering; nil
-// for another.
+// (words, particles, letters: Ли, Ын; no legal form but a last one of two letters), read as
+// a Korean name's rendering; nil for another.
 func renderedKoreanSounds(n *name) []ksound {
 	if len(n.tokens) == 0 || len(n.tokens) > maxKoreanWords || n.latin {
 		return nil
 	}
 	script := n.tokens[0].script
-	for _, t := range n.tokens {
-		if t.kind == kindLegal || t.script != script {
+	for i, t := range n.tokens {
+		// A legal form ends a rendering only as a last syllable of two letters (Квон Ён Се:
+		// Се, SE, is 세).
+		if t.kind == kindLegal && (i < len(n.tokens)-1 || len(t.text) != 2) || t.script != script {
 			return nil
 		}
 	}
@@ -258,8 +260,8 @@ func koreanWords(n *name) []string {
 			if n.ko.plain != nil && n.ko.plain[i] != "" {
 				ws[i] = n.ko.plain[i] // 이 in its Revised Romanization (i), not as Lee
 			}
-		case n.latin && t.kind != kindLegal && len(n.tokens) <= maxKoreanWords && koreanLatinWord(t.text):
-			ws[i] = koreanH(t.text)
+		case (n.latin && t.kind != kindLegal || koreanLegalLast(n)) && len(n.tokens) <= maxKoreanWords && koreanLatinWord(t.text):
+			ws[i] = koreanH(t.text) // Kwon Young Se, SE read as 세 (koreanLegalLast)
 		default:
 			return nil
 		}

@@ -241,6 +241,12 @@ func compareNames(a, b *name, extra float64) (float64, string) {
 		if r := syllableRuns(a, b, extra); r > s {
 			s, method = r, "syllable_runs"
 		}
+		// A Korean given name's last syllable read as a legal form (Kwon Young Se, SE).
+		if h, l := koreanLegalWords(a, b); l != nil && 0.9 > s {
+			if r := syllableRuns(h, l, extra); r > s {
+				s, method = r, "syllable_runs+legal_form_as_word"
+			}
+		}
 	}
 	// A name in an abjad and one in Latin letters, one of them a single word, the other cut
 	// into words otherwise (عبد الله, Abdullah), have one skeleton, of four consonants at least.

@@ -139,6 +139,10 @@ func TestScore(t *testing.T) {
 		{"Park Geun-hye", "パク・クネ", 0.9, 0.9},
 		{"Hwang Pyong So", "ファン・ビョンソ", 0.9, 0.9},
 		{"Kim Jong Un", "キム・ジョンイル", 0, 0.5},
+		{"Kwon Young Se", "권영세", 0.95, 0.99}, // SE read as 세 (koreanLegalWords)
+		{"Kwon Young Se", "Квон Ён Се", 0.9, 0.9},
+		{"Kwon Young Se", "권영수", 0, 0.8},
+		{"Siemens AG", "Квон Ён Се", 0, 0},
 		{"习近朋", "习近平", 0, 0.85},
 		{"習近平", "习近平", 0.99, 0.99}, // traditional and simplified characters
 		{"習近朋", "习近平", 0, 0.85},
