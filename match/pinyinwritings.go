@@ -239,24 +239,28 @@ func (pw *pinyinWriting) writeWord(w, prefix, want string, fn func(h string) boo
 	return true
 }
 
-// pinyinName reports whether a name is, or may be, written in pinyin: in Latin letters, of
-// at most four words (particles and letters among them: de, da and a are pinyin syllables
-// too), each spelt in pinyin syllables, and no legal form; or in Han characters, read in
-// pinyin (习近平, xi jinping: Си Цзиньпин).
-func pinyinName(n *name) bool {
+// pinyinWords are the words of a name that is, or may be, written in pinyin: in Latin
+// letters, at most four words as written (particles and letters among them: de, da and a
+// are pinyin syllables too; a place keeps its spelling: Xizang, not Tibet), each spelt in
+// pinyin syllables, and no legal form; or in Han characters, read in pinyin (习近平, xi
+// jinping: Си Цзиньпин). nil for another name.
+func pinyinWords(n *name) []string {
 	if len(n.tokens) == 0 || len(n.tokens) > 4 {
-		return false
+		return nil
 	}
-	han := n.chars != nil && !slices.ContainsFunc(n.tokens, func(t *token) bool { return t.script != "han" || t.kind != kindWord })
-	if !n.latin && !han {
-		return false
-	}
-	for _, t := range n.tokens {
-		if t.kind == kindLegal || !spelledIn(t.text, pinyinNameSyllables(), false) {
-			return false
+	var ws []string
+	switch {
+	case n.latin:
+		ws = strings.Fields(n.normalized)
+	case n.chars != nil && !slices.ContainsFunc(n.tokens, func(t *token) bool { return t.script != "han" || t.kind != kindWord }):
+		for _, t := range n.tokens {
+			ws = append(ws, t.text)
 		}
 	}
-	return true
+	if len(ws) == 0 || len(ws) > 4 || slices.ContainsFunc(ws, func(w string) bool { return !spelledIn(w, pinyinNameSyllables(), false) }) {
+		return nil
+	}
+	return ws
 }
 
 // hangulText is the Hangul of a name written in Hangul alone, without its spaces; "" for
@@ -303,25 +307,25 @@ func (pw *pinyinWriting) align(a, b *name) bool {
 	if want == "" {
 		p, want = b, pw.text(a)
 	}
-	if want == "" || !pinyinName(p) {
+	if want == "" {
 		return false
 	}
-	for _, ts := range familyOrders(p.tokens) {
-		if pw.spells(ts, "", want) {
+	for _, ws := range familyOrders(pinyinWords(p)) {
+		if len(ws) > 0 && pw.spells(ws, "", want) {
 			return true
 		}
 	}
 	return false
 }
 
-// spells reports whether words ts, written as pinyin after prefix, may spell want.
-func (pw *pinyinWriting) spells(ts []*token, prefix, want string) bool {
-	if len(ts) == 0 {
+// spells reports whether words ws, written as pinyin after prefix, may spell want.
+func (pw *pinyinWriting) spells(ws []string, prefix, want string) bool {
+	if len(ws) == 0 {
 		return prefix == want
 	}
 	found := false
-	pw.writeWord(ts[0].text, prefix, want, func(h string) bool {
-		found = pw.spells(ts[1:], h, want)
+	pw.writeWord(ws[0], prefix, want, func(h string) bool {
+		found = pw.spells(ws[1:], h, want)
 		return !found
 	})
 	return found
@@ -346,7 +350,7 @@ const maxPinyinWritingKeys = 16
 // writings (pinyin, up to maxPinyinWritingKeys in each script, in the orders align tries);
 // a query looks each up under the other family.
 func eachPinyinWritingKey(n *name, query bool, fn func(family byte, s string)) {
-	py := pinyinName(n)
+	py := pinyinWords(n)
 	for i := range pinyinWritings {
 		pw := &pinyinWritings[i]
 		own, pinyin := pw.own, pw.pinyin
@@ -357,23 +361,23 @@ func eachPinyinWritingKey(n *name, query bool, fn func(family byte, s string)) {
 			fn(own, t)
 			continue
 		}
-		if !py {
+		if py == nil {
 			continue
 		}
 		seen := map[string]bool{}
-		var spell func(ts []*token, prefix string) bool
-		spell = func(ts []*token, prefix string) bool {
-			if len(ts) == 0 {
+		var spell func(ws []string, prefix string) bool
+		spell = func(ws []string, prefix string) bool {
+			if len(ws) == 0 {
 				if !seen[prefix] {
 					seen[prefix] = true
 					fn(pinyin, prefix)
 				}
 				return len(seen) < maxPinyinWritingKeys
 			}
-			return pw.writeWord(ts[0].text, prefix, "", func(h string) bool { return spell(ts[1:], h) })
+			return pw.writeWord(ws[0], prefix, "", func(h string) bool { return spell(ws[1:], h) })
 		}
-		for _, ts := range familyOrders(n.tokens) {
-			if !spell(ts, "") {
+		for _, ws := range familyOrders(py) {
+			if !spell(ws, "") {
 				break
 			}
 		}

@@ -87,6 +87,7 @@ func TestPinyinWritingAlign(t *testing.T) {
 		{"Zhou Enlai", "Чжоу Эньлай", true},
 		{"Xi Jinping", "Си Цзиньпинь", false},
 		{"Vladimir Putin", "Владимир Путин", false}, // no pinyin
+		{"Xizang", "시짱", true},                      // as written, not as the place Tibet
 	} {
 		if got := pinyinWritingAlign(k.analyze(tt.a), k.analyze(tt.b)) != ""; got != tt.want {
 			t.Errorf("pinyinWritingAlign(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
