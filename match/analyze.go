@@ -536,8 +536,11 @@ type name struct {
 	// rendition: no token is written in Latin or Cyrillic letters (a rendering, in another
 	// script, of a name that may be written in them)
 	rendition bool
-	baltic    bool      // a man's name in a Baltic language's form (Knowledge.balticName)
-	ko        *syllabic // of a name written in Hangul (hangul), nil otherwise
+	baltic    bool // a man's name in a Baltic language's form (Knowledge.balticName)
+	// articleForm: a reading of a Hangul name with its Arabic article apart or left out
+	// (hangulArticleForms), which is not read so again
+	articleForm bool
+	ko          *syllabic // of a name written in Hangul (hangul), nil otherwise
 	// patronymic has bit i set when token i is a patronymic (markPatronymics); tokens past
 	// the 64th, which only expansions of a name's 64 words reach, are never marked.
 	patronymic uint64

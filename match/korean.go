@@ -317,7 +317,7 @@ func (n *name) wholeWord(j, k int) bool {
 // name. They are compared only with names that write the article (latinArticle): 알바니아 is
 // Albania, not Bania.
 func (k *Knowledge) hangulArticleForms(n *name) []*name {
-	if !n.hangul || !strings.Contains(n.normalized, "알") {
+	if !n.hangul || n.articleForm || !strings.Contains(n.normalized, "알") {
 		return nil
 	}
 	words := strings.Fields(n.normalized)
@@ -339,6 +339,9 @@ func (k *Knowledge) hangulArticleForms(n *name) []*name {
 	// 카에다 like Kawthar): it needs three.
 	if d := k.analyze(strings.Join(drop, " ")); len(joinSounds(d.tokens, bySyllables)) >= 3 {
 		forms = append(forms, d)
+	}
+	for _, f := range forms {
+		f.articleForm = true // a rest that begins with 알 again is not cut again (FuzzScore)
 	}
 	return forms
 }

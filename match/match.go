@@ -806,29 +806,37 @@ func joinedSoundsMeet(ua, ub []*token, m int) bool {
 	if len(key) < minSound[m][1] {
 		return false
 	}
-	var meet func(ts []*token, at int) bool
-	meet = func(ts []*token, at int) bool {
-		if len(ts) == 0 {
+	// failed[i*(len(key)+1)+at]: words ua[i:] cannot write key[at:] (tried once each: the two
+	// keys of a word often leave the same rest, and names of many such words would be tried
+	// in every combination, as FuzzScore found).
+	failed := make([]bool, (len(ua)+1)*(len(key)+1))
+	var meet func(i, at int) bool
+	meet = func(i, at int) bool {
+		if i == len(ua) {
 			return at == len(key)
 		}
-		t := ts[0]
-		if t.kind != kindWord {
-			return meet(ts[1:], at)
+		if failed[i*(len(key)+1)+at] {
+			return false
 		}
-		for i, s := range [2]string{t.sounds[m], t.alts()[0]} {
-			if i == 1 && (m != bySyllables || s == "") {
+		t := ua[i]
+		if t.kind != kindWord {
+			return meet(i+1, at)
+		}
+		for j, s := range [2]string{t.sounds[m], t.alts()[0]} {
+			if j == 1 && (m != bySyllables || s == "") {
 				break
 			}
 			if at > 0 && s != "" && key[at-1] == s[0] {
 				s = s[1:] // as joinSounds writes a consonant once
 			}
-			if strings.HasPrefix(key[at:], s) && meet(ts[1:], at+len(s)) {
+			if strings.HasPrefix(key[at:], s) && meet(i+1, at+len(s)) {
 				return true
 			}
 		}
+		failed[i*(len(key)+1)+at] = true
 		return false
 	}
-	return meet(ua, 0)
+	return meet(0, 0)
 }
 
 // renderedTerm reports whether a token is an institutional term read as its English word
