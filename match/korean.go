@@ -393,6 +393,6 @@ func koreanLegalLast(n *name) bool {
 		return false
 	}
 	last := n.tokens[len(n.tokens)-1]
-	return last.kind == kindLegal && len(last.text) == 2 && koreanLatinWord(last.text) &&
-		!slices.ContainsFunc(n.tokens[:len(n.tokens)-1], func(t *token) bool { return t.kind != kindWord || !koreanLatinWord(t.text) })
+	return last.kind == kindLegal && len(last.text) == 2 && koreanLatinWord(last) &&
+		!slices.ContainsFunc(n.tokens[:len(n.tokens)-1], func(t *token) bool { return t.kind != kindWord || !koreanLatinWord(t) })
 }

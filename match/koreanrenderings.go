@@ -3,6 +3,7 @@ package match
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Russian writes Korean names in Cyrillic by Kontsevich's system (система Концевича: 김정은,
@@ -90,16 +91,35 @@ var (
 	}
 )
 
+// A ktable is a table of spellings (koreanLatin, koreanCyrillic) with, for each letter, the
+// positions of the spellings that begin with it, in the table's order (longest first).
+type ktable struct {
+	spellings []kletters
+	first     map[rune][]int
+}
+
+var koreanLatinTable, koreanCyrillicTable = newKTable(koreanLatin), newKTable(koreanCyrillic)
+
+func newKTable(spellings []kletters) *ktable {
+	t := &ktable{spellings: spellings, first: map[rune][]int{}}
+	for j, l := range spellings {
+		r, _ := utf8.DecodeRuneInString(l.s)
+		t.first[r] = append(t.first[r], j)
+	}
+	return t
+}
+
 // koreanSounds appends to ks the sounds of word w read by table; false when a letter is in
 // none of its spellings. A consonant repeated, within a word or across two, counts once (Kim
 // Myong, Ким Мён).
-func koreanSounds(ks []ksound, w string, table []kletters) ([]ksound, bool) {
+func koreanSounds(ks []ksound, w string, table *ktable) ([]ksound, bool) {
 	start := true
 	for i := 0; i < len(w); {
 		var l *kletters
-		for j := range table {
-			if strings.HasPrefix(w[i:], table[j].s) {
-				l = &table[j]
+		r, _ := utf8.DecodeRuneInString(w[i:])
+		for _, j := range table.first[r] {
+			if strings.HasPrefix(w[i:], table.spellings[j].s) {
+				l = &table.spellings[j]
 				break
 			}
 		}
@@ -126,40 +146,55 @@ func koreanSounds(ks []ksound, w string, table []kletters) ([]ksound, bool) {
 // koreanSoundsMeet reports whether two names' sounds are one: the same consonant classes and
 // vowels that may be one, where a word's first ㄹ or ㄴ one of them writes may be left out by
 // the other (리, 이: Ri, Yi, Lee, Ли; 류, Yu, Рю), and so may a sound either marks opt.
-func koreanSoundsMeet(a, b []ksound) bool { return soundsMeetAfter(a, b, 0) }
-
-// soundsMeetAfter is koreanSoundsMeet after the consonant class last, which a consonant of
-// either name that follows it once an opt sound is left out repeats (パク・クネ, paku kune:
-// 박근혜, pak-geun).
-func soundsMeetAfter(a, b []ksound, last byte) bool {
-	for len(a) > 0 || len(b) > 0 {
-		if len(a) > 0 && a[0].opt && soundsMeetAfter(a[1:], b, last) || len(b) > 0 && b[0].opt && soundsMeetAfter(a, b[1:], last) {
-			return true
-		}
-		if len(a) > 0 && last != 0 && a[0].c == last {
-			a = a[1:]
-			continue
-		}
-		if len(b) > 0 && last != 0 && b[0].c == last {
-			b = b[1:]
-			continue
-		}
-		if len(a) == 0 || len(b) == 0 {
+func koreanSoundsMeet(a, b []ksound) bool {
+	// failed holds the states (positions in a and b, and the consonant class last paired)
+	// found not to meet: left-out sounds may reach one state in several ways.
+	var failed map[[3]int]bool
+	var meet func(i, j int, last byte) bool
+	meet = func(i, j int, last byte) bool {
+		state := [3]int{i, j, int(last)}
+		if failed[state] {
 			return false
 		}
-		x, y := a[0], b[0]
-		if y.c == 0 && len(a) > 1 && x.start && (x.c == 'L' || x.c == 'N') && a[1].c == 0 && soundsMeetAfter(a[1:], b, last) {
+		for i < len(a) || j < len(b) {
+			if i < len(a) && a[i].opt && meet(i+1, j, last) || j < len(b) && b[j].opt && meet(i, j+1, last) {
+				return true
+			}
+			// A consonant that repeats the one last paired, once a sound was left out
+			// (パク・クネ, paku kune: 박근혜, pak-geun).
+			if i < len(a) && last != 0 && a[i].c == last {
+				i++
+				continue
+			}
+			if j < len(b) && last != 0 && b[j].c == last {
+				j++
+				continue
+			}
+			if i == len(a) || j == len(b) {
+				break
+			}
+			x, y := a[i], b[j]
+			if y.c == 0 && i+1 < len(a) && x.start && (x.c == 'L' || x.c == 'N') && a[i+1].c == 0 && meet(i+1, j, last) {
+				return true
+			}
+			if x.c == 0 && j+1 < len(b) && y.start && (y.c == 'L' || y.c == 'N') && b[j+1].c == 0 && meet(i, j+1, last) {
+				return true
+			}
+			if x.c != y.c || x.c == 0 && (x.v&y.v == 0 || x.w != y.w) {
+				break
+			}
+			i, j, last = i+1, j+1, x.c
+		}
+		if i == len(a) && j == len(b) {
 			return true
 		}
-		if x.c == 0 && len(b) > 1 && y.start && (y.c == 'L' || y.c == 'N') && b[1].c == 0 && soundsMeetAfter(a, b[1:], last) {
-			return true
+		if failed == nil {
+			failed = map[[3]int]bool{}
 		}
-		if x.c != y.c || x.c == 0 && (x.v&y.v == 0 || x.w != y.w) {
-			return false
-		}
-		a, b, last = a[1:], b[1:], x.c
+		failed[state] = true
+		return false
 	}
-	return true
+	return meet(0, 0, 0)
 }
 
 // maxKoreanWords bounds the words of the names koreanRenderingAlign reads.
@@ -185,14 +220,14 @@ func renderedKoreanSounds(n *name) []ksound {
 	switch script {
 	case "cyrillic":
 		for _, w := range strings.Fields(n.normalized) {
-			if ks, ok = koreanSounds(ks, w, koreanCyrillic); !ok {
+			if ks, ok = koreanSounds(ks, w, koreanCyrillicTable); !ok {
 				return nil
 			}
 		}
 	case "kana":
 		for _, t := range n.tokens {
 			at := len(ks)
-			if ks, ok = koreanSounds(ks, kanaKoreanFold.Replace(t.text), koreanLatin); !ok {
+			if ks, ok = koreanSounds(ks, kanaKoreanFold.Replace(t.text), koreanLatinTable); !ok {
 				return nil
 			}
 			kanaFinals(ks[at:])
@@ -236,13 +271,15 @@ func softH(ks []ksound) []ksound {
 	return out
 }
 
-// koreanLatinWord reports whether a Latin word may be a Korean name's: spelt in the syllables
-// of Sino-Korean readings, ㅓ written u among them (Myung), or a surname's usual spelling
-// (Park, Rhee).
-func koreanLatinWord(w string) bool {
-	f := latinKoreanFold(w)
-	_, surname := slices.BinarySearch(surnameSpellings(), f)
-	return surname || spelledIn(f, sinoKoreanSyllables(), false)
+// koreanLatinWord reports whether a word in Latin letters may be a Korean name's: spelt in
+// the syllables of Sino-Korean readings, ㅓ written u among them (Myung), or a surname's usual
+// spelling (Park, Rhee). It reads the word's fold (latinKoreanFold), derived once.
+func koreanLatinWord(t *token) bool {
+	if t.script != "latin" {
+		return false
+	}
+	_, surname := slices.BinarySearch(surnameSpellings(), t.fold)
+	return surname || spelledIn(t.fold, sinoKoreanSyllables(), false)
 }
 
 // koreanWords are the words of a name that may be a Korean one as Korean names are written
@@ -252,6 +289,16 @@ func koreanWords(n *name) []string {
 	if len(n.tokens) == 0 || len(n.tokens) > maxRunTokens {
 		return nil
 	}
+	if !n.hangul {
+		if len(n.tokens) > maxKoreanWords || !(n.latin || koreanLegalLast(n)) {
+			return nil
+		}
+		for _, t := range n.tokens {
+			if t.kind == kindLegal && n.latin || !koreanLatinWord(t) {
+				return nil
+			}
+		}
+	}
 	ws := make([]string, len(n.tokens))
 	for i, t := range n.tokens {
 		switch {
@@ -260,10 +307,8 @@ func koreanWords(n *name) []string {
 			if n.ko.plain != nil && n.ko.plain[i] != "" {
 				ws[i] = n.ko.plain[i] // 이 in its Revised Romanization (i), not as Lee
 			}
-		case (n.latin && t.kind != kindLegal || koreanLegalLast(n)) && len(n.tokens) <= maxKoreanWords && koreanLatinWord(t.text):
-			ws[i] = koreanH(t.text) // Kwon Young Se, SE read as 세 (koreanLegalLast)
 		default:
-			return nil
+			ws[i] = koreanH(t.text) // Kwon Young Se, SE read as 세 (koreanLegalLast)
 		}
 	}
 	return ws
@@ -295,17 +340,19 @@ func koreanRenderingAlign(a, b *name) bool {
 }
 
 // eachKoreanOrder calls fn, while it returns true, with the sounds of a Korean name
-// (koreanWords), its words in their order or with the first or last moved to the other end.
+// (koreanWords), its words in their order or with the first or last moved to the other end,
+// in one array, which fn must not keep.
 func eachKoreanOrder(n *name, fn func(ks []ksound) bool) {
 	ws := koreanWords(n)
 	if ws == nil {
 		return
 	}
+	ks := make([]ksound, 0, 32) // one array for the orders: fn keeps none of them
 	for _, order := range familyOrders(ws) {
-		var ks []ksound
+		ks = ks[:0]
 		ok := true
 		for _, w := range order {
-			if ks, ok = koreanSounds(ks, w, koreanLatin); !ok {
+			if ks, ok = koreanSounds(ks, w, koreanLatinTable); !ok {
 				break
 			}
 		}

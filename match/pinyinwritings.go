@@ -251,6 +251,11 @@ func pinyinWords(n *name) []string {
 	var ws []string
 	switch {
 	case n.latin:
+		for w := range strings.FieldsSeq(n.normalized) { // most names are none: no allocation
+			if !spelledIn(w, pinyinNameSyllables(), false) {
+				return nil
+			}
+		}
 		ws = strings.Fields(n.normalized)
 	case n.chars != nil && !slices.ContainsFunc(n.tokens, func(t *token) bool { return t.script != "han" || t.kind != kindWord }):
 		for _, t := range n.tokens {
