@@ -1272,20 +1272,22 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	// The readings of the query: each name it lists, and each that has a title also as an
 	// organisation's name, whose words can be titles (General Electric).
 	// A name in Hangul that joins the Arabic article to a word is read with it apart and
-	// without it too, finding only entities with a name that writes it (hangulArticleForms).
+	// without it too (hangulArticleForms); what those readings find is scored again with the
+	// name as given, which compares them only with names that write the article
+	// (hangulArticleSim).
 	var readings []*name
-	var article map[*name]bool
+	var article map[*name]*name // a reading → the name it reads
 	for _, a := range ix.k.withAlternatives(q.Name) {
 		n := ix.k.analyze(a)
 		readings = append(readings, n)
 		if n.titled {
 			readings = append(readings, ix.k.analyzeOrg(a))
 		}
-		for _, f := range ix.k.hangulArticleForms(n) {
+		if split, drop := ix.k.hangulArticleForms(n); split != nil {
 			if article == nil {
-				article = map[*name]bool{}
+				article = map[*name]*name{}
 			}
-			readings, article[f] = append(readings, f), true
+			readings, article[split], article[drop] = append(readings, split, drop), n, n
 		}
 	}
 	if len(readings) == 1 {
@@ -1295,8 +1297,12 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	seen := map[string]*oversight.Match{}
 	for _, qn := range readings {
 		for _, m := range ix.matchName(q, qn, minScore) {
-			if article[qn] && !ix.writesArticle(m.ID) {
-				continue
+			if given := article[qn]; given != nil {
+				s := ix.bestScore(given, m.ID)
+				if below(s, minScore) {
+					continue
+				}
+				m.Score = round(s)
 			}
 			switch b := seen[m.ID]; {
 			case b == nil:
@@ -1314,16 +1320,21 @@ func (ix *Index) Match(q oversight.NameQuery, minScore float64) []*oversight.Mat
 	return out
 }
 
-// writesArticle reports whether the entity of the given ID has a name that writes the Arabic
-// article apart (latinArticle). It looks the entity up one by one: only queries in Hangul
-// that join the article to a word ask.
-func (ix *Index) writesArticle(id string) bool {
+// bestScore is the best score of a name against the names of the entity of the given ID
+// (compare). It looks the entity up one by one: only queries in Hangul that join the Arabic
+// article to a word ask (Match).
+func (ix *Index) bestScore(n *name, id string) float64 {
+	best := 0.0
 	for _, e := range ix.entries {
 		if e.id == id {
-			return slices.ContainsFunc(ix.names[e.first:e.first+e.n], latinArticle)
+			for _, nb := range ix.names[e.first : e.first+e.n] {
+				s, _ := compare(n, nb, ix.extra[e.schema])
+				best = max(best, s)
+			}
+			break
 		}
 	}
-	return false
+	return best
 }
 
 // limit is the most matches a query returns: its own limit, or the configured one, or the

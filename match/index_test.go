@@ -874,11 +874,12 @@ func TestIndex_KoreanRenderings(t *testing.T) {
 // the names that write it apart, and a name without the article is not found so.
 func TestIndex_HangulArticle(t *testing.T) {
 	ix := NewIndex(DefaultConfig())
-	for i, n := range []string{"AL ZAWAHIRI, Ayman", "Abu Bakr AL-BAGHDADI", "EL BARNEY", "Bania"} {
+	for i, n := range []string{"AL ZAWAHIRI, Ayman", "Abu Bakr AL-BAGHDADI", "EL BARNEY", "Bania", "AL-SHABAAB", "AL KAWTHAR"} {
 		ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "Person", Properties: map[string][]string{"name": {n}}})
 	}
 	for _, tt := range []struct{ q, want string }{
-		{"아이만 알자와히리", "0"}, {"아부 바크르 알바그다디", "1"}, {"알바니아", ""},
+		{"아이만 알자와히리", "0"}, {"아부 바크르 알바그다디", "1"}, {"알바니아", ""}, {"알샤바브", "4"},
+		{"알카에다", ""},
 	} {
 		ms := ix.Match(oversight.NameQuery{Name: tt.q}, ix.cfg.Threshold)
 		if got := ""; len(ms) > 0 {

@@ -312,38 +312,31 @@ func (n *name) wholeWord(j, k int) bool {
 
 // hangulArticleForms are the readings of a name in Hangul whose words of three syllables or
 // more begin with 알, the Arabic article as Korean writes it, joined to the word (알샤바브,
-// al-Shabaab; 아이만 알자와히리, Ayman al-Zawahiri): with the article a word of its own (아이만 알
-// 자와히리) and without it (아이만 자와히리), if it has three consonants then. None for another
-// name. They are compared only with names that write the article (latinArticle): 알바니아 is
-// Albania, not Bania.
-func (k *Knowledge) hangulArticleForms(n *name) []*name {
+// al-Shabaab; 아이만 알자와히리, Ayman al-Zawahiri): with the article a word of its own (split:
+// 아이만 알 자와히리) and without it (drop: 아이만 자와히리). nil for another name. They are
+// compared only with names that write the article (hangulArticleSim): 알바니아 is Albania,
+// not Bania.
+func (k *Knowledge) hangulArticleForms(n *name) (split, drop *name) {
 	if !n.hangul || n.articleForm || !strings.Contains(n.normalized, "알") {
-		return nil
+		return nil, nil
 	}
 	words := strings.Fields(n.normalized)
-	split, drop := make([]string, 0, len(words)+1), make([]string, 0, len(words))
+	sw, dw := make([]string, 0, len(words)+1), make([]string, 0, len(words))
 	found := false
 	for _, w := range words {
 		if rest, ok := strings.CutPrefix(w, "알"); ok && utf8.RuneCountInString(rest) >= 2 {
-			split, drop = append(split, "알", rest), append(drop, rest)
+			sw, dw = append(sw, "알", rest), append(dw, rest)
 			found = true
 			continue
 		}
-		split, drop = append(split, w), append(drop, w)
+		sw, dw = append(sw, w), append(dw, w)
 	}
 	if !found {
-		return nil
+		return nil, nil
 	}
-	forms := []*name{k.analyze(strings.Join(split, " "))}
-	// Without the article, a name of few consonants sounds like too many (바니아 like Barney,
-	// 카에다 like Kawthar): it needs three.
-	if d := k.analyze(strings.Join(drop, " ")); len(joinSounds(d.tokens, bySyllables)) >= 3 {
-		forms = append(forms, d)
-	}
-	for _, f := range forms {
-		f.articleForm = true // a rest that begins with 알 again is not cut again (FuzzScore)
-	}
-	return forms
+	split, drop = k.analyze(strings.Join(sw, " ")), k.analyze(strings.Join(dw, " "))
+	split.articleForm, drop.articleForm = true, true // a rest that begins with 알 again is not cut again (FuzzScore)
+	return split, drop
 }
 
 // latinArticle reports whether a name writes the Arabic article as a particle of its own
@@ -363,13 +356,48 @@ func hangulArticleSim(a, b *name, extra float64) (float64, string) {
 	if !a.hangul || b.hangul || !latinArticle(b) {
 		return 0, ""
 	}
+	split, drop := DefaultKnowledge().hangulArticleForms(a)
+	if split == nil {
+		return 0, ""
+	}
+	forms := []*name{split}
+	// Without the article, a name of few consonants sounds like too many (바니아 like Barney,
+	// 카에다 like Kawthar): it needs three, or as many syllables as the other name's words
+	// say (샤바브 and Shabaab two: 브 writes a consonant, not a syllable).
+	if len(joinSounds(drop.tokens, bySyllables)) >= 3 || saidSyllables(drop) == latinSyllables(b) {
+		forms = append(forms, drop)
+	}
 	best, method := 0.0, ""
-	for _, f := range DefaultKnowledge().hangulArticleForms(a) {
+	for _, f := range forms {
 		if s, m := compareNames(f, b, extra); s > best {
 			best, method = s, m+"+article"
 		}
 	}
 	return best, method
+}
+
+// saidSyllables is the number of a Hangul name's syllables but those of ㅡ alone, which a
+// rendering writes for a consonant with no vowel after it (샤바브, Shabaab: two).
+func saidSyllables(n *name) int {
+	c := 0
+	for _, r := range n.normalized {
+		if r >= 0xAC00 && r <= 0xD7A3 && (r-0xAC00)/28%21 != 18 { // ㅡ
+			c++
+		}
+	}
+	return c
+}
+
+// latinSyllables is the number of syllables of a name's words in Latin letters (syllables).
+func latinSyllables(n *name) int {
+	c := 0
+	for _, t := range n.tokens {
+		if t.kind == kindWord {
+			k, _ := syllables(t.text)
+			c += k
+		}
+	}
+	return c
 }
 
 // koreanLegalWords is, of a name in Hangul and a name in Latin letters whose last token is

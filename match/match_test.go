@@ -151,7 +151,10 @@ func TestScore(t *testing.T) {
 		// The Arabic article joined to a word in Hangul (hangulArticleSim).
 		{"Ayman al-Zawahiri", "아이만 알자와히리", 0.9, 0.99},
 		{"al-Baghdadi", "알바그다디", 0.9, 0.99},
+		{"al-Shabaab", "알샤바브", 0.9, 0.9}, // without the article: as many syllables as Shabaab
+		{"Al Jazeera", "알자지라", 0.9, 0.9},
 		{"EL BARNEY", "알바니아", 0, 0.5},
+		{"AL KAWTHAR", "알카에다", 0, 0.5},
 		{"Bania", "알바니아", 0, 0.5},
 		// Renderings whose words sound the r a Latin word's key leaves out (joinedSoundsMeet).
 		{"Bashar al-Assad", "바샤르 알아사드", 0.9, 0.9},
