@@ -69,20 +69,32 @@ func TestIndex_CandidatesLoseNothing(t *testing.T) {
 // at or above min.
 func checkCandidates(t *testing.T, ix *Index, v string, min float64) {
 	t.Helper()
-	q := ix.k.analyze(v)
-	for _, t := range q.tokens {
-		t.w = ix.weight(t)
+	// The query's readings, as Match reads it: each name it lists (alternatives), and one
+	// with a title also as an organisation's name.
+	var qs []*name
+	for _, a := range ix.k.withAlternatives(v) {
+		qs = append(qs, ix.k.analyze(a))
+		if qs[len(qs)-1].titled {
+			qs = append(qs, ix.k.analyzeOrg(a))
+		}
+	}
+	for _, q := range qs {
+		for _, t := range q.tokens {
+			t.w = ix.weight(t)
+		}
 	}
 	var want []string
 	keyless := map[string]bool{} // entities whose every name at min pairs a word sharing no key
 	for _, en := range ix.entries {
 		all := true
 		for id := en.first; id < en.first+en.n; id++ {
-			if s, _ := compare(q, ix.names[id], ix.extra[ix.entries[ix.owner[id]].schema]); !below(s, min) {
-				if len(want) == 0 || want[len(want)-1] != en.id {
-					want = append(want, en.id)
+			for _, q := range qs {
+				if s, _ := compare(q, ix.names[id], ix.extra[ix.entries[ix.owner[id]].schema]); !below(s, min) {
+					if len(want) == 0 || want[len(want)-1] != en.id {
+						want = append(want, en.id)
+					}
+					all = all && pairsWithoutKey(q, ix.names[id])
 				}
-				all = all && pairsWithoutKey(q, ix.names[id])
 			}
 		}
 		if all {
@@ -114,10 +126,10 @@ func checkCandidates(t *testing.T, ix *Index, v string, min float64) {
 // pairsWithoutKey reports whether some word of q and some word of n are similar
 // (tokenSim > 0) but share no retrieval key.
 func pairsWithoutKey(q, n *name) bool {
-	keys := func(t *token, query bool) map[string]bool {
+	keys := func(t *token, query, marked bool) map[string]bool {
 		m := map[string]bool{}
 		eachTokenKey(t, query, func(f byte, a, b string) { m[string(f)+a+"\x00"+b] = true })
-		if mk := t.marked(); mk != nil && query { // as Index.keyed looks them up
+		if mk := t.marked(); mk != nil && marked {
 			eachTokenKey(mk, query, func(f byte, a, b string) { m[string(f)+a+"\x00"+b] = true })
 		}
 		return m
@@ -126,13 +138,15 @@ func pairsWithoutKey(q, n *name) bool {
 		if qt.kind != kindWord {
 			continue
 		}
-		qk := keys(qt, true)
 		for _, t := range n.tokens {
 			if t.kind != kindWord || tokenSim(qt, t) == 0 {
 				continue
 			}
+			// As Index.keyed looks them up: a word's marked reading finds words in other
+			// scripts only (SZAnghA0, Polish sz read sh, does not find the Latin Shanghai so).
+			qk := keys(qt, true, t.script != "latin")
 			shared := false
-			for k := range keys(t, false) {
+			for k := range keys(t, false, false) {
 				if qk[k] {
 					shared = true
 					break
@@ -905,4 +919,36 @@ func TestIndex_Simplified(t *testing.T) {
 func TestIndex_KoreanLegalSyllable(t *testing.T) {
 	findsEachOther(t, []string{"KWON, Young Se", "Kim Jong Un"}, []string{"권영세", "김정은"})
 	findsEachOther(t, []string{"Kwon Young Se", "Kim Jong Un"}, []string{"Квон Ён Се", "Ким Чен Ын"})
+}
+
+// FuzzIndexMatch: whatever the query, an index's matches are in [0,1], at or above the
+// threshold, best first, and no more than the limit; and the index finds what comparing the
+// query with every name finds (checkCandidates). The entities are names in the scripts the
+// index reads by different ways (sounds, readings, writings, renderings, the Hangul article).
+func FuzzIndexMatch(f *testing.F) {
+	for _, s := range []string{"알샤바브", "Kim Jong Un", "Си Цзиньпин", "習近平", "아이만 알자와히리", "キム・ジョンウン",
+		"Bashar al-Assad", "Kwon Young Se", "Shanghai PSB", "Siemens AG", "ZHU, Hailun", "알알알알"} {
+		f.Add(s)
+	}
+	ix := NewIndex(DefaultConfig())
+	for i, n := range []string{"AL-SHABAAB", "KIM, Jong Un", "Xi Jinping", "AL ZAWAHIRI, Ayman", "Bashar al-Assad",
+		"Kwon Young Se", "习近平", "김정은", "Ким Чен Ын", "キム・ジョンウン", "EL BARNEY", "上海市公安局",
+		"Korea Mining Development Trading Corporation", "조선광업개발무역회사", "Siemens AG", "西门子股份公司",
+		"Чжу Хайлунь", "Shanghai Municipal Public Security Bureau", "Vladimir Putin"} {
+		ix.Add(&oversight.Entity{ID: strconv.Itoa(i), Schema: "LegalEntity", Properties: map[string][]string{"name": {n}}})
+	}
+	ix.Freeze()
+	f.Fuzz(func(t *testing.T, q string) {
+		min := ix.cfg.Threshold
+		ms := ix.Match(oversight.NameQuery{Name: q}, min)
+		if len(ms) > ix.limit(oversight.NameQuery{}) {
+			t.Fatalf("Match(%q): %d matches, limit %d", q, len(ms), ix.limit(oversight.NameQuery{}))
+		}
+		for i, m := range ms {
+			if m.Score < 0 || m.Score > 1 || below(m.Score, min) || i > 0 && m.Score > ms[i-1].Score {
+				t.Fatalf("Match(%q): score %v at %d (threshold %v, before %v)", q, m.Score, i, min, ms[max(i-1, 0)].Score)
+			}
+		}
+		checkCandidates(t, ix, q, min)
+	})
 }
