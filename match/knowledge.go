@@ -190,6 +190,19 @@ func DefaultKnowledge() *Knowledge {
 			k.traditional = append(k.traditional, []rune(t)[0])
 			k.simplified = append(k.simplified, []rune(s)[0])
 		})
+		// Japanese simplified characters read in their Chinese forms too (産, 产), kept in
+		// the order simplify searches; where Unihan gives one another form, the table's is
+		// the one Chinese writes (総: 总, not U+30B25).
+		readTSV("knowledge/han_shinjitai.tsv", func(j, forms string) {
+			_, cn, _ := strings.Cut(forms, "\t")
+			r, c := []rune(j)[0], []rune(cn)[0]
+			if i, found := slices.BinarySearch(k.traditional, r); found {
+				k.simplified[i] = c
+			} else {
+				k.traditional = slices.Insert(k.traditional, i, r)
+				k.simplified = slices.Insert(k.simplified, i, c)
+			}
+		})
 		k.koOther = map[string][]string{}
 		readTSV("knowledge/korean_surnames.tsv", func(h, spellings string) {
 			f := strings.Fields(spellings)

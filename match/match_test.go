@@ -144,7 +144,9 @@ func TestScore(t *testing.T) {
 		{"Kwon Young Se", "권영수", 0, 0.8},
 		{"Siemens AG", "Квон Ён Се", 0, 0},
 		{"习近朋", "习近平", 0, 0.85},
-		{"習近平", "习近平", 0.99, 0.99}, // traditional and simplified characters
+		{"習近平", "习近平", 0.99, 0.99},     // traditional and simplified characters
+		{"中国共産党", "中国共产党", 0.99, 0.99}, // Japanese simplified characters (han_shinjitai.tsv)
+		{"経済産業省", "经济产业省", 0.99, 0.99},
 		{"習近朋", "习近平", 0, 0.85},
 		{"부산", "Ministry", 0, 0},
 		{"아부", "Ministry", 0, 0}, // Abu: a term ends a word of three syllables or more
