@@ -335,7 +335,7 @@ func (k *Knowledge) hangulArticleForms(n *name) (split, drop *name) {
 		return nil, nil
 	}
 	split, drop = k.analyze(strings.Join(sw, " ")), k.analyze(strings.Join(dw, " "))
-	split.articleForm, drop.articleForm = true, true // a rest that begins with 알 again is not cut again (FuzzScore)
+	split.articleForm, drop.articleForm = true, true // a rest that begins with 알 again is not cut again (알알…)
 	return split, drop
 }
 

@@ -294,7 +294,7 @@ func koreanWords(n *name) []string {
 			return nil
 		}
 		for _, t := range n.tokens {
-			if t.kind == kindLegal && n.latin || !koreanLatinWord(t) {
+			if !koreanLatinWord(t) {
 				return nil
 			}
 		}

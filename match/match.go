@@ -808,7 +808,7 @@ func joinedSoundsMeet(ua, ub []*token, m int) bool {
 	}
 	// failed[i*(len(key)+1)+at]: words ua[i:] cannot write key[at:] (tried once each: the two
 	// keys of a word often leave the same rest, and names of many such words would be tried
-	// in every combination, as FuzzScore found).
+	// in every combination: bar ×28 against 바르 ×28 took 3.5 s).
 	failed := make([]bool, (len(ua)+1)*(len(key)+1))
 	var meet func(i, at int) bool
 	meet = func(i, at int) bool {

@@ -3,6 +3,7 @@ package match
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -195,6 +196,10 @@ type pinyinWriting struct {
 	text func(n *name) string
 	// of appends to dst the writings of a pinyin syllable (none for one the table lacks).
 	of func(dst []string, p string) []string
+	// syllables holds of's writings of every pinyin syllable, made once (writings): names
+	// write the same few hundred syllables again and again.
+	once      sync.Once
+	syllables map[string][]string
 	// The key families (eachPinyinWritingKey): names in the script are filed under own, names
 	// in pinyin under pinyin, each looked up by the other.
 	own, pinyin byte
@@ -205,6 +210,19 @@ var pinyinWritings = [...]pinyinWriting{
 	{method: "palladius", text: palladiusText, of: palladiusOfPinyin, own: keyCyrillicPy, pinyin: keyPinyinCyr},
 }
 
+// writings are the writings of a pinyin syllable (of), nil for one the table lacks.
+func (pw *pinyinWriting) writings(p string) []string {
+	pw.once.Do(func() {
+		pw.syllables = map[string][]string{}
+		for s := range pinyinSyllables() {
+			if ws := pw.of(nil, s); len(ws) > 0 {
+				pw.syllables[s] = ws
+			}
+		}
+	})
+	return pw.syllables[p]
+}
+
 // writeWord calls fn with each writing of a Latin word read as pinyin syllables, with what
 // was written before it (prefix), as long as fn returns true; it returns false when fn did.
 // want, when not "", is what the writings must begin: others are not followed.
@@ -213,7 +231,6 @@ func (pw *pinyinWriting) writeWord(w, prefix, want string, fn func(h string) boo
 		return fn(prefix)
 	}
 	set := pinyinNameSyllables()
-	var buf [2]string
 	node := int32(0)
 	for n := 1; n <= len(w); n++ {
 		c := w[n-1]
@@ -226,7 +243,7 @@ func (pw *pinyinWriting) writeWord(w, prefix, want string, fn func(h string) boo
 		if !set.end[node] {
 			continue
 		}
-		for _, h := range pw.of(buf[:0], w[:n]) {
+		for _, h := range pw.writings(w[:n]) {
 			next := prefix + h
 			if want != "" && !strings.HasPrefix(want, next) {
 				continue
@@ -248,24 +265,26 @@ func pinyinWords(n *name) []string {
 	if len(n.tokens) == 0 || len(n.tokens) > 4 {
 		return nil
 	}
-	var ws []string
+	pinyin := func(w string) bool { return spelledIn(w, pinyinNameSyllables(), false) }
 	switch {
 	case n.latin:
+		words := 0
 		for w := range strings.FieldsSeq(n.normalized) { // most names are none: no allocation
-			if !spelledIn(w, pinyinNameSyllables(), false) {
+			if words++; words > 4 || !pinyin(w) {
 				return nil
 			}
 		}
-		ws = strings.Fields(n.normalized)
-	case n.chars != nil && !slices.ContainsFunc(n.tokens, func(t *token) bool { return t.script != "han" || t.kind != kindWord }):
-		for _, t := range n.tokens {
-			ws = append(ws, t.text)
+		if words > 0 {
+			return strings.Fields(n.normalized)
 		}
+	case n.chars != nil && !slices.ContainsFunc(n.tokens, func(t *token) bool { return t.script != "han" || t.kind != kindWord || !pinyin(t.text) }):
+		ws := make([]string, len(n.tokens))
+		for i, t := range n.tokens {
+			ws[i] = t.text
+		}
+		return ws
 	}
-	if len(ws) == 0 || len(ws) > 4 || slices.ContainsFunc(ws, func(w string) bool { return !spelledIn(w, pinyinNameSyllables(), false) }) {
-		return nil
-	}
-	return ws
+	return nil
 }
 
 // hangulText is the Hangul of a name written in Hangul alone, without its spaces; "" for
